@@ -1,0 +1,65 @@
+"""course.check: right answers pass, wrong ones get a hint and never the solution."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from course import check as C
+
+
+def test_every_exercise_accepts_its_own_solution_and_rejects_a_wrong_one():
+    exercises = C.exercises()
+    assert {"ch00.pixels", "ch01.most_ink"} <= set(exercises)
+    for key, ex in exercises.items():
+        right = C.check(key, ex.answer)
+        assert right.correct is True, (key, right)
+        if isinstance(ex.answer, (int, float)):
+            wrong = C.check(key, ex.answer * 3 + 1)
+            assert wrong.correct is False, key
+            assert repr(ex.answer) not in wrong.message.split("[")[0]
+
+
+def test_no_answer_yet_is_neither_right_nor_wrong():
+    fb = C.check("ch00.pixels", None)
+    assert fb.correct is None and "replace None" in fb.message and not fb
+
+
+def test_wrong_answer_says_direction_and_offers_hint_without_solution():
+    fb = C.check("ch00.pixels", 1000)
+    assert fb.correct is False and "Too large" in fb.message and "hint('ch00.pixels')" in fb.message
+    assert "784" not in fb.message and "784" not in fb._repr_html_()
+
+
+def test_known_mistake_gets_specific_feedback():
+    fb = C.check("ch00.pixels", 28)
+    assert fb.correct is False and "side of the square" in fb.message
+
+
+def test_wrong_type_is_explained():
+    assert "remove the quotes" in C.check("ch00.pixels", "784").message
+    assert "single number" in C.check("ch00.pixels", [784, 1]).message
+
+
+def test_numeric_tolerance_applies():
+    ex = C.exercises()["ch01.zero_share"]
+    assert C.check("ch01.zero_share", round(ex.answer, 2)).correct
+    assert not C.check("ch01.zero_share", ex.answer + 0.02).correct
+    assert C.check("ch01.zero_share", np.float32(ex.answer)).correct
+
+
+def test_solution_and_hint_reveal_only_when_asked(capsys):
+    assert C.solution("ch00.pixels") == 784
+    assert "784" in capsys.readouterr().out
+    text = C.hint("ch00.pixels")
+    assert "784" not in text
+
+
+def test_unknown_key_lists_the_chapter_exercises():
+    with pytest.raises(KeyError, match="ch00.pixels"):
+        C.check("ch00.pixel", 1)
+
+
+def test_duplicate_definition_is_refused():
+    with pytest.raises(ValueError, match="defined twice"):
+        C.exercise("ch00.pixels", "again", hint="-")(lambda: 1)
