@@ -15,6 +15,7 @@ digits otherwise, and says which it used.
 
 The cache folder is ``$MNIST_DIR`` when that variable is set, else
 ``~/.cache/mnist-course`` (``$XDG_CACHE_HOME/mnist-course`` when that is set).
+``$MNIST_MIRRORS`` (URLs separated by spaces) replaces the list of download mirrors.
 """
 
 from __future__ import annotations
@@ -194,8 +195,14 @@ def load_mnist(source: str = "auto", *, as_float: bool = False, verbose: bool = 
     return data
 
 
+def mirrors_in_use() -> tuple[str, ...]:
+    """The mirrors to try: ``$MNIST_MIRRORS`` (URLs separated by spaces or commas) or `MIRRORS`."""
+    env = os.environ.get("MNIST_MIRRORS", "").replace(",", " ").split()
+    return tuple(env) or MIRRORS
+
+
 def download_mnist(directory: str | os.PathLike | None = None, *,
-                   mirrors: tuple[str, ...] | list[str] = MIRRORS,
+                   mirrors: tuple[str, ...] | list[str] | None = None,
                    files: dict[str, str] | None = None,
                    progress: bool = True, timeout: float = 60.0) -> Path:
     """Download the official MNIST files into ``directory`` (default: `cache_dir`).
@@ -204,7 +211,7 @@ def download_mnist(directory: str | os.PathLike | None = None, *,
     and checked against its SHA-256 sum; files already in place with the right sum are
     not downloaded again. A file whose sum is wrong is deleted, never kept.
 
-    mirrors : base URLs ending in ``/``, tried in order.
+    mirrors : base URLs, tried in order (default: `mirrors_in_use`).
     files : file name -> SHA-256 (default: the four official files, `FILES`).
     Returns the folder that holds the files. Raises ``RuntimeError`` that says how to
     put the files in place by hand when no mirror could deliver a file.
@@ -213,6 +220,9 @@ def download_mnist(directory: str | os.PathLike | None = None, *,
     import requests
 
     files = dict(FILES if files is None else files)
+    mirrors = tuple(mirrors) if mirrors is not None else mirrors_in_use()
+    if not mirrors:
+        raise ValueError("download_mnist: no mirrors given; pass at least one base URL.")
     directory = Path(directory) if directory is not None else cache_dir()
     directory.mkdir(parents=True, exist_ok=True)
     downloader = pooch.HTTPDownloader(progressbar=progress, timeout=timeout)

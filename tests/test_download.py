@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -75,12 +78,27 @@ def test_all_mirrors_unreachable_says_how_to_install_by_hand(closed_port_url, tm
     assert message.count(closed_port_url) >= 2  # every mirror tried is listed
 
 
-def test_command_line_download_reports_failure_with_exit_code(closed_port_url, tmp_path, monkeypatch):
-    monkeypatch.setattr(D, "MIRRORS", (closed_port_url,))
-    # main() uses the module's defaults; point them at the dead server.
-    monkeypatch.setattr(D.download_mnist, "__kwdefaults__",
-                        {**D.download_mnist.__kwdefaults__, "mirrors": (closed_port_url,), "timeout": 5})
-    assert D.main(["download", "--dir", str(tmp_path)]) == 1
+def test_command_line_download_uses_mnist_mirrors_and_reports_failure(closed_port_url, tmp_path, capsys):
+    env = {**os.environ, "MNIST_MIRRORS": closed_port_url}
+    out = subprocess.run([sys.executable, "-m", "course.data", "download", "--dir", str(tmp_path)],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 1
+    assert closed_port_url in out.stderr and "by hand" in out.stderr
+
+
+def test_command_line_download_from_local_mirror_gets_verified_official_files(http_root, tmp_path):
+    """Serve the official t10k files (when MNIST_DIR holds them) and fetch them by their real checksums."""
+    official = os.environ.get("MNIST_DIR")
+    names = ["t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
+    if not official or not all((Path(official) / n).is_file() for n in names):
+        pytest.skip("MNIST_DIR does not hold the official t10k files (e.g. ../shared/data/mnist)")
+    base, root = http_root
+    for n in names:
+        shutil.copy(Path(official) / n, root / n)
+    dest = tmp_path / "cache"
+    D.download_mnist(dest, mirrors=[base], files={n: D.FILES[n] for n in names}, progress=False)
+    x, y = D.read_idx_pair(dest / names[0], dest / names[1])
+    assert x.shape == (10000, 28, 28) and len(y) == 10000
 
 
 def test_python_dash_m_entry_point_runs():

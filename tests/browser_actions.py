@@ -1,0 +1,121 @@
+"""How the browser test drives each notebook's widgets, as a learner would.
+
+``ACTIONS`` maps a notebook's stem (``"00_start_here"``) to a callable(page) that moves
+one or more controls with the keyboard or the mouse and fails (AssertionError) unless a
+view of the widget changed. A notebook without an entry gets ``DEFAULT``: move its first
+slider, or else click its first button.
+
+Views are what widgets show (pictures, HTML, output areas, canvases; see
+`browser_lab.widget_views`), never the controls themselves: a slider wired to nothing
+changes its own readout, and must still fail.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from browser_lab import NOTEBOOK, wait_for_views_change, widget_views
+
+SLIDERS = f"{NOTEBOOK} .widget-slider"          # ipywidgets 8 sliders (noUiSlider inside)
+BUTTONS = f"{NOTEBOOK} .jupyter-widgets button"  # Button, ToggleButtons, ...
+ALL_VIEWS = ("img", "html", "output", "canvas")
+
+
+# --------------------------------------------------------------------------- finding controls
+
+
+def slider(page, description: str):
+    """The first slider whose description (its label) is exactly `description`."""
+    label = page.locator(".widget-label", has_text=re.compile(rf"^\s*{re.escape(description)}\s*$"))
+    found = page.locator(SLIDERS).filter(has=label)
+    assert found.count(), f"no slider labelled {description!r} in the notebook"
+    return found.first
+
+
+def button(page, text: str):
+    """The first widget button whose text is exactly `text`."""
+    found = page.locator(BUTTONS, has_text=re.compile(rf"^\s*{re.escape(text)}\s*$"))
+    assert found.count(), f"no widget button {text!r} in the notebook"
+    return found.first
+
+
+def show(control) -> None:
+    """Scroll the notebook so that the cell holding `control` is in the middle of the page."""
+    control.evaluate("e => (e.closest('.jp-Cell') || e).scrollIntoView({block: 'center'})")
+
+
+# --------------------------------------------------------------------------- driving them
+
+
+def slider_value(control) -> str:
+    """The value a slider shows: its readout, or else its handle's aria value."""
+    readout = control.locator(".widget-readout")
+    if readout.count() and readout.first.is_visible():
+        return readout.first.inner_text().strip()
+    return control.locator(".noUi-handle").first.get_attribute("aria-valuenow") or ""
+
+
+def move_slider(page, control, key: str | None = None, times: int = 3,
+                kinds: tuple[str, ...] = ALL_VIEWS) -> None:
+    """Focus the slider's handle, press `key` `times` times; a view of `kinds` must change.
+
+    Without `key`: the arrow that increases the value, or decreases it at the maximum.
+    """
+    handle = control.locator(".noUi-handle").first
+    if key is None:
+        vertical = handle.get_attribute("aria-orientation") == "vertical"
+        at_max = float(handle.get_attribute("aria-valuenow")) >= float(handle.get_attribute("aria-valuemax"))
+        key = {(False, False): "ArrowRight", (False, True): "ArrowLeft",
+               (True, False): "ArrowUp", (True, True): "ArrowDown"}[vertical, at_max]
+    label = control.locator(".widget-label").first.inner_text().strip() or "(no description)"
+    show(control)
+    before, start = widget_views(page), slider_value(control)
+    for _ in range(times):
+        handle.press(key)
+    end = slider_value(control)
+    assert end != start, f"pressing {key} on slider {label!r} did not move it from {start}"
+    wait_for_views_change(page, before, f"slider {label!r} moved from {start} to {end}", kinds)
+
+
+def click_button(page, control, kinds: tuple[str, ...] = ALL_VIEWS) -> None:
+    """Click a widget button; a view of `kinds` must change."""
+    text = control.inner_text().strip() or control.get_attribute("title") or "(no text)"
+    show(control)
+    before = widget_views(page)
+    control.click()
+    wait_for_views_change(page, before, f"button {text!r} was clicked", kinds)
+
+
+# --------------------------------------------------------------------------- per notebook
+
+
+def DEFAULT(page) -> None:
+    """Move the first slider of the notebook; without one, click its first widget button."""
+    if page.locator(SLIDERS).count():
+        move_slider(page, page.locator(SLIDERS).first)
+    elif page.locator(BUTTONS).count():
+        click_button(page, page.locator(BUTTONS).first)
+    else:
+        raise AssertionError("the notebook has no widget to drive: no ipywidgets slider, no button")
+
+
+def threshold_explorer(page) -> None:
+    """Chapter 0: threshold from 128 down to 0 (Home) redraws the black-and-white digit."""
+    control = slider(page, "threshold")
+    move_slider(page, control, key="Home", times=1, kinds=("img",))
+    move_slider(page, control, key="ArrowRight", times=5, kinds=("html",))  # the ink count
+
+
+def digit_browser(page) -> None:
+    """Chapter 1: the class buttons and the index slider each show another digit."""
+    before = widget_views(page)
+    click_button(page, button(page, "7"), kinds=("img",))
+    wait_for_views_change(page, before, "button '7' was clicked", kinds=("html",))  # caption, table
+    move_slider(page, slider(page, "index"), kinds=("img",))
+
+
+ACTIONS: dict[str, Callable] = {
+    "00_start_here": threshold_explorer,
+    "01_meet_mnist": digit_browser,
+}

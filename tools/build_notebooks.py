@@ -1,0 +1,76 @@
+"""Regenerate notebooks/NN_*.ipynb from their jupytext twins and execute them.
+
+    python tools/build_notebooks.py            # every notebook
+    python tools/build_notebooks.py 01         # those whose name starts with 01
+
+The .py (jupytext percent format) is the source; the .ipynb is written from it,
+executed top to bottom in a fresh kernel (working directory notebooks/), and saved with
+its outputs. Widget state and per-cell timing metadata are stripped so the committed
+file stays small and changes only when the content does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def notebook_sources(prefixes: list[str]) -> list[Path]:
+    sources = sorted(NOTEBOOKS.glob("[0-9][0-9]*_*.py"))
+    if prefixes:
+        sources = [p for p in sources if any(p.name.startswith(x) for x in prefixes)]
+    return sources
+
+
+def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop what changes on every run without changing the content."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("ExecuteTime", None)
+    return nb
+
+
+def build(source: Path, timeout: int = 600) -> float:
+    nb = jupytext.read(source)
+    nb.metadata["kernelspec"] = KERNEL
+    nb.metadata.setdefault("language_info", {"name": "python"})
+    env_backup = dict(os.environ)
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    start = time.perf_counter()
+    try:
+        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                       resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    finally:
+        os.environ.clear()
+        os.environ.update(env_backup)
+    seconds = time.perf_counter() - start
+    target = source.with_suffix(".ipynb")
+    nbformat.write(clean(nb), target)
+    print(f"{target.relative_to(ROOT)}: executed in {seconds:.1f} s, "
+          f"{target.stat().st_size / 1024:.0f} KB")
+    return seconds
+
+
+def main(argv: list[str]) -> int:
+    sources = notebook_sources(argv)
+    if not sources:
+        print(f"No notebook sources match {argv} in {NOTEBOOKS}.", file=sys.stderr)
+        return 1
+    for source in sources:
+        build(source)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
