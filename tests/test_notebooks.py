@@ -58,3 +58,15 @@ def test_notebook_opens_with_a_title_and_ends_with_a_summary(source):
         f"{source.name} must open with a markdown title"
     assert any(c.cell_type == "markdown" and "## Summary" in c.source for c in cells[-3:]), \
         f"{source.name} must close with a '## Summary'"
+
+
+@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
+def test_measured_claims_are_checked_by_nbval(ipynb):
+    """At least one cell per notebook is compared by nbval, and markers are where nbval looks."""
+    nb = jupytext.read(ipynb)
+    checked = [c for c in nb.cells if "nbval-check-output" in c.metadata.get("tags", [])]
+    assert checked, f"{ipynb.name}: no cell is tagged nbval-check-output"
+    assert all(c.outputs for c in checked), f"{ipynb.name}: a checked cell has no output to compare"
+    misplaced = [c for c in nb.cells if "NBVAL" in str(c.metadata.get("title", ""))]
+    assert not misplaced, (f"{ipynb.name}: an NBVAL marker ended up as a cell title, where nbval "
+                           "ignores it; write '# %% tags=[\"nbval-check-output\"]'")

@@ -1,0 +1,106 @@
+"""Every notebook, opened in a real JupyterLab in headless Chromium, as a learner opens it.
+
+For each ``notebooks/*.ipynb``: clear the outputs, run all cells, wait for the kernel;
+no cell may end in an error and no widget may fail to render; then drive a widget (see
+``browser_actions.py``) and check that what it shows changes. A screenshot of each
+notebook goes to ``tests/artifacts/<notebook>.png``, also when the test fails.
+
+One JupyterLab server serves a temporary copy of the notebooks for the whole module.
+Skipped, saying why, when Chromium or Playwright is missing. To try the test on other
+notebooks: ``BROWSER_TEST_NOTEBOOKS=/some/folder pytest tests/test_browser.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from browser_actions import ACTIONS, DEFAULT
+from browser_lab import (CHROMIUM_MISSING, VIEWPORT, LabNotebook, LabServer, find_chromium,
+                         launch_chromium)
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS_DIR = Path(os.environ.get("BROWSER_TEST_NOTEBOOKS", REPO / "notebooks"))
+NOTEBOOKS = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
+ARTIFACTS = REPO / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def chromium_path() -> str:
+    path = find_chromium()
+    if path is None:
+        pytest.skip(CHROMIUM_MISSING)
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    """Headless Chromium, driven by Playwright, shared by the module's tests."""
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="Playwright is not installed: pip install -e '.[test]'")
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch_chromium(playwright, chromium_path)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def lab(browser, tmp_path_factory):
+    """One private JupyterLab server over a temporary copy of the notebooks."""
+    server = LabServer.start(NOTEBOOKS_DIR, tmp_path_factory.mktemp("jupyterlab"))
+    print(f"\nJupyterLab started in {server.startup_seconds:.1f} s on port {server.port}")
+    yield server
+    leftovers = server.stop()
+    assert not leftovers, f"processes had to be killed after JupyterLab stopped: {leftovers}"
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_in_jupyterlab_and_its_widgets_respond(lab, browser, name):
+    context = browser.new_context(viewport=VIEWPORT)
+    notebook = LabNotebook(context.new_page(), lab, name)
+    started = time.monotonic()
+    try:
+        notebook.open()
+        opened = time.monotonic()
+        notebook.run_all()
+        ran = time.monotonic()
+
+        errors = notebook.cell_errors()
+        assert not errors, f"{name}: cells failed when run in JupyterLab:\n\n" + "\n\n".join(errors)
+        broken = notebook.widget_errors()
+        assert not broken, f"{name}: widgets failed to display:\n" + "\n".join(broken)
+
+        action = ACTIONS.get(Path(name).stem, DEFAULT)
+        try:
+            action(notebook.page)
+        except AssertionError as failure:
+            raise AssertionError(f"{name}: {failure}" + _callback_errors(notebook)) from None
+        callback_errors = notebook.callback_errors()
+        assert not callback_errors, (f"{name}: widget callbacks raised in the kernel:\n\n"
+                                     + "\n\n".join(callback_errors))
+        print(f"\n{name}: opened in {opened - started:.1f} s, ran all cells in {ran - opened:.1f} s, "
+              f"{time.monotonic() - started:.1f} s in all")
+    finally:
+        _screenshot(notebook, ARTIFACTS / f"{Path(name).stem}.png")
+        context.close()
+        lab.shutdown_kernels()
+
+
+def _callback_errors(notebook: LabNotebook) -> str:
+    """Kernel-side errors of widget callbacks, as an addition to a failure message."""
+    try:
+        errors = notebook.callback_errors()
+    except Exception as problem:  # the page may be in any state after a failure
+        return f"\n(could not read the log console: {problem})"
+    return "\nWidget callbacks raised in the kernel:\n\n" + "\n\n".join(errors) if errors else ""
+
+
+def _screenshot(notebook: LabNotebook, path: Path) -> None:
+    """Save a screenshot, never hiding the test's own failure behind a screenshot error."""
+    try:
+        notebook.screenshot(path)
+    except Exception as problem:
+        print(f"could not save the screenshot {path}: {problem}")
