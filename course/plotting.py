@@ -94,7 +94,7 @@ def pixel_table_html(image: np.ndarray) -> str:
             cells.append(f'<td style="background:rgb({shade},{shade},{shade});color:{colour}">'
                          f"{v}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return ('<table class="pixel-table" style="border-collapse:collapse;font-size:7px;'
+    return ('<table class="pixel-table" style="border-collapse:collapse;font-size:9px;'
             'font-family:monospace;line-height:1">' + "".join(rows) + "</table>"
-            "<style>.pixel-table td{padding:1px;width:14px;height:12px;text-align:center;"
+            "<style>.pixel-table td{padding:0;width:19px;height:14px;text-align:center;"
             "border:0}</style>")

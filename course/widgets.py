@@ -18,6 +18,12 @@ from .plotting import digit_png, pixel_table_html
 __all__ = ["ThresholdExplorer", "DigitBrowser"]
 
 
+def _image_view(pixels: int) -> w.Image:
+    """An image widget of a fixed on-screen size (ipywidgets would stretch it to fill a row)."""
+    size = f"{pixels}px"
+    return w.Image(format="png", layout=w.Layout(width=size, height=size, min_width=size))
+
+
 class _Widget:
     """Base: a notebook shows ``self.ui`` when the object is the value of a cell."""
 
@@ -47,8 +53,9 @@ class ThresholdExplorer(_Widget):
         self.digit = x
         self.threshold = w.IntSlider(value=threshold, min=0, max=254, step=1,
                                      description="threshold", continuous_update=True)
-        self.original = w.Image(value=digit_png(x, 6), format="png")
-        self.image = w.Image(format="png")
+        self.original = _image_view(168)
+        self.original.value = digit_png(x, 6)
+        self.image = _image_view(168)
         self.summary = w.HTML()
         self.threshold.observe(lambda _: self.update(), names="value")
         self.update()
@@ -86,14 +93,15 @@ class DigitBrowser(_Widget):
         self.digit = w.ToggleButtons(options=list(range(10)), value=digit, description="digit",
                                      style={"button_width": "32px"})
         self.index = w.IntSlider(value=0, min=0, max=1, description="index")
-        self.image = w.Image(format="png")
-        self.caption = w.HTML()
+        self.image = _image_view(224)
+        self.caption = w.HTML(layout=w.Layout(width="240px"))
         self.pixels = w.HTML()
         self.digit.observe(lambda _: self._class_changed(), names="value")
         self.index.observe(lambda _: self.update(), names="value")
         self._class_changed(index)
         self.ui = w.VBox([self.digit, self.index,
-                          w.HBox([w.VBox([self.image, self.caption]), self.pixels])])
+                          w.HBox([w.VBox([self.image, self.caption]), self.pixels],
+                                 layout=w.Layout(align_items="flex-start", grid_gap="24px"))])
 
     def selected(self) -> int:
         """Position in ``images`` of the digit now shown."""

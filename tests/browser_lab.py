@@ -54,8 +54,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-CHROMIUM_MISSING = ("Chromium not found: install it with 'apt-get install chromium' or set "
-                    "CHROMIUM=/path/to/chromium; 'make test' does this when run as root.")
+CHROMIUM_MISSING = ("Chromium not found (neither $CHROMIUM nor 'chromium' on PATH is an executable): "
+                    "install it with 'apt-get install chromium' or set CHROMIUM=/path/to/chromium; "
+                    "'make test' installs it when run as root.")
 
 # The notebook open in the page (one per page: the workspace is reset on opening).
 NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"
@@ -110,7 +111,8 @@ class LabServer:
         with open(log_path, "wb") as log:
             process = subprocess.Popen(command, cwd=root, env=env, stdin=subprocess.DEVNULL,
                                        stdout=log, stderr=subprocess.STDOUT,
-                                       start_new_session=True)  # its own process group
+                                       start_new_session=True,  # its own process group
+                                       preexec_fn=_terminate_with_parent)
         server = cls(process, port, token, root, log_path)
         try:
             server._wait_until_up(timeout)
@@ -211,6 +213,19 @@ def _private_jupyter_env(workdir: Path) -> dict[str, str]:
     return env
 
 
+def _terminate_with_parent() -> None:
+    """In the child, before exec: get SIGTERM when the test process dies (Linux only).
+
+    Then even a killed pytest leaves no server behind: on SIGTERM the server shuts its
+    kernels down.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes  # noqa: PLC0415
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def _start_time(pid: int) -> str | None:
     """A process's start time (to tell it from a later process given the same pid)."""
     try:
@@ -299,10 +314,13 @@ class LabNotebook:
                 return true;
             }""", self.name), on_dialog=self._accept_kernel_choice)
         self.page.evaluate("window.jupyterapp.shell.collapseLeft()")  # room for the notebook
-        self.wait_until_idle(timeout)
+        self.wait_until_idle(timeout, on_dialog=self._accept_kernel_choice)
 
-    def run_all(self, timeout: float = RUN_TIMEOUT) -> None:
-        """Clear every output, run every cell, wait until the kernel is idle again."""
+    def run_all(self, timeout: float = RUN_TIMEOUT) -> bool:
+        """Clear every output, run every cell, wait until the kernel is idle again.
+
+        True when every cell ran; False when Run All stopped at a failing cell.
+        """
         self.command("notebook:clear-all-cell-outputs")
         # run-all resolves once every cell ran (or one failed); don't block on it in
         # evaluate() (no timeout there): keep the outcome on window and poll for it.
@@ -312,21 +330,33 @@ class LabNotebook:
                 ok => { window.courseRunAll = {ok}; },
                 error => { window.courseRunAll = {error: String(error)}; });
         }""")
-        self._poll("all cells to run", timeout, lambda: self.page.evaluate("window.courseRunAll"),
-                   describe=self._running_cells)
+        outcome = self._poll("all cells to run", timeout, lambda: self.page.evaluate("window.courseRunAll"),
+                             describe=self._running_cells)
+        if "error" in outcome:
+            raise NotebookError(f"{self.name}: JupyterLab's Run All failed: {outcome['error']}")
         self.wait_until_idle(IDLE_TIMEOUT)
+        return bool(outcome["ok"])
 
     def command(self, command_id: str) -> Any:
         """Run a JupyterLab command (it acts on the current notebook) and return its result."""
         return self.page.evaluate("id => window.jupyterapp.commands.execute(id)", command_id)
 
-    def wait_until_idle(self, timeout: float = IDLE_TIMEOUT) -> None:
-        """Wait until the status bar says Idle and no cell waits to run (``[*]``), twice in a row."""
+    def wait_until_idle(self, timeout: float = IDLE_TIMEOUT,
+                        on_dialog: Callable[[str], bool] | None = None) -> None:
+        """Wait until the kernel is idle and no cell runs or waits to run, twice in a row.
+
+        The status bar alone is not enough: with ipykernel 7 it can say Idle while a cell
+        runs (a status message answering another request, e.g. on the control channel),
+        so cells count too: no ``[*]`` prompt, no cell model in the 'running' state.
+        """
         predicate = """root => {
             const bar = document.querySelector('#jp-main-statusbar');
-            const prompts = document.querySelectorAll(root + ' .jp-InputPrompt');
+            const prompts = [...document.querySelectorAll(root + ' .jp-InputPrompt')];
+            const cells = window.courseNotebook.content.model.cells;
             return !!bar && bar.textContent.includes('| Idle')
-                && ![...prompts].some(p => p.textContent.includes('[*]'));
+                && !prompts.some(p => p.textContent.includes('[*]'))
+                && !Array.from({length: cells.length}, (_, i) => cells.get(i))
+                         .some(cell => cell.executionState === 'running');
         }"""
         streak = []
 
@@ -334,7 +364,8 @@ class LabNotebook:
             streak.append(self.page.evaluate(predicate, NOTEBOOK))
             return streak[-2:] == [True, True]
 
-        self._poll("the kernel to be idle", timeout, idle_twice, describe=self._running_cells)
+        self._poll("the kernel to be idle", timeout, idle_twice, describe=self._running_cells,
+                   on_dialog=on_dialog)
 
     def _poll(self, what: str, timeout: float, done: Callable[[], Any],
               describe: Callable[[], str] | None = None,
@@ -350,8 +381,9 @@ class LabNotebook:
                 return result
             dialog = self.dialog_text()
             if dialog and not (on_dialog and on_dialog(dialog)):
+                detail = describe() if describe else ""
                 raise NotebookError(f"{self.name}: JupyterLab showed a dialog while waiting for "
-                                    f"{what}: {dialog!r}")
+                                    f"{what}: {dialog!r}. {detail}".rstrip() + self._context())
             if time.monotonic() > deadline:
                 detail = describe() if describe else ""
                 raise NotebookError(f"{self.name}: waited {timeout:.0f} s for {what}. {detail}".rstrip()
@@ -366,7 +398,7 @@ class LabNotebook:
             "() => { const d = document.querySelector('.jp-Dialog'); return d ? d.innerText.trim() : ''; }")
 
     def _accept_kernel_choice(self, dialog: str) -> bool:
-        """Accept a 'Select Kernel' dialog (its default is the notebook's kernel)."""
+        """Accept a 'Select Kernel' dialog with its default choice (the preferred kernel)."""
         if not dialog.startswith("Select Kernel"):
             return False
         self.page.click(".jp-Dialog .jp-Dialog-button.jp-mod-accept")
@@ -406,27 +438,34 @@ class LabNotebook:
         """Widgets that failed to render, and errors shown inside widget output areas.
 
         Waits up to `timeout` for every widget to replace its 'Loading widget...' text.
+        An ``interact`` or ``Output`` widget shows its function's errors inside itself,
+        outside the notebook model: those are read from the page.
         """
         deadline = time.monotonic() + timeout
         while (loading := self.unrendered_widgets()) and time.monotonic() < deadline:
             time.sleep(0.25)
-        found = [f"{loading} widget(s) still say 'Loading widget...' after {timeout:.0f} s"] if loading else []
-        return found + self.page.evaluate("""root => {
-            const nb = document.querySelector(root), found = [];
-            nb.querySelectorAll('.jupyter-widgets-error-widget').forEach(
-                e => found.push('error widget: ' + e.closest('.jupyter-widgets').innerText.trim()));
+        found = [f"{loading} widget(s) still say 'Loading widget...' after {timeout:.0f} s"
+                 ] if loading else []
+        page = self.page.evaluate("""root => {
+            const nb = document.querySelector(root), broken = [], stderr = [];
+            nb.querySelectorAll('.jupyter-widgets-error-widget').forEach(e => {
+                e.parentElement.click();  // an error widget shows its message once clicked
+                const lines = e.textContent.trim().split('\\n')
+                    .filter(line => !line.includes('Browser Console'));
+                broken.push('error widget: ' + lines.slice(0, 3).join('\\n'));
+            });
             nb.querySelectorAll('.jp-OutputArea-output').forEach(e => {
-                const text = e.textContent;
-                if (/Error displaying widget|Failed to load model class/.test(text))
-                    found.push(text.trim());
+                if (!e.querySelector('.jupyter-widgets-error-widget')
+                    && /Error displaying widget|Failed to load model class/.test(e.textContent))
+                    broken.push(e.textContent.trim());
             });
             nb.querySelectorAll('.jupyter-widgets .jp-OutputArea-output'
-                                + '[data-mime-type="application/vnd.jupyter.stderr"]').forEach(e => {
-                if (/Traceback \\(most recent call last\\)|^\\w+(Error|Exception)\\b/m.test(e.textContent))
-                    found.push('in a widget output: ' + e.textContent.trim());
-            });
-            return found;
+                                + '[data-mime-type="application/vnd.jupyter.stderr"]')
+                .forEach(e => stderr.push(e.textContent));
+            return {broken, stderr};
         }""", NOTEBOOK)
+        return found + page["broken"] + [f"in a widget output:\n{_clean(text)}"
+                                         for text in page["stderr"] if _looks_like_error(text)]
 
     def unrendered_widgets(self) -> int:
         """How many widget outputs still say 'Loading widget...'."""
@@ -448,23 +487,27 @@ class LabNotebook:
         self.command("logconsole:open")
         self.page.wait_for_selector(".jp-LogConsolePanel", timeout=10_000)
         entries = self.page.evaluate("""() => [...document.querySelectorAll(
-            '.jp-LogConsolePanel .jp-OutputArea-child')].map(e => e.textContent)""")
-        return [_clean(text) for text in entries
-                if "Traceback (most recent call last)" in text or re.search(r"^\w+(Error|Exception)\b", text, re.M)]
+            '.jp-LogConsolePanel .jp-OutputArea-output')].map(e => e.textContent)""")
+        errors = [_clean(text, max_lines=8) for text in entries if _looks_like_error(text)]
+        return [f"{text}\n(raised {errors.count(text)} times)" if errors.count(text) > 1 else text
+                for text in dict.fromkeys(errors)]
 
     def _running_cells(self) -> str:
-        """Which cells are running or queued, for timeout messages."""
-        running = self.page.evaluate("""root => [...document.querySelectorAll(root + ' .jp-CodeCell')]
-            .map((cell, i) => [i, cell.querySelector('.jp-InputPrompt')?.textContent || '',
-                               cell.querySelector('.jp-InputArea-editor')?.textContent || ''])
-            .filter(([i, prompt]) => prompt.includes('[*]'))""", NOTEBOOK)
+        """Which cells are running or queued (from the notebook model), for timeout messages."""
+        running = self.page.evaluate("""() => {
+            const cells = window.courseNotebook?.content.model.cells, found = [];
+            for (let i = 0; cells && i < cells.length; i++)
+                if (cells.get(i).executionState === 'running')
+                    found.push([i, cells.get(i).sharedModel.getSource()]);
+            return found;
+        }""")
         status = self.page.evaluate(
             "() => document.querySelector('#jp-main-statusbar')?.innerText.replace(/\\n/g, ' | ') || ''")
         if not running:
             return f"Status bar: {status!r}."
-        first = running[0]
-        return (f"Still running or queued: {len(running)} code cell(s), the first being code cell "
-                f"{first[0] + 1} ({_first_line(first[2])!r}). Status bar: {status!r}.")
+        index, source = running[0]
+        return (f"Still running or queued: {len(running)} cell(s), the first being cell {index + 1} "
+                f"({_first_line(source)!r}). Status bar: {status!r}.")
 
     def _context(self) -> str:
         if not self.console_errors:
@@ -482,6 +525,12 @@ def _first_line(source: str) -> str:
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_ERROR_LINE = re.compile(r"^\w+(Error|Exception)\b", re.M)  # "ValueError: ...", not warnings
+
+
+def _looks_like_error(text: str) -> bool:
+    """A Python traceback, or a line that starts with an exception name."""
+    return "Traceback (most recent call last)" in text or bool(_ERROR_LINE.search(text))
 
 
 def _clean(text: str, max_lines: int = 25) -> str:

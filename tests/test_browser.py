@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -39,9 +40,11 @@ def chromium_path() -> str:
 @pytest.fixture(scope="module")
 def browser(chromium_path):
     """Headless Chromium, driven by Playwright, shared by the module's tests."""
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="Playwright is not installed: pip install -e '.[test]'")
-    with sync_api.sync_playwright() as playwright:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        pytest.skip(f"Playwright cannot be imported ({error}): pip install -e '.[test]'")
+    with sync_playwright() as playwright:
         chromium = launch_chromium(playwright, chromium_path)
         yield chromium
         chromium.close()
@@ -53,8 +56,9 @@ def lab(browser, tmp_path_factory):
     server = LabServer.start(NOTEBOOKS_DIR, tmp_path_factory.mktemp("jupyterlab"))
     print(f"\nJupyterLab started in {server.startup_seconds:.1f} s on port {server.port}")
     yield server
-    leftovers = server.stop()
-    assert not leftovers, f"processes had to be killed after JupyterLab stopped: {leftovers}"
+    killed = server.stop()
+    if killed:
+        warnings.warn(f"JupyterLab did not stop cleanly; killed processes {killed}")
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -65,11 +69,12 @@ def test_notebook_runs_in_jupyterlab_and_its_widgets_respond(lab, browser, name)
     try:
         notebook.open()
         opened = time.monotonic()
-        notebook.run_all()
+        every_cell_ran = notebook.run_all()
         ran = time.monotonic()
 
         errors = notebook.cell_errors()
         assert not errors, f"{name}: cells failed when run in JupyterLab:\n\n" + "\n\n".join(errors)
+        assert every_cell_ran, f"{name}: Run All stopped early, yet no cell shows an error"
         broken = notebook.widget_errors()
         assert not broken, f"{name}: widgets failed to display:\n" + "\n".join(broken)
 
@@ -78,15 +83,15 @@ def test_notebook_runs_in_jupyterlab_and_its_widgets_respond(lab, browser, name)
             action(notebook.page)
         except AssertionError as failure:
             raise AssertionError(f"{name}: {failure}" + _callback_errors(notebook)) from None
-        callback_errors = notebook.callback_errors()
-        assert not callback_errors, (f"{name}: widget callbacks raised in the kernel:\n\n"
-                                     + "\n\n".join(callback_errors))
+        notebook.wait_until_idle()
+        broken = notebook.widget_errors() + notebook.callback_errors()
+        assert not broken, f"{name}: errors after driving the widgets:\n\n" + "\n\n".join(broken)
         print(f"\n{name}: opened in {opened - started:.1f} s, ran all cells in {ran - opened:.1f} s, "
               f"{time.monotonic() - started:.1f} s in all")
-    finally:
-        _screenshot(notebook, ARTIFACTS / f"{Path(name).stem}.png")
-        context.close()
-        lab.shutdown_kernels()
+    finally:  # never hide the test's own failure behind a clean-up error
+        _quietly(notebook.screenshot, ARTIFACTS / f"{Path(name).stem}.png")
+        _quietly(context.close)
+        _quietly(lab.shutdown_kernels)
 
 
 def _callback_errors(notebook: LabNotebook) -> str:
@@ -98,9 +103,9 @@ def _callback_errors(notebook: LabNotebook) -> str:
     return "\nWidget callbacks raised in the kernel:\n\n" + "\n\n".join(errors) if errors else ""
 
 
-def _screenshot(notebook: LabNotebook, path: Path) -> None:
-    """Save a screenshot, never hiding the test's own failure behind a screenshot error."""
+def _quietly(step, *args) -> None:
+    """Run a clean-up step; report its failure without raising."""
     try:
-        notebook.screenshot(path)
+        step(*args)
     except Exception as problem:
-        print(f"could not save the screenshot {path}: {problem}")
+        print(f"clean-up step {step.__name__} failed: {problem!r}")
