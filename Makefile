@@ -28,8 +28,9 @@ $(STAMP): pyproject.toml
 	@touch $@
 	@echo "The course's environment is ready in $(VENV)."
 
+# LAB_ARGS passes extra options to JupyterLab, e.g. make lab LAB_ARGS="--port=9999"
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 # Debian's Chromium for the browser tests; they are skipped, saying why, when it is absent.
 browser:
