@@ -115,7 +115,40 @@ def digit_browser(page) -> None:
     move_slider(page, slider(page, "index"), kinds=("img",))
 
 
+def training_dashboard(page) -> None:
+    """Chapter 2: Train draws the curves epoch by epoch while the page stays live; Stop stops."""
+    epochs = slider(page, "epochs")
+    show(epochs)
+    epochs.locator(".noUi-handle").first.press("End")      # 40 epochs: still running at Stop
+    assert slider_value(epochs) == "40", f"epochs slider shows {slider_value(epochs)}, not 40"
+    click_button(page, button(page, "Train"), kinds=("img",))  # the curves after epoch 1
+    before = widget_views(page)
+    wait_for_views_change(page, before, "a second epoch finished", kinds=("img",))
+    stop = button(page, "Stop")
+    stop.click()
+    status = page.locator(f"{NOTEBOOK} .widget-html-content", has_text=re.compile(r"Stopped after \d+ epoch"))
+    status.first.wait_for(timeout=30_000)
+
+
+def saliency_explorer(page) -> None:
+    """Chapter 3: the index slider shows another test digit and redraws its saliency map."""
+    selector = f"{NOTEBOOK} img.saliency-map"
+    maps = page.locator(selector)
+    assert maps.count(), "no saliency map (an image with class saliency-map) in the notebook"
+    before = maps.first.evaluate("e => e.src")
+    move_slider(page, slider(page, "index"), kinds=("img",))
+    try:
+        page.wait_for_function("([sel, old]) => { const e = document.querySelector(sel);"
+                               " return e !== null && e.src !== old; }",
+                               arg=[selector, before], timeout=10_000)
+    except Exception:  # Playwright's TimeoutError
+        raise AssertionError("the index slider moved, but the saliency map was not redrawn "
+                             "within 10 s") from None
+
+
 ACTIONS: dict[str, Callable] = {
     "00_start_here": threshold_explorer,
     "01_meet_mnist": digit_browser,
+    "02_network_from_scratch": training_dashboard,
+    "03_what_did_it_learn": saliency_explorer,
 }

@@ -10,7 +10,7 @@ import torch
 
 from course.mlp import MLP
 from course.training import (TrainConfig, _augment, accuracy, cached_train, make_cnn, make_mlp,
-                             predict, train)
+                             predict, torch_threads, train)
 
 
 @pytest.fixture
@@ -126,3 +126,15 @@ def test_bad_shapes_are_refused(small):
         predict(make_mlp((784, 10)), np.zeros((3, 10, 10)))
     with pytest.raises(ValueError, match="sizes"):
         make_mlp((784,))
+
+
+def test_training_uses_one_thread_and_restores_the_setting(small):
+    x, y, *_ = small
+    seen = []
+    before = torch.get_num_threads()
+    train(make_mlp((784, 8, 10)), x, y, TrainConfig(epochs=2), progress=False,
+          callback=lambda e, h: seen.append(torch.get_num_threads()))
+    assert seen == [1, 1] and torch.get_num_threads() == before
+    with pytest.raises(ValueError, match="threads"):
+        with torch_threads(0):
+            pass
