@@ -15,7 +15,8 @@ import ipywidgets as w
 from .pixel_stats import as_unit_float
 from .plotting import digit_png, pixel_table_html
 
-__all__ = ["ThresholdExplorer", "DigitBrowser"]
+__all__ = ["ThresholdExplorer", "DigitBrowser", "SaliencyExplorer", "ReconstructionExplorer",
+           "SkipMatrixAnimation"]
 
 
 def _image_view(pixels: int) -> w.Image:
@@ -207,8 +208,6 @@ class ReconstructionExplorer(_Widget):
             "difference from the mean digit.")
 
 
-__all__ += ["ReconstructionExplorer"]
-
 
 def _signed_png(values: np.ndarray, scale: int = 8, limit: float | None = None) -> bytes:
     """A signed (H, W) array as PNG bytes on a red-white-blue scale: 0 is white, +limit
@@ -310,8 +309,6 @@ class SaliencyExplorer(_Widget):
             f"The map explains the score (logit) of class <b>{self.explained}</b>: {what}, "
             f"on a scale of ±{np.abs(self.map).max():.3g}.")
 
-
-__all__ += ["SaliencyExplorer"]
 
 
 class SkipMatrixAnimation(_Widget):
@@ -436,5 +433,3 @@ def _skip_curves(history, exact: dict[str, float] | None):
     to_display = ax_lam.transData.transform
     return base, (lambda step: float(to_display((step, 0.0))[0])), spans
 
-
-__all__ += ["SkipMatrixAnimation"]

@@ -146,9 +146,35 @@ def saliency_explorer(page) -> None:
                              "within 10 s") from None
 
 
+def reconstruction_explorer(page) -> None:
+    """Chapter 4: the k slider rebuilds the digit from more components (picture and error)."""
+    control = slider(page, "k")
+    before = widget_views(page)
+    move_slider(page, control, key="ArrowRight", times=5, kinds=("img",))
+    wait_for_views_change(page, before, "slider 'k' moved", kinds=("html",))  # the error text
+
+
+def skip_matrix_animation(page) -> None:
+    """Chapter 7: the step slider shows the skip matrices (one RGB picture) of another step."""
+    selector = f"{NOTEBOOK} img.skip-matrices"
+    pictures = page.locator(selector)
+    assert pictures.count(), "no skip-matrix picture (an image with class skip-matrices) in the notebook"
+    before = pictures.first.evaluate("e => e.src")
+    move_slider(page, slider(page, "step"), kinds=("img",))
+    try:
+        page.wait_for_function("([sel, old]) => { const e = document.querySelector(sel);"
+                               " return e !== null && e.src !== old; }",
+                               arg=[selector, before], timeout=10_000)
+    except Exception:  # Playwright's TimeoutError
+        raise AssertionError("the step slider moved, but the RGB picture of the skip matrices "
+                             "was not redrawn within 10 s") from None
+
+
 ACTIONS: dict[str, Callable] = {
     "00_start_here": threshold_explorer,
     "01_meet_mnist": digit_browser,
     "02_network_from_scratch": training_dashboard,
     "03_what_did_it_learn": saliency_explorer,
+    "04_eigendigits": reconstruction_explorer,
+    "07_eigenvector_network": skip_matrix_animation,
 }
