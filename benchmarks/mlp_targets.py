@@ -28,7 +28,7 @@ from course.data import full_mnist_available, load_mnist, read_idx_pair
 from course.mlp import MLP
 from course.training import TrainConfig, accuracy, make_cnn, make_mlp, train
 
-CNN_CONFIG = TrainConfig(epochs=12, batch_size=64, lr=3e-3, optimizer="adam", augment=True, seed=0)
+CNN_CONFIG = TrainConfig(epochs=15, batch_size=64, lr=3e-3, optimizer="adam", augment=True, seed=0)
 CNN_ARCH = dict(channels=(16, 32), hidden=128, dropout=0.25)
 BEST_MLP = ((784, 256, 10), TrainConfig(epochs=20, batch_size=64, lr=1e-3, optimizer="adam",
                                         augment=True, seed=0))
