@@ -5,6 +5,12 @@
 * `course.pixel_stats`: mean digits, intensity histogram, variograms, border ink,
   centre of mass.
 * `course.plotting`: grids of digits and PNG pictures for widgets.
+* `course.mlp`: a multilayer perceptron in numpy, with backpropagation written out.
+* `course.training`: PyTorch MLPs and CNNs, one training function, a model cache.
+* `course.dashboard`: the live training dashboard of chapter 2.
+* `course.interpret`: weight templates, receptive fields, mistakes, saliency.
+* `course.pca`, `course.pca_classifiers`: PCA from scratch and classifying with it.
+* `course.eigen_net`: seed 001's eigenvector network and the exact spectra it seeks.
 * `course.widgets`: the interactive widgets the notebooks display.
 * `course.check`: self-checking exercises (`check`, `hint`, `solution`); the exercises
   themselves are in `course.exercises`, one module per chapter.
