@@ -11,7 +11,7 @@
 * `course.interpret`: weight templates, receptive fields, mistakes, saliency.
 * `course.pca`, `course.pca_classifiers`: PCA from scratch and classifying with it.
 * `course.eigen_net`: seed 001's eigenvector network and the exact spectra it seeks.
-* `course.widgets`: the interactive widgets the notebooks display.
+* `course.widgets`: the interactive widgets the notebooks display, one module per widget.
 * `course.check`: self-checking exercises (`check`, `hint`, `solution`); the exercises
   themselves are in `course.exercises`, one module per chapter.
 
