@@ -2,6 +2,9 @@
 
     python tools/build_notebooks.py            # every notebook
     python tools/build_notebooks.py 01         # those whose name starts with 01
+    python tools/build_notebooks.py --no-execute 01   # copy edited text and metadata
+                                                      # (slide types, notes) into the
+                                                      # .ipynb, keeping its outputs
 
 The .py (jupytext percent format) is the source; the .ipynb is written from it,
 executed top to bottom in a fresh kernel (working directory notebooks/), and saved with
@@ -23,6 +26,8 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+# RISE (lecture mode): no transitions, and slides taller than the screen scroll.
+RISE = {"scroll": True, "transition": "none", "enable_chalkboard": False}
 
 
 def notebook_sources(prefixes: list[str]) -> list[Path]:
@@ -44,6 +49,7 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def build(source: Path, timeout: int = 600) -> float:
     nb = jupytext.read(source)
     nb.metadata["kernelspec"] = KERNEL
+    nb.metadata["rise"] = RISE
     nb.metadata.setdefault("language_info", {"name": "python"})
     env_backup = dict(os.environ)
     os.environ.setdefault("PYTHONHASHSEED", "0")
@@ -62,13 +68,41 @@ def build(source: Path, timeout: int = 600) -> float:
     return seconds
 
 
+def update(source: Path) -> None:
+    """Copy the .py's cells and metadata into the .ipynb without running it.
+
+    Code cells whose source is unchanged keep their outputs (jupytext's --update). Use it
+    for edits that change no output: prose, slide types, speaker notes.
+    """
+    target = source.with_suffix(".ipynb")
+    if not target.exists():
+        raise SystemExit(f"{target.name} does not exist yet: build it without --no-execute first")
+    old = nbformat.read(target, as_version=4)
+    new = jupytext.read(source)
+    old_code = [c.source for c in old.cells if c.cell_type == "code"]
+    new_code = [c.source for c in new.cells if c.cell_type == "code"]
+    if old_code != new_code:
+        raise SystemExit(f"{source.name}: code cells changed; their outputs would be stale. "
+                         f"Run without --no-execute to execute it.")
+    outputs = iter([(c.outputs, c.execution_count) for c in old.cells if c.cell_type == "code"])
+    for cell in new.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = next(outputs)
+    new.metadata = old.metadata
+    new.metadata["rise"] = RISE
+    nbformat.write(clean(new), target)
+    print(f"{target.relative_to(ROOT)}: text and metadata updated, outputs kept")
+
+
 def main(argv: list[str]) -> int:
+    no_execute = "--no-execute" in argv
+    argv = [a for a in argv if a != "--no-execute"]
     sources = notebook_sources(argv)
     if not sources:
         print(f"No notebook sources match {argv} in {NOTEBOOKS}.", file=sys.stderr)
         return 1
     for source in sources:
-        build(source)
+        update(source) if no_execute else build(source)
     return 0
 
 

@@ -1,0 +1,173 @@
+"""Lecture mode: every notebook is also a slideshow (RISE), with speaker notes.
+
+The conventions, checked here on the executed .ipynb (the file RISE reads):
+
+* Every cell has ``metadata.slideshow.slide_type``: ``slide`` (a new slide), ``subslide``
+  (a slide below it), ``fragment`` (appears on the next key press), ``-`` (shown with
+  the cell before it), ``skip`` (not shown) or ``notes`` (speaker notes).
+* The title cell opens the first slide.
+* Slides show figures and widgets, not plumbing: a code cell that draws a figure or a
+  widget is shown; a code cell with no output at all is skipped.
+* No slide holds more than a screenful of source: `MAX_LINES` lines of at most
+  `WIDTH` characters (longer lines count as several) over its shown cells.
+* Every slide carries speaker notes, and the notes ask the room questions with their
+  expected answers: ``**Ask:** ...`` followed in the same cell by ``**Expect:** ...``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import jupytext
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+IPYNBS = sorted(NOTEBOOKS.glob("[0-9][0-9]*_*.ipynb"))
+
+SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
+MAX_LINES = 25
+WIDTH = 100
+MIN_QUESTIONS = 3
+SHOWN_MIMES = ("image/png", "image/svg+xml", "application/vnd.jupyter.widget-view+json")
+
+
+def slide_type(cell: dict) -> str | None:
+    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type")
+
+
+def screen_lines(source: str) -> int:
+    """Lines the source takes on a slide `WIDTH` characters wide."""
+    return sum(max(1, math.ceil(len(line) / WIDTH)) for line in source.strip().splitlines())
+
+
+def slides(cells: list[dict]) -> list[list[tuple[int, dict]]]:
+    """The cells grouped by slide (a slide or subslide and the cells after it)."""
+    groups: list[list[tuple[int, dict]]] = []
+    for i, cell in enumerate(cells):
+        if slide_type(cell) in ("slide", "subslide") or not groups:
+            groups.append([])
+        groups[-1].append((i, cell))
+    return groups
+
+
+def _source(cell: dict) -> str:
+    s = cell.get("source", "")
+    return "".join(s) if isinstance(s, list) else s
+
+
+def _load(ipynb: Path) -> list[dict]:
+    return json.loads(ipynb.read_text())["cells"]
+
+
+def test_there_are_notebooks_to_present():
+    assert IPYNBS, f"no notebooks in {NOTEBOOKS}"
+
+
+@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
+def test_every_cell_has_a_slide_type(ipynb):
+    cells = _load(ipynb)
+    missing = [i for i, c in enumerate(cells) if slide_type(c) not in SLIDE_TYPES]
+    assert not missing, (f"{ipynb.name}: cells {missing[:10]} have no valid slide type "
+                         f"(one of {sorted(SLIDE_TYPES)}); add slideshow={{\"slide_type\": ...}} "
+                         "to their '# %%' line in the .py and run tools/build_notebooks.py "
+                         "--no-execute")
+    assert slide_type(cells[0]) == "slide", f"{ipynb.name}: the title cell must open a slide"
+
+
+@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
+def test_figures_and_widgets_are_shown_and_plumbing_is_skipped(ipynb):
+    for i, cell in enumerate(_load(ipynb)):
+        if cell["cell_type"] != "code":
+            continue
+        outputs = cell.get("outputs", [])
+        draws = any(m in o.get("data", {}) for o in outputs for m in SHOWN_MIMES)
+        if draws:
+            assert slide_type(cell) not in ("skip", "notes"), \
+                f"{ipynb.name} cell {i} draws a figure or a widget but is hidden from the slides"
+        if not outputs:
+            assert slide_type(cell) == "skip", \
+                f"{ipynb.name} cell {i} has no output (plumbing): mark it slide_type 'skip'"
+
+
+@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
+def test_no_slide_holds_more_than_a_screenful(ipynb):
+    for group in slides(_load(ipynb)):
+        shown = [(i, c) for i, c in group if slide_type(c) not in ("skip", "notes")]
+        lines = sum(screen_lines(_source(c)) for _, c in shown)
+        first = group[0][0]
+        assert lines <= MAX_LINES, (f"{ipynb.name}: the slide starting at cell {first} shows "
+                                    f"{lines} lines of source (at most {MAX_LINES}); split it "
+                                    "with a subslide, or skip prose the speaker notes cover")
+
+
+@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
+def test_every_slide_has_speaker_notes_with_questions_for_the_room(ipynb):
+    cells = _load(ipynb)
+    top = []  # slides proper: a slide and its subslides share notes
+    for i, cell in enumerate(cells):
+        if slide_type(cell) == "slide" or not top:
+            top.append([])
+        top[-1].append((i, cell))
+    for group in top:
+        notes = [c for _, c in group if slide_type(c) == "notes"]
+        assert notes and all(c["cell_type"] == "markdown" and _source(c).strip() for c in notes), \
+            f"{ipynb.name}: the slide starting at cell {group[0][0]} has no speaker notes " \
+            "(a markdown cell with slide_type 'notes')"
+    questions = [c for c in cells if slide_type(c) == "notes"
+                 and "**Ask:**" in _source(c)
+                 and "**Expect:**" in _source(c).split("**Ask:**", 1)[1]]
+    assert len(questions) >= MIN_QUESTIONS, \
+        f"{ipynb.name}: {len(questions)} notes ask the room a question ('**Ask:** ... " \
+        f"**Expect:** ...'); write at least {MIN_QUESTIONS}"
+
+
+@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
+def test_py_twin_carries_the_same_slide_types(ipynb):
+    source = ipynb.with_suffix(".py")
+    a = [c.metadata.get("slideshow", {}).get("slide_type") for c in jupytext.read(source).cells]
+    b = [slide_type(c) for c in _load(ipynb)]
+    assert a == b, (f"{ipynb.name} and {source.name} disagree on slide types: run "
+                    f"'python tools/build_notebooks.py --no-execute {ipynb.name[:2]}'")
+
+
+def test_rise_is_installed_with_the_course():
+    text = (ROOT / "pyproject.toml").read_text()
+    assert "jupyterlab-rise" in text, "pyproject.toml must install jupyterlab-rise (RISE for JupyterLab)"
+
+
+# --------------------------------------------------------------------------- the rules can fail
+
+
+def _cell(kind: str, source: str, slide: str | None, outputs=None) -> dict:
+    cell = {"cell_type": kind, "source": source, "metadata": {}}
+    if slide is not None:
+        cell["metadata"]["slideshow"] = {"slide_type": slide}
+    if kind == "code":
+        cell["outputs"] = outputs or []
+    return cell
+
+
+def test_rules_catch_a_long_slide_and_a_hidden_figure(tmp_path):
+    figure = [{"output_type": "display_data", "data": {"image/png": "..."}}]
+    cells = [_cell("markdown", "# Title\n" + "a line\n" * 30, "slide"),
+             _cell("code", "plot()", "skip", figure),
+             _cell("code", "x = 1", "-")]
+    nb = tmp_path / "99_bad.ipynb"
+    nb.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    with pytest.raises(AssertionError, match="shows 32 lines"):
+        test_no_slide_holds_more_than_a_screenful(nb)
+    with pytest.raises(AssertionError, match="cell 1 draws a figure"):
+        test_figures_and_widgets_are_shown_and_plumbing_is_skipped(nb)
+    with pytest.raises(AssertionError, match="no speaker notes"):
+        test_every_slide_has_speaker_notes_with_questions_for_the_room(nb)
+    cells[1]["metadata"] = {}
+    nb.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    with pytest.raises(AssertionError, match=r"cells \[1\] have no valid slide type"):
+        test_every_cell_has_a_slide_type(nb)
+
+
+def test_screen_lines_wraps_long_lines():
+    assert screen_lines("a\n" + "b" * (WIDTH + 1)) == 3
