@@ -7,6 +7,7 @@
 * `course.plotting`: grids of digits and PNG pictures for widgets.
 * `course.mlp`: a multilayer perceptron in numpy, with backpropagation written out.
 * `course.training`: PyTorch MLPs and CNNs, one training function, a model cache.
+* `course.zoo`: the trained MLP and CNN that several chapters share.
 * `course.dashboard`: the live training dashboard of chapter 2.
 * `course.interpret`: weight templates, receptive fields, mistakes, saliency.
 * `course.pca`, `course.pca_classifiers`: PCA from scratch and classifying with it.

@@ -272,8 +272,13 @@ def _cache_key(model: nn.Module, x, y, config: TrainConfig, test) -> str:
     h.update(repr(model).encode())
     for t in model.state_dict().values():  # the initial weights (fixed by the model's seed)
         h.update(t.detach().cpu().numpy().tobytes())
-    for arr in (x, y) + (tuple(test) if test is not None else ()):
-        a = np.ascontiguousarray(np.asarray(arr))
+    images = (x, test[0]) if test is not None else (x,)
+    labels = (y, test[1]) if test is not None else (y,)
+    # Images are hashed as the network sees them, so uint8 digits and the same digits as
+    # floats in [0, 1] (load_mnist(as_float=True)) share one cached model.
+    arrays = [as_tensor_images(a).numpy() for a in images] + [np.asarray(a, np.int64) for a in labels]
+    for a in arrays:
+        a = np.ascontiguousarray(a)
         h.update(str(a.shape).encode() + str(a.dtype).encode())
         h.update(a.tobytes())
     h.update(json.dumps(asdict(config), sort_keys=True).encode())

@@ -97,6 +97,20 @@ def test_cache_reuses_a_model_and_retrains_when_anything_changes(small, tmp_path
     assert len(list(tmp_path.glob("mlp-*.pt"))) == 5
 
 
+def test_cache_shares_a_model_between_uint8_digits_and_the_same_digits_as_floats(small, tmp_path,
+                                                                                 monkeypatch):
+    monkeypatch.setenv("COURSE_MODEL_CACHE", str(tmp_path))
+    x, y, *_ = small
+    cfg = TrainConfig(epochs=1, lr=0.1)
+    *_, hit1 = cached_train("mlp", make_mlp((784, 32, 10)), x, y, cfg, progress=False, verbose=False)
+    floats = x.astype(np.float32) / np.float32(255)
+    *_, hit2 = cached_train("mlp", make_mlp((784, 32, 10)), floats, y.astype(np.int32), cfg,
+                            progress=False, verbose=False)
+    *_, hit3 = cached_train("mlp", make_mlp((784, 32, 10)), floats * 0.5, y, cfg,
+                            progress=False, verbose=False)
+    assert (hit1, hit2, hit3) == (False, True, False)
+
+
 def test_damaged_cache_file_is_retrained(small, tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_MODEL_CACHE", str(tmp_path))
     x, y, *_ = small

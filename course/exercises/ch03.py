@@ -1,6 +1,6 @@
 """Chapter 3, What did it learn: questions answered from the chapter's models.
 
-The chapter's network is defined here, once (`MLP_SIZES`, `MLP_CONFIG`, `chapter_mlp`),
+The chapter's network is `course.zoo`'s MLP (`MLP_SIZES`, `MLP_CONFIG`, `chapter_mlp`),
 so that the notebook trains and the exercises check against the very same model.
 """
 
@@ -10,31 +10,12 @@ import numpy as np
 
 from ..check import exercise
 from ..interpret import confusion_matrix, linear_templates, most_confused_pairs
-from ..training import TrainConfig, cached_train, make_mlp, predict
+from ..training import predict
+from ..zoo import MLP_CONFIG, MLP_SIZES, trained_mlp
 from ._data import bundled
 
-#: Layer widths of chapter 3's network: 784 pixels, 100 hidden ReLU neurons, 10 logits.
-MLP_SIZES = (784, 100, 10)
-
-#: How it is trained: Adam, 15 epochs of mini-batches of 64, with small random shifts and
-#: rotations of the training digits (in our trials without them, with 10 to 20 epochs, it
-#: stayed at 93-94 % on the bundled test digits; with them it passes 95 %).
-MLP_CONFIG = TrainConfig(epochs=15, batch_size=64, lr=2e-3, optimizer="adam", augment=True, seed=0)
-
-
-def chapter_mlp(data=None, progress: bool = True, verbose: bool = True):
-    """The chapter's trained network, from the model cache when it is there.
-
-    data : the `course.data.MNIST` to train on (its training part) and measure after
-        each epoch (its test part); default: the bundled digits, which the exercises
-        are about. Pass the notebook's ``load_mnist("bundled")`` to save loading it twice.
-
-    Returns ``(model, history, from_cache)`` as `course.training.cached_train` does
-    (which trains on one CPU thread, so the model is the same on every machine).
-    """
-    d = bundled() if data is None else data
-    return cached_train("ch03-mlp", make_mlp(MLP_SIZES, seed=0), d.x_train, d.y_train, MLP_CONFIG,
-                        test=(d.x_test, d.y_test), progress=progress, verbose=verbose)
+# The chapter's network is the course's MLP (`course.zoo`), shared with chapter 5.
+chapter_mlp = trained_mlp
 
 
 #: Weights and biases of the chapter's network: sum over layers of n_out * (n_in + 1).
