@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-__all__ = ["Exercise", "Feedback", "exercise", "check", "hint", "solution", "exercises"]
+__all__ = ["Exercise", "Feedback", "exercise", "check", "hint", "solution", "exercises", "answer_key"]
 
 _REGISTRY: dict[str, "Exercise"] = {}
 
@@ -199,3 +199,55 @@ def _direction(given: Any, expected: Any) -> str:
     if _is_number(expected) and (_is_number(given) or np.size(given) == 1):
         return "Too large. " if float(np.asarray(given)) > float(expected) else "Too small. "
     return ""
+
+
+def answer_key(chapter: str | None = None) -> str:
+    """The teacher's answer key: every exercise of `chapter` ("ch03"; None: all) with its
+    question, answer and explanation, as text. Computing an answer may train a model."""
+    known = exercises()
+    keys = sorted(k for k in known if chapter is None or k.split(".")[0] == chapter)
+    if not keys:
+        chapters = sorted({k.split(".")[0] for k in known})
+        raise KeyError(f"No exercises for chapter {chapter!r}. Chapters with exercises: "
+                       f"{', '.join(chapters)}.")
+    lines = []
+    for key in keys:
+        ex = known[key]
+        lines += [f"{key}: {ex.question}", f"    answer: {ex.answer!r}"]
+        if ex.explanation:
+            lines.append(f"    why: {ex.explanation}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m course.check --solutions [chNN ...]``: print the answer key for teachers."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m course.check",
+        description="The course's self-checking exercises. Teachers: print the answers.")
+    parser.add_argument("--solutions", nargs="*", metavar="CHAPTER",
+                        help="print the answers of these chapters (ch00, ch03, ...); all when none")
+    parser.add_argument("--list", action="store_true", help="list the exercises, no answers")
+    args = parser.parse_args(argv)
+    if args.list:
+        for key, ex in sorted(exercises().items()):
+            print(f"{key}: {ex.question}")
+        return 0
+    if args.solutions is None:
+        parser.print_help()
+        return 2
+    try:
+        for chapter in args.solutions or [None]:
+            print(answer_key(chapter))
+    except KeyError as err:
+        print(err.args[0])
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    # Run through the imported module: the chapters register their exercises there, not in
+    # this file's copy that python -m runs as __main__.
+    from course.check import main as _main
+    raise SystemExit(_main())

@@ -63,3 +63,25 @@ def test_unknown_key_lists_the_chapter_exercises():
 def test_duplicate_definition_is_refused():
     with pytest.raises(ValueError, match="defined twice"):
         C.exercise("ch00.pixels", "again", hint="-")(lambda: 1)
+
+
+def test_teacher_answer_key_lists_every_exercise_of_a_chapter_with_its_answer(capsys):
+    key = C.answer_key("ch00")
+    ch00 = sorted(k for k in C.exercises() if k.startswith("ch00."))
+    assert ch00 and all(f"{k}: " in key for k in ch00)
+    for k in ch00:
+        assert f"answer: {C.exercises()[k].answer!r}" in key
+    assert "ch01." not in key
+    assert C.main(["--solutions", "ch00"]) == 0
+    assert capsys.readouterr().out.strip() == key
+    assert C.main(["--solutions", "ch99"]) == 2
+    assert "Chapters with exercises: ch00" in capsys.readouterr().out
+
+
+def test_solutions_command_runs_as_a_module():
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "course.check", "--solutions", "ch00"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "ch00.pixels" in out.stdout and "answer: 784" in out.stdout
