@@ -20,6 +20,7 @@ import ipywidgets as w
 import numpy as np
 
 from .training import TrainConfig, make_mlp, train
+from .widgets._base import _Widget
 
 __all__ = ["TrainingDashboard", "parse_hidden_sizes", "curves_png"]
 
@@ -68,7 +69,7 @@ def curves_png(history, title: str = "") -> bytes:
     return buf.getvalue()
 
 
-class TrainingDashboard:
+class TrainingDashboard(_Widget):
     """Train an MLP live. Controls are attributes (``hidden``, ``activation``, ``loss``,
     ``lr``, ``batch_size``, ``epochs``, ``train_button``, ``stop_button``); views are
     ``plot`` (an Image of the curves) and ``status`` (HTML). After training, ``model``
@@ -106,10 +107,6 @@ class TrainingDashboard:
             w.HBox([w.VBox([self.hidden, self.activation, self.loss]),
                     w.VBox([self.lr, self.batch_size, self.epochs])]),
             w.HBox([self.train_button, self.stop_button]), self.status, self.plot])
-
-    def _ipython_display_(self):  # pragma: no cover - exercised in the browser tests
-        from IPython.display import display
-        display(self.ui)
 
     @property
     def running(self) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import re
+
 import numpy as np
 import pytest
 
@@ -37,3 +40,30 @@ def test_widgets_refuse_wrong_input_clearly(bundled):
         ThresholdExplorer(bundled.x_train[0].astype(float))
     with pytest.raises(ValueError, match="labels"):
         DigitBrowser(bundled.x_train, bundled.y_train[:10])
+
+
+def test_a_widget_displays_with_a_static_snapshot_of_its_current_state(bundled):
+    from course.widgets._base import SNAPSHOT_NOTE, static_html
+    explorer = ThresholdExplorer(bundled.x_train[0], threshold=128)
+    bundle = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle  # the live view in JupyterLab
+    snapshot = bundle["text/html"]                                # for static viewers
+    assert SNAPSHOT_NOTE in snapshot and "threshold: 128" in snapshot
+    pictures = re.findall(r'src="data:image/png;base64,([^"]+)"', snapshot)
+    assert base64.b64decode(pictures[-1]) == explorer.image.value
+    explorer.threshold.value = 10
+    again = static_html(explorer.ui)
+    assert "threshold: 10" in again and again != static_html(ThresholdExplorer(bundled.x_train[0]).ui)
+    pictures = re.findall(r'src="data:image/png;base64,([^"]+)"', again)
+    assert base64.b64decode(pictures[-1]) == explorer.image.value
+
+
+def test_static_html_draws_outputs_buttons_and_unknown_widgets():
+    import ipywidgets as w
+    from course.widgets._base import static_html
+    out = w.Output()
+    out.outputs = ({"output_type": "stream", "name": "stdout", "text": "epoch 3 <done>"},)
+    page = static_html(w.HBox([w.Button(description="Train"), out, w.Play(value=4)]))
+    assert "<button disabled>Train</button>" in page
+    assert "epoch 3 &lt;done&gt;" in page and "flex-direction:row" in page
+    assert ">4</code>" in page

@@ -1,13 +1,80 @@
-"""What every widget shares: a fixed-size image view and display through ``.ui``."""
+"""What every widget shares: a fixed-size image view, and display through ``.ui``.
+
+A widget displays as the live ipywidgets view, plus a static HTML snapshot of its
+current state (`static_html`). JupyterLab shows the live view; viewers without a widget
+manager (the static HTML course built by ``make html``, GitHub, RISE slides) show the
+snapshot instead of ``VBox(children=...)``.
+"""
 
 from __future__ import annotations
 
+import base64
+import html
+
 import ipywidgets as w
+
+SNAPSHOT_NOTE = "Static snapshot of an interactive widget: run the notebook to use it."
+
 
 def _image_view(pixels: int) -> w.Image:
     """An image widget of a fixed on-screen size (ipywidgets would stretch it to fill a row)."""
     size = f"{pixels}px"
     return w.Image(format="png", layout=w.Layout(width=size, height=size, min_width=size))
+
+
+def _img_tag(data: bytes, fmt: str, width: str | None, classes: list[str]) -> str:
+    src = f"data:image/{fmt};base64,{base64.b64encode(bytes(data)).decode('ascii')}"
+    size = f' style="width:{width}"' if width else ""
+    cls = f' class="{" ".join(classes)}"' if classes else ""
+    return f'<img src="{src}"{size}{cls} alt="">'
+
+
+def _output_html(outputs) -> str:
+    parts = []
+    for out in outputs:
+        data = out.get("data", {})
+        if "image/png" in data:
+            parts.append(f'<img src="data:image/png;base64,{data["image/png"]}" alt="">')
+        elif "text/html" in data:
+            parts.append(data["text/html"])
+        elif out.get("output_type") == "stream" or "text/plain" in data:
+            text = out.get("text") or data.get("text/plain", "")
+            parts.append(f"<pre>{html.escape(str(text))}</pre>")
+    return "".join(parts)
+
+
+def static_html(widget: w.Widget) -> str:
+    """An HTML picture of `widget` and its children as they are now: images, text, the
+    values of the controls. Controls are drawn as text (``epochs: 8``), not as controls."""
+    classes = list(getattr(widget, "_dom_classes", ()))
+    if isinstance(widget, w.Box):
+        direction = "row" if isinstance(widget, w.HBox) else "column"
+        inner = "".join(static_html(c) for c in widget.children)
+        return (f'<div style="display:flex;flex-direction:{direction};gap:6px;'
+                f'align-items:flex-start;flex-wrap:wrap">{inner}</div>')
+    if isinstance(widget, w.Image):
+        return _img_tag(widget.value, widget.format, widget.layout.width, classes)
+    if isinstance(widget, (w.HTML, w.HTMLMath)):
+        return f"<div>{widget.value}</div>"
+    if isinstance(widget, w.Label):
+        return f"<div>{html.escape(str(widget.value))}</div>"
+    if isinstance(widget, w.Output):
+        return f"<div>{_output_html(widget.outputs)}</div>"
+    if isinstance(widget, w.Button):
+        return f"<button disabled>{html.escape(widget.description or '')}</button>"
+    if hasattr(widget, "value"):
+        label = getattr(widget, "description", "") or ""
+        text = f"{label}: {widget.value}" if label else str(widget.value)
+        return f'<code style="padding:2px 6px">{html.escape(text)}</code>'
+    return f"<div><i>[{type(widget).__name__}: run the notebook to use it]</i></div>"
+
+
+def snapshot_bundle(ui: w.Widget) -> dict:
+    """The display bundle of `ui`: the live widget view, plus `static_html` as text/html."""
+    bundle = dict(ui._repr_mimebundle_() or {})
+    bundle["text/html"] = (f'<div class="course-widget-snapshot"><p><i>{SNAPSHOT_NOTE}</i></p>'
+                           f"{static_html(ui)}</div>")
+    return bundle
 
 
 class _Widget:
@@ -16,8 +83,8 @@ class _Widget:
     ui: w.Widget
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.ui._repr_mimebundle_(**kwargs)
+        return snapshot_bundle(self.ui)
 
     def _ipython_display_(self):  # pragma: no cover - exercised in the browser tests
         from IPython.display import display
-        display(self.ui)
+        display(snapshot_bundle(self.ui), raw=True)
