@@ -16,7 +16,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 SHARED_MNIST := $(wildcard ../shared/data/mnist)
 TEST_ENV := $(if $(MNIST_DIR),,$(if $(SHARED_MNIST),MNIST_DIR=$(abspath $(SHARED_MNIST))))
 
-.PHONY: lab test venv browser notebooks benchmarks clean
+.PHONY: lab test venv browser notebooks html benchmarks clean
 
 venv: $(STAMP)
 
@@ -48,8 +48,12 @@ test: $(STAMP) browser
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py $(NB)
 
+# The static course to read without running: build/html/index.html and a page per chapter.
+html: $(STAMP)
+	$(BIN)/python tools/build_html.py
+
 benchmarks: $(STAMP)
 	$(TEST_ENV) $(BIN)/python benchmarks/notebook_budgets.py
 
 clean:
-	rm -rf $(VENV) tests/artifacts .pytest_cache
+	rm -rf $(VENV) tests/artifacts .pytest_cache build

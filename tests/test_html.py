@@ -1,0 +1,91 @@
+"""The static course (`make html`): a page per chapter with its figures, and a contents page."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("html")
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "build_html.py"), "--out", str(out)],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Wrote" in run.stdout
+    return out
+
+
+def _outputs(ipynb: Path) -> list[dict]:
+    nb = json.loads(ipynb.read_text())
+    return [o for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])]
+
+
+def _title(ipynb: Path) -> str:
+    nb = json.loads(ipynb.read_text())
+    return "".join(nb["cells"][0]["source"]).splitlines()[0].lstrip("# ").strip()
+
+
+def test_contents_page_links_every_chapter_in_order(site):
+    index = (site / "index.html").read_text()
+    links = re.findall(r'<a href="([^"]+\.html)">', index)
+    assert links == [p.stem + ".html" for p in NOTEBOOKS], "the contents page must list every chapter"
+    for ipynb in NOTEBOOKS:
+        assert _title(ipynb).replace("'", "&#x27;") in index
+
+
+@pytest.mark.parametrize("ipynb", NOTEBOOKS, ids=lambda p: p.stem)
+def test_chapter_page_has_its_title_figures_and_widget_snapshots(site, ipynb):
+    page = site / (ipynb.stem + ".html")
+    assert page.is_file(), f"make html wrote no page for {ipynb.name}"
+    text = page.read_text()
+    assert _title(ipynb) in text.replace("&#x27;", "'")
+    outputs = _outputs(ipynb)
+    figures = [o["data"]["image/png"].replace("\n", "") for o in outputs if "image/png" in o.get("data", {})]
+    embedded = set(re.findall(r'src="data:image/png;base64,([^"]+)"', text))
+    missing = [i for i, f in enumerate(figures) if f not in embedded]
+    assert not missing, f"{page.name}: figures {missing} of {ipynb.name} are not on the page"
+    widgets = [o for o in outputs if WIDGET_VIEW in o.get("data", {})]
+    snapshots = [o for o in widgets if "text/html" in o["data"]]
+    assert text.count("course-widget-snapshot") >= len(snapshots)
+    assert "VBox(children" not in text and "HBox(children" not in text, \
+        f"{page.name} shows a widget as its Python repr"
+    assert 'href="index.html"' in text, f"{page.name} has no link back to the contents"
+
+
+def _words(markup: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>|[*_`#>]", " ", markup).split())
+
+
+@pytest.mark.parametrize("ipynb", NOTEBOOKS, ids=lambda p: p.stem)
+def test_speaker_notes_stay_out_of_the_learners_pages(site, ipynb):
+    nb = json.loads(ipynb.read_text())
+    notes = [_words("".join(c["source"])) for c in nb["cells"]
+             if c.get("metadata", {}).get("slideshow", {}).get("slide_type") == "notes"]
+    page = _words((site / (ipynb.stem + ".html")).read_text())
+    for note in notes:
+        opening = " ".join(note.split()[:8])
+        assert opening not in page, f"{ipynb.name}: speaker note '{opening} ...' is on the learners' page"
+
+
+def test_the_filter_removes_notes_and_dead_widget_views():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import nbformat
+    from build_html import StaticCourse
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("say this", metadata={"slideshow": {"slide_type": "notes"}}),
+                nbformat.v4.new_code_cell("w", outputs=[nbformat.v4.new_output(
+                    "display_data", data={WIDGET_VIEW: {"model_id": "x"}, "text/plain": "VBox()"})])]
+    out, _ = StaticCourse().preprocess(nb, {})
+    assert [c.cell_type for c in out.cells] == ["code"]
+    data = out.cells[0].outputs[0]["data"]
+    assert WIDGET_VIEW not in data and "run the notebook" in data["text/html"]

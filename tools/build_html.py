@@ -1,0 +1,151 @@
+"""Render the executed notebooks as a static course to read without running anything.
+
+    python tools/build_html.py                 # writes build/html/
+    python tools/build_html.py --out DIR       # elsewhere
+
+Every notebooks/NN_name.ipynb becomes DIR/NN_name.html with its figures (embedded, so a
+page is one self-contained file), and DIR/index.html lists the chapters. Widgets appear
+as the static snapshot they display with (`course.widgets._base.static_html`): their
+pictures and the values of their controls when the notebook was executed. Speaker notes
+(cells of slide type ``notes``) are for teachers and are left out.
+
+Nothing is fetched while building. Reading offline works too, except that formulas then
+stay as LaTeX source: the pages load MathJax from its CDN to typeset them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import Preprocessor
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+class StaticCourse(Preprocessor):
+    """Drop speaker notes, and live widget views that have no saved state to draw them."""
+
+    def preprocess(self, nb, resources):
+        has_state = "widgets" in nb.metadata
+        nb.cells = [c for c in nb.cells
+                    if c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                data = out.get("data", {})
+                if WIDGET_VIEW in data and not has_state:
+                    del data[WIDGET_VIEW]
+                    if set(data) == {"text/plain"}:  # a bare ipywidget: its repr says nothing
+                        data["text/html"] = "<i>[interactive widget: run the notebook to use it]</i>"
+        return nb, resources
+
+
+def title_and_intro(nb) -> tuple[str, str]:
+    """The notebook's title (its first heading) and the first paragraph after it."""
+    first = next(c for c in nb.cells if c.cell_type == "markdown")
+    lines = first.source.strip().splitlines()
+    title = lines[0].lstrip("# ").strip()
+    paragraph = []
+    for line in lines[1:]:
+        if line.strip():
+            paragraph.append(line.strip())
+        elif paragraph:
+            break
+    return title, " ".join(paragraph)
+
+
+def _inline_markdown(text: str) -> str:
+    """Enough markdown for an intro paragraph: escape, then *emphasis* and `code`."""
+    text = html.escape(text)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
+    text = re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
+    return re.sub(r"`(.+?)`", r"<code>\1</code>", text)
+
+
+NAV_STYLE = ("font-family:system-ui,sans-serif;padding:8px 16px;background:#f3f4f6;"
+             "border-bottom:1px solid #ddd;display:flex;gap:24px")
+
+
+def navigation(pages: list[tuple[str, str]], i: int) -> str:
+    links = ['<a href="index.html">Contents</a>']
+    if i > 0:
+        links.insert(0, f'<a href="{pages[i - 1][0]}">&larr; {html.escape(pages[i - 1][1])}</a>')
+    if i + 1 < len(pages):
+        links.append(f'<a href="{pages[i + 1][0]}">{html.escape(pages[i + 1][1])} &rarr;</a>')
+    return f'<nav class="course-nav" style="{NAV_STYLE}">{"".join(links)}</nav>'
+
+
+def index_page(chapters: list[tuple[str, str, str]]) -> str:
+    items = "\n".join(f'<li><a href="{href}">{html.escape(title)}</a><p>{_inline_markdown(intro)}</p></li>'
+                      for href, title, intro in chapters)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>What neural networks learn from MNIST: the course</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 50em; margin: 2em auto; padding: 0 1em;
+       line-height: 1.5; color: #222; }}
+li {{ margin-bottom: 1em; }} li a {{ font-size: 1.15em; font-weight: 600; }}
+li p {{ margin: 0.2em 0 0 0; }}
+</style></head>
+<body>
+<h1>What neural networks learn from MNIST</h1>
+<p>The course's notebooks as they were run, to read without running anything: every figure
+and number on these pages was computed by the notebook's code. The interactive widgets are
+shown as still pictures; to use them, launch the course (<code>make lab</code>, or the
+Binder link in the README).</p>
+<h2>Chapters</h2>
+<ul class="chapters" style="list-style:none;padding:0">
+{items}
+</ul>
+</body></html>
+"""
+
+
+def build(out: Path, notebooks: list[Path]) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    exporter = HTMLExporter(template_name="lab")
+    exporter.register_preprocessor(StaticCourse, enabled=True)
+    loaded = [(p, nbformat.read(p, as_version=4)) for p in notebooks]
+    pages = [(p.stem + ".html", title_and_intro(nb)[0]) for p, nb in loaded]
+    written = []
+    for i, (path, nb) in enumerate(loaded):
+        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": pages[i][1]}})
+        nav = navigation(pages, i)
+        body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, body, count=1)
+        body = body.replace("</body>", nav + "</body>", 1)
+        target = out / pages[i][0]
+        target.write_text(body, encoding="utf-8")
+        written.append(target)
+    chapters = [(href, *title_and_intro(nb)) for (href, _), (_, nb) in zip(pages, loaded)]
+    index = out / "index.html"
+    index.write_text(index_page(chapters), encoding="utf-8")
+    return [index] + written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "html",
+                        help="folder to write the pages to (default: build/html)")
+    args = parser.parse_args(argv)
+    notebooks = sorted(NOTEBOOKS.glob("[0-9][0-9]*_*.ipynb"))
+    if not notebooks:
+        print(f"No executed notebooks in {NOTEBOOKS}: run 'make notebooks' first.", file=sys.stderr)
+        return 1
+    start = time.perf_counter()
+    written = build(args.out, notebooks)
+    size = sum(p.stat().st_size for p in written) / 1024 ** 2
+    print(f"Wrote {len(written)} pages ({size:.1f} MB) to {args.out} in "
+          f"{time.perf_counter() - start:.1f} s. Open {args.out / 'index.html'} in a browser.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
