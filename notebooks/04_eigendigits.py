@@ -11,7 +11,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "slide"}
 # # 4 · Eigen-digits
 #
 # A digit is 784 numbers, but handwriting does not use all that freedom: the strokes
@@ -23,7 +23,7 @@
 # classify digits with them. Seed 003 got "about 70 %" accuracy this way; here we
 # measure how far three simple classifiers get.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -35,7 +35,13 @@ data = load_mnist("bundled")
 X = as_features(data.x_train)  # (4000, 784) float64 in [0, 1]
 X.shape
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** a digit is 784 numbers, but handwriting varies in only a few typical ways. PCA
+# finds those ways, and each is a picture of its own, an eigen-digit. We compute it from
+# scratch two ways, check against scikit-learn, rebuild digits, and classify with it: seed
+# 003 claimed "about 70 %", we measure three classifiers.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## The idea, in plain words
 #
 # Think of every digit as a point in a space with 784 axes, one per pixel. The 4,000
@@ -49,7 +55,16 @@ X.shape
 # stretched direction at right angles to the first, and so on. Each direction is a list
 # of 784 numbers, one per pixel, so we can draw it as a 28 × 28 picture.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** every digit is a point in a 784-dimensional space; the 4,000 training digits form
+# a stretched, flat cloud. PCA finds the most stretched direction, then the next at right
+# angles, and so on; each direction is 784 numbers, so a 28 × 28 picture.
+#
+# **Ask:** along which pixel's axis does the cloud have no extent at all? **Expect:** a
+# pixel blank in every digit, such as a corner: later we count 124 of the 784 pixels with
+# zero variance.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## The formula
 #
 # Write the training digits as the rows of a matrix $X$ ($n = 4000$ rows, $d = 784$
@@ -65,7 +80,8 @@ X.shape
 # variance along it. The second-best direction at right angles to it is the eigenvector
 # of the second-largest eigenvalue, and so on. $S$ is symmetric, so its eigenvalues are
 # real and its eigenvectors can be chosen orthonormal.
-#
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **The SVD route.** The singular value decomposition writes $X_c = U \Sigma V^\top$ with
 # orthonormal columns in $U$ and $V$ and the singular values $\sigma_i$ on the diagonal
 # of $\Sigma$. Substituting,
@@ -80,17 +96,17 @@ X.shape
 # run, `fit_pca` flips each component so that its largest entry (in absolute value) is
 # positive. scikit-learn uses the same rule.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 pca = fit_pca(data.x_train, method="svd")
 pca_eig = fit_pca(data.x_train, method="eig")
 pca
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Do the two routes agree with each other and with scikit-learn? We compare the first
 # 100 components (their variances are well apart, so each is pinned down by the data up
 # to its sign; the tests check that) and all 784 explained variances.
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 from sklearn.decomposition import PCA as SklearnPCA
 
 sk = SklearnPCA(svd_solver="full").fit(X)
@@ -119,21 +135,32 @@ differences = {
         largest_difference(pca.explained_variance_ratio, sk.explained_variance_ratio_),
 }
 
-# %% tags=["nbval-check-output"]
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 for what, diff in differences.items():
     print(f"{what:<47} agree to 1e-6: {diff < 1e-6}")
 same_signs = bool((np.sum(C * C_sk, axis=1) > 0).all())
 print(f"components 1-100 point the same way as scikit-learn's, no flipping needed: {same_signs}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # And the differences themselves (rounding errors; the exact digits depend on the
 # machine, so this cell is not compared by the tests):
 
-# %%
+# %% slideshow={"slide_type": "-"}
 for what, diff in differences.items():
     print(f"{what:<47} {diff:.1e}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** the variance along a unit vector v is vᵀSv; maximising it gives Sv = λv, so the
+# components are eigenvectors of the covariance matrix, and λ is the variance along each.
+# The SVD of the centred data gives the same vectors without forming S. Point at the
+# printout: SVD, eig and scikit-learn agree to 1e-6 everywhere (`True`); the actual
+# differences are 1e-16 to 6e-14, rounding error.
+#
+# **Ask:** if v is an eigenvector, so is −v. How can two programs draw the same pictures?
+# **Expect:** a sign rule: flip each component so its largest entry is positive.
+# scikit-learn uses the same rule, so no flipping was needed (`True`).
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## The mean digit and the first eigen-digits
 #
 # The mean digit is where the cloud is centred. The components are directions *away*
@@ -142,7 +169,7 @@ for what, diff in differences.items():
 # into [0, 1] as a grey image; that hides where zero is, which is why its eigen-digits
 # looked ghostly.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 fig, ax = plt.subplots(figsize=(2.4, 2.6))
 ax.imshow(pca.mean.reshape(28, 28), cmap="gray_r", vmin=0, vmax=1)
 ax.set_title("mean training digit")
@@ -158,12 +185,12 @@ fig = show_digits(pca.components[:16], vmin=None, ncols=8, size=1.5,
 fig.subplots_adjust(hspace=0.45)  # room for the titles between rows
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # What does a component *do*? Walk from the mean digit along it: add $t \sqrt{\lambda}\, v$
 # for $t$ from −2 to 2 ($\sqrt\lambda$ is the typical size of a step along $v$ in the
 # data). Red pixels gain ink as $t$ grows, blue pixels lose it.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 steps = np.array([-2, -1, 0, 1, 2])
 walks = np.stack([pca.mean + t * np.sqrt(pca.explained_variance[j]) * pca.components[j]
                   for j in range(3) for t in steps])
@@ -173,21 +200,29 @@ fig = show_digits(np.clip(walks, 0, 1), ncols=5, size=1.4,
 fig.subplots_adjust(hspace=0.45)  # room for the titles between rows
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # The first component trades a vertical stroke in the middle (1-like, at $t = -2$) for
 # a wide ring (0-like, at $t = +2$). The second and third move ink between shapes that
 # look like other digits: a 9 at one end of the second, something like a 3 at the
 # other. None of the components is a digit itself: they are the *differences* along
 # which digits differ most.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** components are drawn red (+), white (0), blue (−) on one scale; squeezing them
+# into grey, as seed 003 did, hides where zero is. PC 1 explains 9.8 % of the variance.
+#
+# **Ask:** walk from the mean digit along PC 1, t from −2 to +2. What happens to the digit?
+# **Expect:** an upright 1-like stroke turns into a wide 0-like ring. Components are
+# differences along which digits differ, not digits.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## How much does each component explain?
 #
 # The eigenvalue of a component is the variance along it; divided by the total
 # variance (the sum of all 784 eigenvalues) it is the *share* that component explains.
 # The cumulative sum says how much the first $k$ components keep together.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 ratio = pca.explained_variance_ratio
 cumulative = np.cumsum(ratio)
 ks = np.arange(1, len(ratio) + 1)
@@ -210,7 +245,7 @@ axes[1].set_title("cumulative: variance kept by the first k components")
 fig.tight_layout()
 plt.show()
 
-# %% tags=["nbval-check-output"]
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 from course.pca import components_for_variance
 
 for k in (1, 2, 10, 50, 100):
@@ -219,20 +254,28 @@ for level in (0.5, 0.8, 0.95, 0.99):
     print(f"{level:.0%} of the variance needs {components_for_variance(pca, level):>3} components")
 print(f"components with (numerically) zero variance: {int((pca.explained_variance < 1e-10).sum())}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # The first component alone explains about a tenth of the variance, and the curve
 # flattens quickly: a few dozen components keep most of it, while several hundred
 # directions together carry almost nothing. The last line counts directions along
 # which the training digits do not vary at all; the corner pixels are some of them.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** the eigenvalue is the variance along a component; the cumulative share says how
+# much the first k keep.
+#
+# **Ask:** how many of the 784 components keep 80 % of the variance? And 99 %?
+# **Expect:** 43 for 80 % and 319 for 99 % (11 for half of it; the first 10 keep 49.1 %).
+# 135 directions carry no variance at all.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## The digits in the plane of the first two components
 #
 # Project every training digit onto the first two components: its coordinates
 # $z_1 = v_1 \cdot (x - \mu)$ and $z_2 = v_2 \cdot (x - \mu)$ place it in a plane. Each
 # colour is a class; the large digits mark the class means.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 import matplotlib.patheffects as patheffects
 
 Z2 = transform(pca, data.x_train, 2)
@@ -250,12 +293,20 @@ ax.set_title("4,000 training digits in the plane of the first two components")
 ax.legend(title="class", markerscale=4, loc="upper right", ncols=2)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # Zeros (one side of component 1) and ones (the other side) are well apart, but the
 # middle is a crowd where most classes overlap. Two numbers per digit are not enough
 # to tell the classes apart; we will see below how many are.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** two coordinates per digit, z₁ and z₂; colours are classes, the big digits the
+# class means.
+#
+# **Ask:** which classes does this plane separate, and which not? **Expect:** 0s and 1s
+# sit at opposite ends of component 1; the middle is a crowd where most classes overlap.
+# Two numbers per digit are not enough; the classifiers below say how many are.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Standardising, and the pixels that never change
 #
 # Textbooks often standardise each variable before PCA: subtract its mean and divide by
@@ -263,7 +314,7 @@ plt.show()
 # tried that and R refused: some pixels have a standard deviation of zero. Let us count
 # them, and see what a naive division does.
 
-# %% tags=["nbval-check-output"]
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 from course.pca import standard_deviations
 
 std, constant = standard_deviations(data.x_train)
@@ -279,18 +330,19 @@ print(f"fit_pca(standardise=True): NaN in components: {bool(np.isnan(pca_std.com
 rare = (data.x_train.reshape(len(X), -1) > 0).sum(axis=0)  # how many digits ink each pixel
 print(f"pixels inked in 1 to 10 of the 4,000 digits: {int(((rare >= 1) & (rare <= 10)).sum())}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # In a blank pixel every digit has the same value, so after subtracting the mean it is
 # 0, and 0 / 0 is NaN. `fit_pca` divides those pixels by 1 instead: they stay 0 and
 # take no part in any component, which is what they deserve. (scikit-learn's
 # `StandardScaler` does the same; the tests compare with it.)
-#
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # But look at the last line: many pixels are inked in only a handful of digits.
 # Standardising blows them up to the same importance as the busy centre of the frame.
 # How much of the first 50 components' weight (the sum of their squared entries) lies
 # in the 4-pixel border of the frame, with and without standardising?
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 fig, axes = plt.subplots(1, 2, figsize=(7, 3.4))
 axes[0].imshow(constant.reshape(28, 28), cmap="Greys")
 axes[0].set_title("pixels with zero variance (black)")
@@ -310,7 +362,7 @@ fig = show_digits(pca_std.components[:16], vmin=None, ncols=8, size=1.5,
 fig.subplots_adjust(hspace=0.45)  # room for the titles between rows
 plt.show()
 
-# %% tags=["nbval-check-output"]
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 border = np.ones((28, 28), dtype=bool)
 border[4:24, 4:24] = False
 border = border.ravel()
@@ -322,7 +374,7 @@ for name, p in [("raw pixels", pca), ("standardised", pca_std)]:
     print(f"{name:<13} first 50 components: {in_border:6.1%} of their weight in the border, "
           f"{on_rare:6.2%} on the rarely inked pixels")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # The first standardised components still look like those of the raw pixels, but soon
 # strong spots appear at the edge of the frame, on pixels that hardly any digit
 # touches; the numbers above say how much of the components' weight moved there.
@@ -332,7 +384,17 @@ for name, p in [("raw pixels", pca), ("standardised", pca_std)]:
 # equalise: for the rest of the chapter we use PCA of the raw pixels, centred but not
 # standardised.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** standardising divides each pixel by its standard deviation; 124 of 784 pixels
+# have none, and the naive division gives 496,000 NaN values in those 124 pixels. `fit_pca`
+# divides them by 1 instead. But 110 pixels are inked in only 1 to 10 of the 4,000 digits.
+#
+# **Ask:** after standardising, how much of the first 50 components' weight lies in the
+# 4-pixel border? **Expect:** 42.0 %, against 4.0 % for raw pixels (17.26 % on the rarely
+# inked pixels, against 0.00 %). All pixels measure ink on one scale, so there is nothing to
+# equalise: we keep raw pixels.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Rebuilding a digit from k components
 #
 # Every digit is its mean plus its coordinates times the components:
@@ -343,7 +405,7 @@ for name, p in [("raw pixels", pca), ("standardised", pca_std)]:
 # point to $x$ among all images the first $k$ components can make. The test digits
 # below were never used to fit the PCA.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 shown_ks = [1, 2, 5, 10, 20, 50, 100, 784]
 picks = [int(np.flatnonzero(data.y_test == c)[0]) for c in (2, 4, 8)]
 rows, titles = [], []
@@ -357,24 +419,24 @@ fig = show_digits(np.array(rows), titles=titles, ncols=len(shown_ks) + 1, size=1
 fig.subplots_adjust(hspace=0.45)  # room for the titles between rows
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Try it yourself: pick a test digit with `index` and drag `k`. The text gives the mean
 # squared error per pixel, the share of the training variance the first $k$ components
 # keep, and how much of *this* digit's difference from the mean digit they recover.
 
-# %%
+# %% slideshow={"slide_type": "-"}
 from course.widgets import ReconstructionExplorer
 
 ReconstructionExplorer(data.x_test, pca, data.y_test, k=10)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # How does the error fall with $k$, on average over all digits? There is a shortcut.
 # The components are orthonormal, so by Pythagoras the squared distance from $x$ to its
 # reconstruction is the sum of the squared coordinates left out:
 # $|x - \hat x_k|^2 = \sum_{j > k} z_j^2$. One `transform` with all 784 components
 # gives every $k$ at once.
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 def mean_error_for_each_k(images):
     """(784,) mean squared error per pixel of the reconstructions with k = 1..784."""
     z2 = transform(pca, images) ** 2  # (n, 784): all coordinates, squared
@@ -396,7 +458,7 @@ ax.set_title("Mean reconstruction error against k (k = 784 is exact)")
 ax.legend()
 plt.show()
 
-# %% tags=["nbval-check-output"]
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 for k in (10, 50, 200):
     print(f"k = {k:>3}: mean squared error per pixel {train_err[k - 1]:.4f} (training), "
           f"{test_err[k - 1]:.4f} (test)")
@@ -405,13 +467,21 @@ print(f"the shortcut agrees with reconstruction_error (k = 50): {bool(same)}")
 print(f"k = 784: every test digit rebuilt exactly (error below 1e-20): "
       f"{bool(reconstruction_error(pca, data.x_test).max() < 1e-20)}")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # The error falls quickly over the first few dozen components and slowly after that.
 # The training digits are rebuilt a little better than the test digits, and the gap
 # widens with $k$: the later components are fitted to the quirks of the 4,000 training
 # digits rather than to handwriting in general.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Do:** in the explorer, pick a test digit with `index` and drag `k` from 1 up; read the
+# error and the share of this digit's difference from the mean that k components recover.
+#
+# **Ask:** training error and test error are equal at k = 10 (0.0343). What happens at
+# k = 200? **Expect:** the test digits fall behind: 0.0021 (training) against 0.0024 (test).
+# Later components fit quirks of the 4,000 training digits. k = 784 rebuilds exactly.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Classifying with eigen-digits
 #
 # Seed 003 reached about 70 % accuracy with principal components and did not say how.
@@ -434,14 +504,14 @@ print(f"k = 784: every test digit rebuilt exactly (error below 1e-20): "
 # because the first $k$ components do not depend on how many were fitted. The first two
 # classifiers reuse `pca` from above instead of fitting the same PCA again.
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 from course.pca_classifiers import accuracy_vs_k
 
 class_ks = [1, 2, 5, 10, 20, 30, 50, 100, 200]
 table = accuracy_vs_k(class_ks, data.x_train, data.y_train, data.x_test, data.y_test, pca=pca,
                       progress=True)
 
-# %% tags=["nbval-check-output"]
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 print(f"accuracy on the {table.n_test:,} bundled test digits, trained on {table.n_train:,}:")
 print(table.format())
 best_name, best_k, best_acc = table.best()
@@ -451,7 +521,7 @@ for name, acc in table.accuracy.items():
     print(f"{name:<22} best {100 * acc.max():.1f} % (k = {table.ks[acc.argmax()]}); "
           f"above seed 003's 70 % from k = {first}")
 
-# %%
+# %% slideshow={"slide_type": "subslide"}
 SEED_003 = 0.70
 fig, ax = plt.subplots(figsize=(7.5, 4.2))
 for (name, acc), marker in zip(table.accuracy.items(), "os^"):
@@ -467,19 +537,19 @@ ax.set_title("Classifying the bundled test digits with k eigen-digits")
 ax.legend(loc="lower right")
 plt.show()
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "skip"}
 # How long did that take? Each classifier was fitted once (with k = 200; the first two
 # only had to project onto `pca`, the third fitted ten PCAs) and then predicted the
 # 1,000 test digits once for every k. (Times depend on the machine;
 # `benchmarks/pca_accuracy.py` times a fresh fit for every k and runs the same
 # comparison on the official 10,000 test digits when they are available.)
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 for name in table.accuracy:
     print(f"{name:<22} fit {table.fit_seconds[name].sum():.2f} s, "
           f"predict (all k together) {table.predict_seconds[name].sum():.2f} s")
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # What the table says:
 #
 # * **Nearest class mean** levels off far below the others. A class mean is one blurred
@@ -500,7 +570,18 @@ for name in table.accuracy:
 # On these 1,000 test digits one more correct digit is 0.1 %, so differences of a few
 # tenths of a percent between the two are not meaningful.
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** three classifiers on the first k components: nearest class mean, 3-nearest
+# neighbours, and class subspaces (a separate PCA per class; the class whose sheet rebuilds
+# the digit best wins). Fitting and predicting all k takes about a second each (skipped cells).
+#
+# **Ask:** with a single component, which one works? **Expect:** class subspaces: 87.2 % at
+# k = 1, against 29.4 % and 24.3 %, because each class gets its own components. Best overall:
+# 3-nearest neighbours, 96.1 % at k = 30, with subspaces at 95.9 % (k = 20); the class mean
+# levels off at 81.8 % and passes seed 003's 70 % only from k = 10. Subspaces drop to 90.7 %
+# at k = 200: a 200-dimensional sheet fitted to 400 digits rebuilds other classes too.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Exercises
 #
 # Compute each answer in a cell of your own, then put it in place of `None`.
@@ -515,13 +596,13 @@ for name in table.accuracy:
 # 0 while components count from 1. (`components_for_variance` does it for you.)
 # </details>
 
-# %%
+# %% slideshow={"slide_type": "fragment"}
 from course.check import check
 
 answer = None  # replace None with your answer
 check("ch04.components_90", answer)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **2.** The same question for the standardised PCA (`fit_pca(data.x_train,
 # standardise=True)`). More components or fewer? Why?
 #
@@ -531,11 +612,11 @@ check("ch04.components_90", answer)
 # ones that are inked in only a few digits.
 # </details>
 
-# %%
+# %% slideshow={"slide_type": "-"}
 answer = None  # replace None with your answer
 check("ch04.components_90_standardised", answer)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # **3.** Rebuild every test digit from the first 10 components (`reconstruction_error(pca,
 # data.x_test, 10)` gives the error of each). Which class has the smallest average
 # error?
@@ -546,11 +627,19 @@ check("ch04.components_90_standardised", answer)
 # class with the smallest average (`np.argmin`).
 # </details>
 
-# %%
+# %% slideshow={"slide_type": "-"}
 answer = None  # replace None with your answer
 check("ch04.best_rebuilt_class", answer)
 
-# %% [markdown]
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Do:** the answers if the room is stuck: 84 components keep 90 % of the raw variance;
+# standardised needs 177, more, because rarely inked pixels get as much weight as the
+# centre; the 1s are rebuilt best from 10 components.
+#
+# **Ask:** more components or fewer for 90 % after standardising, and why? **Expect:** more
+# (177 against 84): the variance is spread over the loud, rarely inked border pixels.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * PCA finds the directions in which digits vary most: the eigenvectors of the pixel
@@ -568,3 +657,13 @@ check("ch04.best_rebuilt_class", answer)
 #   That is the bar the networks of the next chapters have to clear.
 #
 # Next: **5a · Dreams and fooling**.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** PCA = eigenvectors of the covariance, or the SVD of the centred data, checked
+# against scikit-learn; eigen-digits are differences; blank pixels must not be divided by
+# zero, and standardising is wrong for pixels; rebuilding error falls fast with k.
+#
+# **Ask:** chapter 3's network gets 96.8 % of these test digits; 3-nearest neighbours on 30
+# eigen-digit coordinates gets 96.1 %. What does that tell us? **Expect:** on these 1,000
+# digits the gap is 7 digits: no network at all sets a high bar, which the next chapters'
+# networks have to clear.
