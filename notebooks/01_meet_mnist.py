@@ -96,7 +96,7 @@ with np.printoptions(linewidth=140):
     print(f"label: {label}")
     print(digit[3:25, 3:25])  # the central 22 × 22 pixels; the border is all zeros
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "subslide"}
 fig, ax = plt.subplots(figsize=(3, 3))
 ax.imshow(digit, cmap="gray_r")
 ax.set_title(f"the same digit, labelled {label}")

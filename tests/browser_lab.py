@@ -88,10 +88,15 @@ class LabServer:
 
     @classmethod
     def start(cls, notebooks: Path, workdir: Path, timeout: float = SERVER_START_TIMEOUT) -> "LabServer":
-        """Copy `notebooks` into `workdir` and serve the copy with a private configuration."""
+        """Copy `notebooks` into `workdir` and serve the copy with a private configuration.
+
+        The jupytext twins (*.py) are left out: with them, jupytext's contents manager
+        refuses to open a notebook whose .ipynb is newer than its .py (as after a build).
+        """
         t0 = time.monotonic()
         root = workdir / "notebooks"
-        shutil.copytree(notebooks, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        shutil.copytree(notebooks, root,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.py"))
         env = _private_jupyter_env(workdir)
         port, token = free_port(), secrets.token_hex(16)
         log_path = workdir / "jupyterlab.log"

@@ -12,6 +12,7 @@ notebooks: ``BROWSER_TEST_NOTEBOOKS=/some/folder pytest tests/test_browser.py``.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 import warnings
@@ -109,3 +110,54 @@ def _quietly(step, *args) -> None:
         step(*args)
     except Exception as problem:
         print(f"clean-up step {step.__name__} failed: {problem!r}")
+
+
+# --------------------------------------------------------------------------- lecture mode
+
+SLIDESHOW = "01_meet_mnist.ipynb"   # has figures and a widget
+SCREEN = {"width": 1280, "height": 800}  # a projector, not the tall test viewport
+
+
+# Figures on the current slide that are on screen: not in a fragment still to come.
+SHOWN_FIGURES = """() => [...document.querySelectorAll(
+    '.reveal .slides section.present:not(.stack) .jp-OutputArea-output img')].filter(e => {
+        const f = e.closest('.fragment');
+        return (!f || f.classList.contains('visible')) && e.getBoundingClientRect().height > 50;
+    }).length"""
+
+
+def _present(page):
+    return page.locator(".reveal .slides section.present:not(.stack)").last
+
+
+def test_a_chapter_opens_as_a_rise_slideshow(lab, browser):
+    """RISE (jupyterlab-rise) shows the chapter as slides: the title first, then, pressing
+    Space as a teacher does, a slide with a figure. Both are saved as screenshots."""
+    assert SLIDESHOW in NOTEBOOKS, f"{SLIDESHOW} is not in {NOTEBOOKS_DIR}"
+    context = browser.new_context(viewport=SCREEN)
+    page = context.new_page()
+    title = json.loads((NOTEBOOKS_DIR / SLIDESHOW).read_text())["cells"][0]["source"][0]
+    title = title.lstrip("# ").strip()
+    try:
+        page.goto(f"{lab.base_url}rise/{SLIDESHOW}?token={lab.token}", timeout=60_000)
+        page.wait_for_selector(".reveal .slides section.present", timeout=90_000)
+        first = _present(page).inner_text()
+        assert title in first, f"the first slide shows {first[:200]!r}, not the title {title!r}"
+        page.screenshot(path=str(ARTIFACTS / "slides-1-title.png"))
+        for presses in range(1, 40):
+            page.keyboard.press("Space")
+            page.wait_for_timeout(300)
+            if page.evaluate(SHOWN_FIGURES):
+                break
+        else:
+            raise AssertionError(f"{SLIDESHOW}: no slide with a figure within 40 presses of Space")
+        text = _present(page).inner_text()
+        assert "Box(children" not in text, "a widget is shown as its Python repr on a slide"
+        page.evaluate("() => document.querySelector('.reveal .slides section.present:not(.stack) "
+                      ".jp-OutputArea-output img').scrollIntoView({block: 'center'})")
+        page.wait_for_timeout(1000)  # let the slide settle
+        page.screenshot(path=str(ARTIFACTS / "slides-2-figure.png"))
+        print(f"\nRISE: the first figure is {presses} presses of Space after the title")
+    finally:
+        _quietly(context.close)
+        _quietly(lab.shutdown_kernels)
