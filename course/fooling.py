@@ -1,0 +1,348 @@
+"""Fooling a network with a genetic algorithm (chapter 5, seed 003).
+
+Seed 003 bred images that a network calls a digit with more than 99.99 % confidence,
+though no person would. Its ingredients, kept here:
+
+* a population of images whose pixels are drawn from the intensity histogram of real
+  digits of the target class (`PixelPrior.sample`);
+* a *fitness* to minimise: the output error ``sum_j |p_j - onehot_j| = 2 (1 - p_t)``
+  (p: the network's softmax, t: the target class) plus ``prior_weight`` times a
+  pixel-statistics penalty (`PixelPrior.penalty`: how far the image's histogram and
+  row/column variograms, seed 003's ``histo``, ``g_x`` and ``g_y``, are from those of
+  real digits of the class);
+* selection of the best few (the *parents*), uniform crossover of two parents, and
+  mutation: each pixel, with a probability that shrinks with the best fitness
+  (seed 003: ``min(0.01 * fitness * mutation, 0.5)``), is redrawn from the histogram.
+
+Two things differ from the seed. Everything is batched: many independent *islands*
+(small populations) evolve side by side, and all their new images are scored in one
+forward pass of the network, so a thousand images per digit take seconds, not hours.
+And the parents survive into the next generation (elitism), so the best fitness of an
+island never gets worse. (The seed's C++ variogram, by a slip, compared neighbours
+``j, j + 1`` at every lag; here lag k compares pixels k apart, as chapter 1's
+`course.pixel_stats.variogram` does.)
+
+Images are ``(n, 28, 28)`` or ``(n, 784)`` in [0, 1]; networks are torch models giving
+10 logits (`course.zoo`). Randomness comes only from the ``seed`` argument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import torch
+
+from .pixel_stats import digit_stats
+
+__all__ = ["torch_pixel_stats", "PixelPrior", "ERRORS", "output_error", "target_confidence",
+           "Evolution", "evolve"]
+
+
+def _as_batch(x: torch.Tensor, name: str = "x") -> torch.Tensor:
+    if not isinstance(x, torch.Tensor):
+        x = torch.as_tensor(np.asarray(x, dtype=np.float32))
+    if x.ndim == 2 and x.shape[1] == 784:
+        x = x.reshape(-1, 28, 28)
+    if x.ndim != 3 or x.shape[1:] != (28, 28):
+        raise ValueError(f"{name}: expected images of shape (n, 28, 28) or (n, 784), "
+                         f"got {tuple(x.shape)}.")
+    return x
+
+
+def torch_pixel_stats(x, bins: int = 10, max_lag: int = 14):
+    """Seed 003's statistics of every image in a batch, vectorised in torch.
+
+    x : (n, 28, 28) or (n, 784) tensor in [0, 1] (float32 or float64).
+    Returns ``(histogram, g_x, g_y)``: (n, bins) share of pixels per intensity bin (bin
+    k holds ``(k/bins, (k+1)/bins]``, bin 0 also holds 0), and (n, max_lag) mean
+    absolute differences of pixels 1..max_lag apart along rows (g_x) and columns (g_y).
+    They equal `course.pixel_stats.intensity_histogram` and
+    ``variogram(..., per_image=True)`` image by image (the tests check this); the
+    variograms are differentiable, the histogram is not.
+    """
+    x = _as_batch(x)
+    n = len(x)
+    if not 1 <= max_lag < 28:
+        raise ValueError(f"max_lag must be between 1 and 27, got {max_lag}.")
+    idx = (torch.ceil(x.reshape(n, -1) * bins).long() - 1).clamp_(0, bins - 1)
+    hist = torch.zeros(n, bins, dtype=x.dtype).scatter_add_(
+        1, idx, torch.ones(idx.shape, dtype=x.dtype)) / idx.shape[1]
+    g_x = torch.stack([(x[:, :, :-k] - x[:, :, k:]).abs().mean(dim=(1, 2))
+                       for k in range(1, max_lag + 1)], dim=1)
+    g_y = torch.stack([(x[:, :-k, :] - x[:, k:, :]).abs().mean(dim=(1, 2))
+                       for k in range(1, max_lag + 1)], dim=1)
+    return hist, g_x, g_y
+
+
+@dataclass(frozen=True)
+class PixelPrior:
+    """The pixel statistics of real digits, one row per class 0..9.
+
+    histogram : (10, bins) share of pixels per intensity bin.
+    g_x, g_y : (10, max_lag) row and column variograms (absolute differences).
+    Build it with `PixelPrior.from_digits` (which calls chapter 1's `digit_stats`).
+    """
+
+    histogram: np.ndarray
+    g_x: np.ndarray
+    g_y: np.ndarray
+
+    @classmethod
+    def from_digits(cls, images, labels, bins: int = 10, max_lag: int = 14) -> "PixelPrior":
+        """The statistics of each class of ``images`` (n, 28, 28) with ``labels`` (n,)."""
+        stats = digit_stats(images, labels, bins=bins, max_lag=max_lag)
+        return cls(np.stack([s.histogram for s in stats]), np.stack([s.g_x for s in stats]),
+                   np.stack([s.g_y for s in stats]))
+
+    @property
+    def bins(self) -> int:
+        return self.histogram.shape[1]
+
+    @property
+    def max_lag(self) -> int:
+        return self.g_x.shape[1]
+
+    def penalty(self, x, targets, *, histogram: bool = True) -> torch.Tensor:
+        """How far each image's statistics are from its target class's: (n,) tensor.
+
+        ``0.5 * sum_b |h_b - h*_b|`` (the share of pixels in the wrong bins; left out
+        when ``histogram`` is False, as it has no gradient) ``+ mean_k |g_x,k - g*_x,k|
+        + mean_k |g_y,k - g*_y,k|``. x : (n, 28, 28) tensor in [0, 1]; targets : (n,) ints.
+        """
+        x = _as_batch(x)
+        t = torch.as_tensor(np.asarray(targets), dtype=torch.long)
+        if t.shape != (len(x),):
+            raise ValueError(f"targets: expected {len(x)} classes, one per image, got shape "
+                             f"{tuple(t.shape)}.")
+        hist, g_x, g_y = torch_pixel_stats(x, self.bins, self.max_lag)
+        tx = torch.as_tensor(self.g_x, dtype=x.dtype)[t]
+        ty = torch.as_tensor(self.g_y, dtype=x.dtype)[t]
+        out = (g_x - tx).abs().mean(1) + (g_y - ty).abs().mean(1)
+        if histogram:
+            th = torch.as_tensor(self.histogram, dtype=x.dtype)[t]
+            out = out + 0.5 * (hist - th).abs().sum(1)
+        return out
+
+    def sample(self, targets, pixels: int, generator: torch.Generator) -> torch.Tensor:
+        """Pixel values drawn from each target class's histogram: (len(targets), pixels).
+
+        A bin is chosen with its probability, then a value uniformly inside the bin
+        (seed 003's ``histo_rand``), both from one uniform number by the inverse of the
+        piecewise-linear distribution function (`draw`).
+        """
+        t = torch.as_tensor(np.asarray(targets), dtype=torch.long)
+        u = torch.rand(len(t), pixels, generator=generator)
+        return self.draw(u, t[:, None].expand(u.shape))
+
+    def draw(self, u: torch.Tensor, classes: torch.Tensor) -> torch.Tensor:
+        """The inverse distribution function: u (any shape) uniforms in [0, 1), classes
+        (same shape) ints 0..9 -> pixel values in [0, 1] distributed as the class's
+        histogram, uniform inside each bin."""
+        bins = self.bins
+        h = torch.as_tensor(self.histogram, dtype=torch.float64)
+        cdf = torch.cumsum(h, 1)
+        cdf[:, -1] = 1.0
+        lower = torch.cat([torch.zeros(len(h), 1, dtype=h.dtype), cdf[:, :-1]], 1)
+        # One sorted sequence for all classes: class c's distribution function shifted by c.
+        shifted = (cdf + torch.arange(len(h), dtype=h.dtype)[:, None]).reshape(-1)
+        cls = classes.reshape(-1).long()
+        uu = u.reshape(-1).double()
+        b = torch.searchsorted(shifted, uu + cls, right=True) - cls * bins
+        b = b.clamp_(0, bins - 1)
+        flat = cls * bins + b
+        lo, hi = lower.reshape(-1)[flat], cdf.reshape(-1)[flat]
+        within = ((uu - lo) / (hi - lo).clamp_min(1e-12)).clamp_(0, 1)
+        return ((b.double() + within) / bins).to(u.dtype).reshape(u.shape)
+
+
+ERRORS = ("log", "absolute")
+
+
+def output_error(logits: torch.Tensor, targets, kind: str = "log") -> torch.Tensor:
+    """How far the network's softmax output is from "certainly the target": (n,).
+
+    kind ``"absolute"``: seed 003's ``sum_j |p_j - onehot_j|``, which equals
+    ``2 (1 - p_t)``; computed as twice the probability of all other classes
+    (``exp(logsumexp(others) - logsumexp(all))``), so it stays accurate when p_t is
+    0.99999 and ``1 - p_t`` would lose its digits to rounding.
+    kind ``"log"``: the cross-entropy ``-log p_t``. Both are 0 only at p_t = 1, and near
+    it both are about ``1 - p_t`` (times 2 for "absolute"); far from it the absolute
+    error is flat (every image with p_t near 0 scores 2), the log error still ranks them.
+    """
+    if kind not in ERRORS:
+        raise ValueError(f"kind must be one of {ERRORS}, got {kind!r}.")
+    t = torch.as_tensor(np.asarray(targets), dtype=torch.long)
+    others = logits.scatter(1, t[:, None], float("-inf"))
+    log_rest = torch.logsumexp(others, 1) - torch.logsumexp(logits, 1)   # log(1 - p_t)
+    if kind == "absolute":
+        return 2 * torch.exp(log_rest)
+    return torch.logsumexp(logits, 1) - logits.gather(1, t[:, None])[:, 0]
+
+
+@torch.no_grad()
+def target_confidence(model, images, targets, threads: int | None = 1) -> np.ndarray:
+    """The network's probability of each image's target class: (n,) float64."""
+    from .training import as_tensor_images, torch_threads
+
+    x = as_tensor_images(images)
+    t = torch.as_tensor(np.asarray(targets), dtype=torch.long)
+    model.eval()
+    with torch_threads(threads):
+        p = torch.softmax(model(x).double(), 1)
+    return p.gather(1, t[:, None])[:, 0].numpy()
+
+
+@dataclass
+class Evolution:
+    """What `evolve` returns, one entry per island.
+
+    images : (m, 28, 28) float32, the best image of each island.
+    targets : (m,) the class each island was bred for.
+    confidence : (m,) the network's probability of the target class for the best image.
+    fitness : (m,) its fitness (output error + prior_weight * penalty; lower is better).
+    best_fitness : (generations + 1, m) the best fitness after each generation (row 0:
+        the random start); never increases along axis 0.
+    generations : how many generations ran (fewer than asked when all groups reached
+        ``stop_below``).
+    population : (m, population, 28, 28) every member of every group at the end (None
+        in the snapshots given to a callback).
+    """
+
+    images: np.ndarray
+    targets: np.ndarray
+    confidence: np.ndarray
+    fitness: np.ndarray
+    best_fitness: np.ndarray
+    generations: int
+    population: np.ndarray | None = None
+
+
+def _check_int(value, name: str, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+        raise ValueError(f"{name} must be an integer >= {low}, got {value!r}.")
+    return int(value)
+
+
+def evolve(model, targets, prior: PixelPrior, *, prior_weight: float = 1.0,
+           population: int = 20, parents: int = 5, generations: int = 100,
+           mutation: float = 1.0, error: str = "log", stop_below: float | None = None, seed: int = 0,
+           callback: Callable[[int, "Evolution"], bool | None] | None = None,
+           every: int = 10, threads: int | None = 1, progress: bool = False) -> Evolution:
+    """Breed images that ``model`` calls ``targets``: one island per entry of targets.
+
+    model : torch network, (n, 784) pixels in [0, 1] -> (n, 10) logits (put in eval mode).
+    targets : (m,) classes 0..9; island i breeds images of class ``targets[i]``. All
+        m islands evolve at once; each generation scores m * (population - parents) new
+        images in one forward pass.
+    prior : the pixel statistics of real digits (`PixelPrior`); it gives the start
+        population and the mutations, and the penalty weighted by ``prior_weight``
+        (0: the network's output error alone).
+    population, parents : images per island, and how many of the best are kept as
+        parents (2 <= parents < population).
+    generations : at most this many generations.
+    error : the output error (`output_error`): ``"log"``, -log p_t (default), or
+        ``"absolute"``, seed 003's sum_j |p_j - onehot_j|.
+    mutation : seed 003's ``mutate_factor``: each new pixel is redrawn from the prior's
+        histogram with probability ``min(0.01 * mutation * best fitness, 0.5)``.
+    stop_below : stop early once every island's best fitness is below this.
+    seed : fixes every random draw; the same call gives the same images.
+    callback : ``callback(generation, evolution)`` every ``every`` generations and at the
+        end, with the current best images; return True to stop.
+    threads : torch CPU threads (one by default: the same numbers on every machine).
+    """
+    from .training import torch_threads
+
+    t = np.asarray(targets)
+    if t.ndim != 1 or len(t) == 0 or not np.issubdtype(t.dtype, np.integer) or \
+            t.min() < 0 or t.max() > 9:
+        raise ValueError(f"targets: expected a 1-D array of classes 0..9 (one per island), "
+                         f"got {targets!r}.")
+    population = _check_int(population, "population", 3)
+    parents = _check_int(parents, "parents", 2)
+    if parents >= population:
+        raise ValueError(f"parents ({parents}) must be smaller than population ({population}): "
+                         "the rest of the population are the children.")
+    generations = _check_int(generations, "generations", 0)
+    every = _check_int(every, "every", 1)
+    if not (np.isfinite(prior_weight) and prior_weight >= 0):
+        raise ValueError(f"prior_weight must be a number >= 0, got {prior_weight!r}.")
+    if error not in ERRORS:
+        raise ValueError(f"error must be one of {ERRORS}, got {error!r}.")
+    if not (np.isfinite(mutation) and mutation >= 0):
+        raise ValueError(f"mutation must be a number >= 0, got {mutation!r}.")
+    model.eval()
+    with torch_threads(threads), torch.no_grad():
+        return _evolve(model, t.astype(np.int64), prior, float(prior_weight), population,
+                       parents, generations, float(mutation), error, stop_below, seed, callback,
+                       every, progress)
+
+
+def _evolve(model, t, prior, weight, s, k, generations, mutation, error, stop_below, seed,
+            callback, every, progress) -> Evolution:
+    m = len(t)
+    g = torch.Generator().manual_seed(int(seed))
+    tt = torch.as_tensor(t)
+    t_all = tt.repeat_interleave(s)
+
+    def score(x: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+        err = output_error(model(x.reshape(len(x), 784)), targets, error)
+        if weight > 0:
+            err = err + weight * prior.penalty(x.reshape(-1, 28, 28), targets)
+        return err
+
+    u0 = torch.rand(m, s, 784, generator=g)
+    pop = prior.draw(u0, tt[:, None, None].expand(u0.shape)).float()  # (m, s, 784)
+    fit = score(pop.reshape(-1, 784), t_all).reshape(m, s)
+    history = []
+    arange = torch.arange(m)[:, None]
+
+    def snapshot(gen: int, everyone: bool = False) -> Evolution:
+        best = fit.argmin(1)
+        images = pop[torch.arange(m), best]
+        conf = torch.softmax(model(images).double(), 1).gather(1, tt[:, None])[:, 0]
+        members = None
+        if everyone:
+            members = pop.reshape(m, s, 28, 28).numpy().copy()
+        return Evolution(images.reshape(m, 28, 28).numpy().copy(), t.copy(), conf.numpy(),
+                         fit[torch.arange(m), best].double().numpy(),
+                         np.array(history), gen, members)
+
+    bar = None
+    gens = range(1, generations + 1)
+    if progress:
+        from tqdm.auto import tqdm
+        gens = bar = tqdm(gens, desc="generations", unit="gen")
+    done = 0
+    history.append(fit.min(1).values.double().numpy())
+    for gen in gens:
+        order = fit.argsort(dim=1, stable=True)[:, :k]                 # (m, k) best first
+        # Selection: every member breeds with one of its group's k best (a parent chosen
+        # at random), and the child takes the member's place only if it is fitter.
+        partner = order.gather(1, torch.randint(0, k, (m, s), generator=g))
+        pick = torch.rand(m, s, 784, generator=g)
+        rate = (0.01 * mutation * fit).clamp(max=0.5)[:, :, None]      # the member's own
+        # One uniform decides each pixel: below `rate` it mutates (rescaled, it gives the
+        # new value); above, it comes from the member or the partner with equal chances.
+        mutate = pick < rate
+        child = torch.where(pick < rate + (1 - rate) / 2, pop, pop[arange, partner])
+        if bool(mutate.any()):
+            u = (pick[mutate] / rate.expand(mutate.shape)[mutate]).clamp_(0, 1 - 1e-7)
+            cls = tt[:, None, None].expand(mutate.shape)[mutate]
+            child[mutate] = prior.draw(u, cls)
+        child_fit = score(child.reshape(-1, 784), t_all).reshape(m, s)
+        better = child_fit < fit
+        pop = torch.where(better[:, :, None], child, pop)
+        fit = torch.where(better, child_fit, fit)
+        history.append(fit.min(1).values.double().numpy())
+        done = gen
+        stop = stop_below is not None and bool((fit.min(1).values < stop_below).all())
+        if callback is not None and (gen % every == 0 or stop or gen == generations):
+            if callback(gen, snapshot(gen)):
+                break
+        if stop:
+            break
+    if bar is not None:
+        bar.close()
+    return snapshot(done, everyone=True)
