@@ -10,10 +10,13 @@ ipywidgets box a notebook displays (a widget object displays itself too).
 from __future__ import annotations
 
 from ._base import _image_view, _Widget
+from .adversarial import AdversarialExplorer
 from .digits import DigitBrowser, ThresholdExplorer
+from .fooling import FoolingExplorer
+from .drawing_pad import DrawingPad
 from .reconstruction import ReconstructionExplorer
 from .saliency import SaliencyExplorer, _signed_png
 from .skip_matrices import SkipMatrixAnimation
 
 __all__ = ["ThresholdExplorer", "DigitBrowser", "SaliencyExplorer", "ReconstructionExplorer",
-           "SkipMatrixAnimation"]
+           "SkipMatrixAnimation", "AdversarialExplorer", "DrawingPad", "FoolingExplorer"]

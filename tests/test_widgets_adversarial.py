@@ -1,0 +1,107 @@
+"""Chapter 5b's widgets, driven as a learner drives them: the adversarial explorer and the
+drawing pad (mouse events sent to the canvas as the browser sends them)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+import torch
+
+from course.adversarial import fgsm
+from course.interpret import class_probabilities
+from course.preprocess import downsample, mnist_preprocess
+from course.training import TrainConfig, make_mlp, train
+from course.widgets import AdversarialExplorer, DrawingPad
+
+
+@pytest.fixture(scope="module")
+def models(bundled):
+    cfg = TrainConfig(epochs=2, batch_size=64, lr=2e-3, optimizer="adam", seed=0)
+    out = {}
+    for name, sizes in [("MLP", (784, 32, 10)), ("linear", (784, 10))]:
+        m = make_mlp(sizes, seed=0)
+        train(m, bundled.x_train, bundled.y_train, cfg, progress=False)
+        out[name] = m.eval()
+    return out
+
+
+def test_eps_slider_changes_the_adversarial_digit_and_its_prediction(bundled, models):
+    ex = AdversarialExplorer(models, bundled.x_test[:50], bundled.y_test[:50], eps=0.0)
+    assert np.allclose(ex.adversarial_image, bundled.x_test[0] / 255, atol=1e-7)
+    png, text = ex.adversarial.value, ex.summary.value
+    ex.eps.value = 0.2
+    assert ex.adversarial.value != png and ex.summary.value != text
+    x = bundled.x_test[:1].astype(np.float32) / 255
+    expected = fgsm(models["MLP"], x, bundled.y_test[:1], 0.2)[0]
+    assert np.abs(ex.adversarial_image - expected).max() < 1e-6
+    # the text shows the prediction and probability the network gives the adversarial digit
+    p = class_probabilities(models["MLP"], expected[None])[0]
+    assert f"adversarial: <b>{p.argmax()}</b> with probability <b>{p.max():.1%}</b>" in ex.summary.value
+    ex.method.value = "pgd"
+    assert np.abs(ex.adversarial_image - x[0]).max() <= 0.2 + 1e-6
+    before = ex.summary.value
+    ex.network.value = "linear"
+    assert "linear" in ex.summary.value and ex.summary.value != before
+    ex.index.value = 7
+    assert "digit 7" in ex.summary.value and f"label {bundled.y_test[7]}" in ex.summary.value
+    with pytest.raises(ValueError, match="method must be 'fgsm' or 'pgd'"):
+        AdversarialExplorer(models, bundled.x_test[:5], bundled.y_test[:5], method="cw")
+
+
+def _send(pad, event, x, y):
+    pad.canvas._handle_frontend_event(None, {"event": event, "x": x, "y": y}, [])
+
+
+def _draw_one(pad):
+    """A vertical stroke down the middle of the pad, as the browser reports a mouse drag."""
+    _send(pad, "mouse_down", 140, 50)
+    for y in range(60, 240, 10):
+        _send(pad, "mouse_move", 140 + (y - 50) * 0.1, y)
+    _send(pad, "mouse_up", 158, 240)
+
+
+def test_drawing_with_the_mouse_then_predict_shows_probabilities(models):
+    pad = DrawingPad(models)
+    assert "Draw a digit" in pad.probabilities.value
+    _send(pad, "mouse_move", 10, 10)            # moving without the button draws nothing
+    assert pad.ink.sum() == 0
+    _draw_one(pad)
+    ink = pad.ink
+    assert ink[100, 145] > 0.9 and ink[10, 10] == 0 and ink[150, 30] == 0
+    pad.predict_button.click()
+    assert pad.probs is not None and set(pad.probs) == {"MLP", "linear"}
+    bars = re.findall(r"class='prob-bar' data-p='([0-9.]+)'", pad.probabilities.value)
+    assert len(bars) == 20
+    # the bars are the networks' probabilities of the 28 x 28 image shown, the pad shrunk
+    seen = downsample(ink)
+    assert np.allclose(pad.image, seen)
+    for k, name in enumerate(pad.probs):
+        p = class_probabilities(models[name], seen[None])[0]
+        assert np.allclose([float(b) for b in bars[k::2]], p, atol=1e-4)
+    pad.clear_button.click()
+    assert pad.ink.sum() == 0 and pad.probs is None and "Draw a digit" in pad.probabilities.value
+
+
+def test_preprocessing_toggle_changes_what_the_networks_see(bundled, models):
+    pad = DrawingPad(models)
+    pad.set_ink(bundled.x_test[3])
+    pad.predict_button.click()
+    raw = pad.image.copy()
+    pad.preprocess.value = True                 # re-reads at once
+    assert np.allclose(pad.image, mnist_preprocess(pad.ink))
+    assert not np.allclose(pad.image, raw)
+    assert "with MNIST preprocessing" in pad.probabilities.value
+
+
+def test_empty_pad_and_a_dot_get_a_message_not_a_guess(models):
+    pad = DrawingPad(models, preprocess=True)
+    pad.predict_button.click()
+    assert pad.probs is None and "empty" in pad.probabilities.value and "prob-bar" not in pad.probabilities.value
+    _send(pad, "mouse_down", 100, 100)
+    _send(pad, "mouse_up", 100, 100)
+    for preprocess in (True, False):
+        pad.preprocess.value = preprocess
+        assert pad.predict() is None and "dot, not a digit" in pad.message
+        assert "dot, not a digit" in pad.probabilities.value
