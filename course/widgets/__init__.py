@@ -13,6 +13,7 @@ from ._base import _image_view, _Widget
 from .adversarial import AdversarialExplorer
 from .digits import DigitBrowser, ThresholdExplorer
 from .fooling import FoolingExplorer
+from .fooling import FoolingExplorer
 from .drawing_pad import DrawingPad
 from .reconstruction import ReconstructionExplorer
 from .saliency import SaliencyExplorer, _signed_png
