@@ -14,6 +14,7 @@ file stays small and changes only when the content does.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -38,11 +39,16 @@ def notebook_sources(prefixes: list[str]) -> list[Path]:
 
 
 def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop what changes on every run without changing the content."""
+    """Drop what changes on every run without changing the content, and give cells ids
+    derived from their type and source, so an unchanged cell keeps its id."""
     nb.metadata.pop("widgets", None)
+    seen: dict[str, int] = {}
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
+        digest = hashlib.sha1(f"{cell.cell_type}\n{cell.source}".encode()).hexdigest()[:8]
+        seen[digest] = seen.get(digest, 0) + 1
+        cell.id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
     return nb
 
 
