@@ -12,7 +12,7 @@ from __future__ import annotations
 from ._base import _image_view, _Widget
 from .adversarial import AdversarialExplorer
 from .digits import DigitBrowser, ThresholdExplorer
-from .fooling import FoolingExplorer
+from .fourier import MaximiserAnimation
 from .fooling import FoolingExplorer
 from .drawing_pad import DrawingPad
 from .reconstruction import ReconstructionExplorer
@@ -20,4 +20,5 @@ from .saliency import SaliencyExplorer, _signed_png
 from .skip_matrices import SkipMatrixAnimation
 
 __all__ = ["ThresholdExplorer", "DigitBrowser", "SaliencyExplorer", "ReconstructionExplorer",
-           "SkipMatrixAnimation", "AdversarialExplorer", "DrawingPad", "FoolingExplorer"]
+           "SkipMatrixAnimation", "AdversarialExplorer", "DrawingPad", "FoolingExplorer",
+           "MaximiserAnimation"]
