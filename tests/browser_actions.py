@@ -170,11 +170,28 @@ def skip_matrix_animation(page) -> None:
                              "was not redrawn within 10 s") from None
 
 
+def fooling_explorer(page) -> None:
+    """Chapter 5a: Evolve breeds an image; the best image (class fooling-best) must change."""
+    selector = f"{NOTEBOOK} img.fooling-best"
+    pictures = page.locator(selector)
+    assert pictures.count(), "no best image (an image with class fooling-best) in the notebook"
+    before = pictures.first.evaluate("e => e.src")
+    click_button(page, button(page, "Evolve"), kinds=("img",))
+    try:
+        page.wait_for_function("([sel, old]) => { const e = document.querySelector(sel);"
+                               " return e !== null && e.src !== old; }",
+                               arg=[selector, before], timeout=30_000)
+    except Exception:  # Playwright's TimeoutError
+        raise AssertionError("Evolve was clicked, but the best image was not redrawn "
+                             "within 30 s") from None
+
+
 ACTIONS: dict[str, Callable] = {
     "00_start_here": threshold_explorer,
     "01_meet_mnist": digit_browser,
     "02_network_from_scratch": training_dashboard,
     "03_what_did_it_learn": saliency_explorer,
     "04_eigendigits": reconstruction_explorer,
+    "05a_dreams_and_fooling": fooling_explorer,
     "07_eigenvector_network": skip_matrix_animation,
 }
