@@ -126,13 +126,24 @@ SHOWN_FIGURES = """() => [...document.querySelectorAll(
     }).length"""
 
 
+# A widget on the current slide: the live view, or the snapshot it displays with.
+SHOWN_WIDGETS = """() => [...document.querySelectorAll(
+    '.reveal .slides section.present:not(.stack) .course-widget-snapshot, '
+    + '.reveal .slides section.present:not(.stack) .jupyter-widgets')].filter(e => {
+        const f = e.closest('.fragment');
+        return (!f || f.classList.contains('visible')) && e.getBoundingClientRect().height > 20;
+    }).length"""
+
+
 def _present(page):
     return page.locator(".reveal .slides section.present:not(.stack)").last
 
 
 def test_a_chapter_opens_as_a_rise_slideshow(lab, browser):
     """RISE (jupyterlab-rise) shows the chapter as slides: the title first, then, pressing
-    Space as a teacher does, a slide with a figure. Both are saved as screenshots."""
+    Space as a teacher does, a slide with a figure and one with a widget (RISE has no
+    widget manager: it shows the snapshot the widget displays with, never its repr).
+    Each is saved as a screenshot."""
     assert SLIDESHOW in NOTEBOOKS, f"{SLIDESHOW} is not in {NOTEBOOKS_DIR}"
     context = browser.new_context(viewport=SCREEN)
     page = context.new_page()
@@ -158,6 +169,20 @@ def test_a_chapter_opens_as_a_rise_slideshow(lab, browser):
         page.wait_for_timeout(1000)  # let the slide settle
         page.screenshot(path=str(ARTIFACTS / "slides-2-figure.png"))
         print(f"\nRISE: the first figure is {presses} presses of Space after the title")
+        for more in range(1, 60):
+            page.keyboard.press("Space")
+            page.wait_for_timeout(300)
+            if page.evaluate(SHOWN_WIDGETS):
+                break
+        else:
+            raise AssertionError(f"{SLIDESHOW}: no slide shows a widget (live, or its snapshot)")
+        text = _present(page).inner_text()
+        assert "Box(children" not in text, "a widget is shown as its Python repr on a slide"
+        page.evaluate("() => document.querySelector('.reveal .slides section.present:not(.stack) "
+                      ".course-widget-snapshot, .reveal .slides section.present:not(.stack) "
+                      ".jupyter-widgets').scrollIntoView({block: 'center'})")
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(ARTIFACTS / "slides-3-widget.png"))
     finally:
         _quietly(context.close)
         _quietly(lab.shutdown_kernels)
