@@ -127,7 +127,7 @@ fig = show_digits(both, [f"naive {c}" for c in range(10)] + [f"prior {c}" for c 
 # (uniform crossover), pixels mutate by redrawing from the histogram, and a child replaces
 # its parent only if fitter, so the best fitness never gets worse. Three runs per class.
 
-# %% slideshow={"slide_type": "skip"}
+# %% slideshow={"slide_type": "fragment"}
 runs = np.repeat(np.arange(10), 3)       # 3 independent runs (populations) per class
 start = time.perf_counter()
 ga = {w: evolve(mlp, runs, prior, prior_weight=w, population=40, parents=5,
@@ -167,7 +167,7 @@ for w, ev in ga.items():
 # per digit evolves at once. The notebook uses 200 images per digit and 40 generations to
 # stay within its time budget; `benchmarks/fooling_means.py` does 1,000 per digit.
 
-# %% slideshow={"slide_type": "skip"}
+# %% slideshow={"slide_type": "fragment"}
 start = time.perf_counter()
 many = evolve(mlp, np.arange(10), prior, prior_weight=0.3, population=200, parents=10,
               generations=40, seed=2, progress=True)
