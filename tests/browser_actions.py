@@ -186,12 +186,47 @@ def fooling_explorer(page) -> None:
                              "within 30 s") from None
 
 
+def adversarial_and_drawing_pad(page) -> None:
+    """Chapter 5b: the ε slider redraws the adversarial digit; then a 7 drawn on the pad
+    with the mouse, and Predict shows twenty probability bars (ten per network)."""
+    move_slider(page, slider(page, "ε"), key="ArrowRight", times=5, kinds=("img",))
+    pad = page.locator(f"{NOTEBOOK} canvas.drawing-pad")
+    assert pad.count(), "no drawing pad (a canvas with class drawing-pad) in the notebook"
+    show(pad.first)
+    box = pad.first.bounding_box()
+    assert box and box["width"] > 100, f"the drawing pad is not visible: {box}"
+
+    def at(u, v):  # a point of the pad, u and v from 0 to 1
+        return box["x"] + u * box["width"], box["y"] + v * box["height"]
+
+    page.mouse.move(*at(0.25, 0.2))
+    page.mouse.down()
+    for u, v in [(0.45, 0.2), (0.75, 0.2), (0.6, 0.5), (0.5, 0.8)]:  # a 7: across, then down
+        page.mouse.move(*at(u, v), steps=8)
+    page.mouse.up()
+    bars = f"{NOTEBOOK} .digit-probabilities .prob-bar"
+    assert page.locator(bars).count() == 0, "probability bars shown before Predict"
+    # mouse events reach the kernel one by one; Predict is queued after them, so it reads
+    # the finished drawing (the pad keeps its own copy of the strokes in Python)
+    button(page, "Predict").click()
+    try:
+        page.wait_for_function("sel => document.querySelectorAll(sel).length === 20",
+                               arg=bars, timeout=20_000)
+    except Exception:  # Playwright's TimeoutError
+        text = page.locator(f"{NOTEBOOK} .digit-probabilities").first.inner_text()
+        raise AssertionError(f"a digit was drawn and Predict pressed, but no probabilities "
+                             f"appeared within 20 s; the view says: {text!r}") from None
+    seen = page.locator(f"{NOTEBOOK} .digit-probabilities").first.inner_text()
+    assert "MLP" in seen and "CNN" in seen and "%" in seen, seen
+
+
 ACTIONS: dict[str, Callable] = {
     "00_start_here": threshold_explorer,
     "01_meet_mnist": digit_browser,
     "02_network_from_scratch": training_dashboard,
     "03_what_did_it_learn": saliency_explorer,
     "04_eigendigits": reconstruction_explorer,
+    "05b_adversarial_and_your_digits": adversarial_and_drawing_pad,
     "05a_dreams_and_fooling": fooling_explorer,
     "07_eigenvector_network": skip_matrix_animation,
 }
