@@ -93,6 +93,22 @@ def test_fitness_gradient_matches_finite_differences(digits):
         assert float(fd) == pytest.approx(float((gA * dA).sum() + (gB * dB).sum()), rel=1e-5)
 
 
+@pytest.mark.parametrize("contrast", [0.0, 0.7])
+def test_hand_worked_gradient_matches_autograd(digits, contrast):
+    x, y, _ = digits
+    X = fm.as_images(x)
+    S = fm.fourier_features(X)
+    A, B = _random_AB(5, positive=False)
+    A.requires_grad_(True)
+    B.requires_grad_(True)
+    f = fm.fitness(A, B, X, y, S, contrast=contrast)
+    gA, gB = torch.autograd.grad(f, (A, B))
+    value, hA, hB = fm.fitness_and_gradient(A.detach(), B.detach(), X, y, S, contrast)
+    assert value == pytest.approx(float(f), rel=1e-12)
+    np.testing.assert_allclose(hA.numpy(), gA.numpy(), rtol=1e-9, atol=1e-12 * float(gA.abs().max()))
+    np.testing.assert_allclose(hB.numpy(), gB.numpy(), rtol=1e-9, atol=1e-12 * float(gB.abs().max()))
+
+
 def test_training_raises_the_fitness_and_the_reduced_problem_reaches_the_full_one(digits):
     x, y, _ = digits
     cfg = fm.FitConfig(rounds=1, iterations=60)
