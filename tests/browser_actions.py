@@ -220,6 +220,22 @@ def adversarial_and_drawing_pad(page) -> None:
     assert "MLP" in seen and "CNN" in seen and "%" in seen, seen
 
 
+def maximiser_animation(page) -> None:
+    """Chapter 6: the step slider shows the twenty g_k-maximiser runs at another step."""
+    selector = f"{NOTEBOOK} img.fourier-maximisers"
+    pictures = page.locator(selector)
+    assert pictures.count(), "no maximiser picture (an image with class fourier-maximisers) in the notebook"
+    before = pictures.first.evaluate("e => e.src")
+    move_slider(page, slider(page, "step"), kinds=("img",))
+    try:
+        page.wait_for_function("([sel, old]) => { const e = document.querySelector(sel);"
+                               " return e !== null && e.src !== old; }",
+                               arg=[selector, before], timeout=10_000)
+    except Exception:  # Playwright's TimeoutError
+        raise AssertionError("the step slider moved, but the maximiser runs were not redrawn "
+                             "within 10 s") from None
+
+
 ACTIONS: dict[str, Callable] = {
     "00_start_here": threshold_explorer,
     "01_meet_mnist": digit_browser,
@@ -228,5 +244,6 @@ ACTIONS: dict[str, Callable] = {
     "04_eigendigits": reconstruction_explorer,
     "05b_adversarial_and_your_digits": adversarial_and_drawing_pad,
     "05a_dreams_and_fooling": fooling_explorer,
+    "06_fourier_fitness_model": maximiser_animation,
     "07_eigenvector_network": skip_matrix_animation,
 }
