@@ -11,6 +11,8 @@
 * `course.dashboard`: the live training dashboard of chapter 2.
 * `course.interpret`: weight templates, receptive fields, mistakes, saliency.
 * `course.pca`, `course.pca_classifiers`: PCA from scratch and classifying with it.
+* `course.fourier_model`: seed 000's Fourier fitness model, its classifier g_k and the
+  maximisers of g_k.
 * `course.eigen_net`: seed 001's eigenvector network and the exact spectra it seeks.
 * `course.widgets`: the interactive widgets the notebooks display, one module per widget.
 * `course.check`: self-checking exercises (`check`, `hint`, `solution`); the exercises

@@ -294,8 +294,12 @@ plt.show()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # They have negative pixels (blue), which no real digit has, so they are not *images of*
-# digits; but the positive part is read as the right digit, and they are as close to a
-# real digit as a typical held-out digit is.
+# digits; but the positive part is read as the right digit, and their cosine to the
+# nearest real digit is close to that of real held-out digits and far above noise's.
+# **Ask:** chapter 5 found images a network is certain about that look like noise. Why
+# might this model be different? **Expect:** g_k is nearly linear in x (a product of two
+# linear maps of x, one through |F x F|), and its maximiser on the sphere is a smooth
+# compromise of the training digits of class k, not a corner the model never saw.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Claim 4: low g values flag non-digits
