@@ -292,14 +292,22 @@ fig = show_digits(maxi.x[0::2], [f"g_{k} max" for k in range(10)], vmin=None, nc
                   suptitle="The maximiser of each g_k (run 1; red positive, blue negative)")
 plt.show()
 
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "-"}
+basis = np.linalg.qr(x100.reshape(100, -1).T.astype(float))[0]     # the span of the 100 digits
+inside = np.linalg.norm(maxi.x @ basis, axis=1) ** 2
+print(f"share of each maximiser (of its squared length) that is a combination of the 100 "
+      f"training digits: {inside.min():.2f} to {inside.max():.2f} (a random direction: about "
+      f"{100 / 784:.2f})")
+
 # %% [markdown] slideshow={"slide_type": "notes"}
 # They have negative pixels (blue), which no real digit has, so they are not *images of*
 # digits; but the positive part is read as the right digit, and their cosine to the
 # nearest real digit is close to that of real held-out digits and far above noise's.
 # **Ask:** chapter 5 found images a network is certain about that look like noise. Why
-# might this model be different? **Expect:** g_k is nearly linear in x (a product of two
-# linear maps of x, one through |F x F|), and its maximiser on the sphere is a smooth
-# compromise of the training digits of class k, not a corner the model never saw.
+# might this model be different? **Expect:** A only sees the part of x that is a
+# combination of the 100 training digits, so the best x lies almost entirely in their
+# span (the printed share): it is built from training digits, with no room for a
+# pattern the model never saw.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Claim 4: low g values flag non-digits
