@@ -104,7 +104,7 @@ def test_hand_worked_gradient_matches_autograd(digits, contrast):
     f = fm.fitness(A, B, X, y, S, contrast=contrast)
     gA, gB = torch.autograd.grad(f, (A, B))
     value, hA, hB = fm.fitness_and_gradient(A.detach(), B.detach(), X, y, S, contrast)
-    assert value == pytest.approx(float(f), rel=1e-12)
+    assert value == pytest.approx(float(f.detach()), rel=1e-12)
     np.testing.assert_allclose(hA.numpy(), gA.numpy(), rtol=1e-9, atol=1e-12 * float(gA.abs().max()))
     np.testing.assert_allclose(hB.numpy(), gB.numpy(), rtol=1e-9, atol=1e-12 * float(gB.abs().max()))
 
