@@ -117,8 +117,9 @@ for (name, method), (grid, acc) in curves.items():
           f"accuracy at ε = 0.05: {at[0.05]:.1%}, at ε = 0.1: {at[0.1]:.1%}")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Read off where each curve crosses the grey 50 % line. The MLP falls first; the CNN takes
-# about twice the ε, and PGD brings each network down at a smaller ε than FGSM.
+# Read off where each curve crosses the grey 50 % line. The MLP falls first; the CNN needs
+# two to three times the ε (see the printout), and PGD brings each network down at a
+# smaller ε than FGSM.
 # **Ask:** ε = 0.1 is one tenth of the ink scale. Would you notice it on a digit?
 # **Expect:** hardly; a faint grey haze over the paper. Yet it costs the MLP most of its
 # accuracy.
@@ -263,8 +264,8 @@ check("ch05b.border_gain", answer)
 #
 # * FGSM moves every pixel by ε along the sign of the loss gradient; PGD takes several
 #   such steps, projected back into the ε-box and [0, 1]. The printouts above give the ε
-#   at which each network drops below 50 %: a few hundredths for the MLP, about twice that
-#   for the CNN, and PGD gets there sooner than FGSM.
+#   at which each network drops below 50 %: a few hundredths for the MLP, two to three
+#   times that for the CNN, and PGD gets there sooner than FGSM.
 # * A digit moved by a few pixels or resized loses most of the MLP's accuracy; MNIST's
 #   preprocessing (bounding box into 20 × 20, centre of mass at the centre) undoes it.
 # * Seed 003's border failure is real: digits that fill the frame are misread far more
