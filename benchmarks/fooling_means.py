@@ -1,6 +1,6 @@
 """Chapter 5a's target: the mean of 1,000 bred images for every digit 0-9 in <= 60 s.
 
-    python benchmarks/fooling_means.py [--threads 2] [--generations 60] [--goal 0.9999]
+    python benchmarks/fooling_means.py [--threads 1] [--generations 60] [--goal 0.9999]
                                        [--weight 1.0] [--population 1000]
 
 One `course.fooling.evolve` call: one population of 1,000 images per digit, all 10,000
@@ -29,7 +29,9 @@ TARGET_S = 60.0
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1,
+                    help="torch threads; 1 by default: one core does it within the target, and "
+                         "a second OpenMP thread on a machine busy with other work can be slower")
     ap.add_argument("--generations", type=int, default=60)
     ap.add_argument("--weight", type=float, default=1.0)
     ap.add_argument("--goal", type=float, default=0.9999, help="0 for seed 003's additive fitness")

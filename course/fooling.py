@@ -241,6 +241,8 @@ class Evolution:
     generations : how many generations ran (fewer than asked when every island stopped).
     reached : (m,) the first generation at which the island's best image reached ``goal``
         (0: the random start did), -1 if it never did or no goal was given.
+    at_goal : (m, 28, 28) the island's first image to reach the goal (with the goal-first
+        fitness: the image before the prior had any say; `fitness`), zeros where none did.
     population : (m, population, 28, 28) every member of every group at the end (None
         in the snapshots given to a callback).
     """
@@ -252,6 +254,7 @@ class Evolution:
     best_fitness: np.ndarray
     generations: int
     reached: np.ndarray
+    at_goal: np.ndarray
     population: np.ndarray | None = None
 
 
@@ -387,6 +390,7 @@ def _evolve(model, t, prior, weight, s, k, generations, mutation, error, goal, s
     rate = (mutation * torch.exp(torch.empty(m, s).uniform_(np.log(1e-3), np.log(5e-2),
                                                           generator=g))).clamp_(max=0.5)
     reached = np.full(m, -1)
+    at_goal = np.zeros((m, 28, 28), dtype=np.float32)
     history = []
     active = torch.ones(m, dtype=torch.bool)
 
@@ -394,6 +398,9 @@ def _evolve(model, t, prior, weight, s, k, generations, mutation, error, goal, s
         if e_goal is not None:
             now = (err <= e_goal).any(1).numpy() & (reached < 0)
             reached[now] = gen
+            if now.any():   # the fittest member is one at the goal
+                idx = torch.from_numpy(np.flatnonzero(now))
+                at_goal[idx.numpy()] = pop[idx, fit[idx].argmin(1)].reshape(-1, 28, 28).numpy()
 
     def snapshot(gen: int, everyone: bool = False) -> Evolution:
         best = fit.argmin(1)
@@ -402,7 +409,7 @@ def _evolve(model, t, prior, weight, s, k, generations, mutation, error, goal, s
         members = pop.reshape(m, s, 28, 28).numpy().copy() if everyone else None
         return Evolution(images.reshape(m, 28, 28).numpy().copy(), t.copy(), conf.numpy(),
                          fit[torch.arange(m), best].double().numpy(), np.array(history), gen,
-                         reached.copy(), members)
+                         reached.copy(), at_goal.copy(), members)
 
     bar = None
     gens = range(1, generations + 1)
