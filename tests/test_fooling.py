@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from course import pixel_stats as ps
-from course.fooling import PixelPrior, evolve, output_error, torch_pixel_stats
+from course.fooling import PixelPrior, error_at, evolve, fitness, output_error, torch_pixel_stats
 
 
 def _digits(n=60, seed=0):
@@ -106,3 +106,46 @@ def test_evolve_validates_its_arguments(model):
         evolve(model, [10], prior)
     with pytest.raises(ValueError, match="prior_weight"):
         evolve(model, [1], prior, prior_weight=-1)
+
+
+def test_chunked_statistics_equal_the_differentiable_ones_and_chapter_1s():
+    x, _ = _digits(70)
+    xt = torch.from_numpy(x / 255.0)
+    fast = torch_pixel_stats(xt, chunk=16)                 # several chunks, one partial
+    slow = torch_pixel_stats(xt.clone().requires_grad_(True))
+    for a, b in zip(fast, slow):
+        assert torch.allclose(a, b.detach(), atol=1e-12)
+    assert np.allclose(fast[1].numpy(), ps.variogram(x, axis="x", per_image=True), atol=1e-12)
+    assert np.allclose(fast[2].numpy(), ps.variogram(x, axis="y", per_image=True), atol=1e-12)
+
+
+def test_goal_first_fitness_ranks_every_image_at_the_goal_above_every_other():
+    err = torch.tensor([1e-5, 5e-5, 2e-4, 1e-3, 0.5], dtype=torch.float64)   # -log p_t
+    pen = torch.tensor([2.9, 0.1, 0.0, 0.0, 0.0], dtype=torch.float64)
+    f = fitness(err, pen, 0.5, goal=0.9999)
+    at_goal = err <= -np.log(0.9999)
+    assert at_goal.tolist() == [True, True, False, False, False]
+    assert f[at_goal].max() < f[~at_goal].min()
+    assert torch.allclose(f[at_goal], 0.5 * pen[at_goal])        # statistics alone
+    assert (torch.diff(f[~at_goal]) > 0).all()                   # error alone, in order
+    assert torch.allclose(fitness(err, pen, 0.5), err + 0.5 * pen)   # seed 003's sum
+    assert error_at(0.9999, "absolute") == pytest.approx(2e-4)
+
+
+def test_goal_is_reached_by_every_island_and_the_image_at_the_goal_is_kept(model):
+    x, y = _digits(200)
+    prior = PixelPrior.from_digits(x, y)
+    ev = evolve(model, [0, 5], prior, prior_weight=0.0, goal=0.2, population=30, parents=5,
+                generations=200, seed=2)
+    assert (ev.reached > 0).all() and (ev.confidence >= 0.2).all()
+    # without a prior the island stops at the goal: the image kept is the final best
+    assert ev.generations == ev.reached.max()
+    assert np.array_equal(ev.at_goal, ev.images)
+    p = torch.softmax(model(torch.from_numpy(ev.at_goal).reshape(2, 784)).double(), 1)
+    assert (p[[0, 1], [0, 5]] >= 0.2).all()
+    # with the prior, the run goes on: the statistics improve and the goal is kept
+    evp = evolve(model, [0, 5], prior, prior_weight=1.0, goal=0.2, population=30, parents=5,
+                 generations=200, seed=2)
+    assert (evp.confidence >= 0.2).all()
+    pen = lambda im: prior.penalty(torch.from_numpy(im).double(), [0, 5]).numpy()
+    assert (pen(evp.images) <= pen(evp.at_goal)).all() and (pen(evp.images) < pen(evp.at_goal)).any()
