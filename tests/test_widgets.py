@@ -67,3 +67,11 @@ def test_static_html_draws_outputs_buttons_and_unknown_widgets():
     assert "<button disabled>Train</button>" in page
     assert "epoch 3 &lt;done&gt;" in page and "flex-direction:row" in page
     assert ">4</code>" in page
+
+
+def test_static_html_draws_a_canvas_as_a_frame_of_its_size():
+    from ipycanvas import Canvas
+    from course.widgets._base import static_html
+    import ipywidgets as w
+    page = static_html(Canvas(width=280, height=280, layout=w.Layout(width="280px", height="280px")))
+    assert "width:280px;height:280px" in page and "Canvas: run the notebook" in page

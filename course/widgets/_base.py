@@ -66,7 +66,13 @@ def static_html(widget: w.Widget) -> str:
         label = getattr(widget, "description", "") or ""
         text = f"{label}: {widget.value}" if label else str(widget.value)
         return f'<code style="padding:2px 6px">{html.escape(text)}</code>'
-    return f"<div><i>[{type(widget).__name__}: run the notebook to use it]</i></div>"
+    name = type(widget).__name__
+    width, height = getattr(widget.layout, "width", None), getattr(widget.layout, "height", None)
+    if width and height:  # a drawing surface (ipycanvas): an empty frame of its size
+        return (f'<div style="width:{width};height:{height};border:1px dashed #888;display:flex;'
+                f'align-items:center;justify-content:center;text-align:center;color:#666">'
+                f"<i>{name}: run the notebook to use it</i></div>")
+    return f"<div><i>[{name}: run the notebook to use it]</i></div>"
 
 
 def snapshot_bundle(ui: w.Widget) -> dict:
