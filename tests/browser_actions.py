@@ -87,6 +87,23 @@ def click_button(page, control, kinds: tuple[str, ...] = ALL_VIEWS) -> None:
     wait_for_views_change(page, before, f"button {text!r} was clicked", kinds)
 
 
+def redraws(page, selector: str, what: str, drive: Callable[[], None], done: str,
+            timeout: int = 10_000) -> None:
+    """Do `drive()`; the first image matching `selector` (named `what`) must get a new
+    picture within `timeout` ms, or the test fails saying `done` but nothing was redrawn."""
+    pictures = page.locator(selector)
+    assert pictures.count(), f"no {what} in the notebook"
+    before = pictures.first.evaluate("e => e.src")
+    drive()
+    try:
+        page.wait_for_function("([sel, old]) => { const e = document.querySelector(sel);"
+                               " return e !== null && e.src !== old; }",
+                               arg=[selector, before], timeout=timeout)
+    except Exception:  # Playwright's TimeoutError
+        raise AssertionError(f"{done}, but the {what} was not redrawn within "
+                             f"{timeout // 1000} s") from None
+
+
 # --------------------------------------------------------------------------- per notebook
 
 
@@ -132,18 +149,9 @@ def training_dashboard(page) -> None:
 
 def saliency_explorer(page) -> None:
     """Chapter 3: the index slider shows another test digit and redraws its saliency map."""
-    selector = f"{NOTEBOOK} img.saliency-map"
-    maps = page.locator(selector)
-    assert maps.count(), "no saliency map (an image with class saliency-map) in the notebook"
-    before = maps.first.evaluate("e => e.src")
-    move_slider(page, slider(page, "index"), kinds=("img",))
-    try:
-        page.wait_for_function("([sel, old]) => { const e = document.querySelector(sel);"
-                               " return e !== null && e.src !== old; }",
-                               arg=[selector, before], timeout=10_000)
-    except Exception:  # Playwright's TimeoutError
-        raise AssertionError("the index slider moved, but the saliency map was not redrawn "
-                             "within 10 s") from None
+    redraws(page, f"{NOTEBOOK} img.saliency-map", "saliency map (an image with class saliency-map)",
+            lambda: move_slider(page, slider(page, "index"), kinds=("img",)),
+            "the index slider moved")
 
 
 def reconstruction_explorer(page) -> None:
@@ -156,34 +164,16 @@ def reconstruction_explorer(page) -> None:
 
 def skip_matrix_animation(page) -> None:
     """Chapter 7: the step slider shows the skip matrices (one RGB picture) of another step."""
-    selector = f"{NOTEBOOK} img.skip-matrices"
-    pictures = page.locator(selector)
-    assert pictures.count(), "no skip-matrix picture (an image with class skip-matrices) in the notebook"
-    before = pictures.first.evaluate("e => e.src")
-    move_slider(page, slider(page, "step"), kinds=("img",))
-    try:
-        page.wait_for_function("([sel, old]) => { const e = document.querySelector(sel);"
-                               " return e !== null && e.src !== old; }",
-                               arg=[selector, before], timeout=10_000)
-    except Exception:  # Playwright's TimeoutError
-        raise AssertionError("the step slider moved, but the RGB picture of the skip matrices "
-                             "was not redrawn within 10 s") from None
+    redraws(page, f"{NOTEBOOK} img.skip-matrices", "RGB picture of the skip matrices (an image with class skip-matrices)",
+            lambda: move_slider(page, slider(page, "step"), kinds=("img",)),
+            "the step slider moved")
 
 
 def fooling_explorer(page) -> None:
     """Chapter 5a: Evolve breeds an image; the best image (class fooling-best) must change."""
-    selector = f"{NOTEBOOK} img.fooling-best"
-    pictures = page.locator(selector)
-    assert pictures.count(), "no best image (an image with class fooling-best) in the notebook"
-    before = pictures.first.evaluate("e => e.src")
-    click_button(page, button(page, "Evolve"), kinds=("img",))
-    try:
-        page.wait_for_function("([sel, old]) => { const e = document.querySelector(sel);"
-                               " return e !== null && e.src !== old; }",
-                               arg=[selector, before], timeout=30_000)
-    except Exception:  # Playwright's TimeoutError
-        raise AssertionError("Evolve was clicked, but the best image was not redrawn "
-                             "within 30 s") from None
+    redraws(page, f"{NOTEBOOK} img.fooling-best", "best image (an image with class fooling-best)",
+            lambda: click_button(page, button(page, "Evolve"), kinds=("img",)),
+            "Evolve was clicked", timeout=30_000)
 
 
 def adversarial_and_drawing_pad(page) -> None:
@@ -222,18 +212,10 @@ def adversarial_and_drawing_pad(page) -> None:
 
 def maximiser_animation(page) -> None:
     """Chapter 6: the step slider shows the twenty g_k-maximiser runs at another step."""
-    selector = f"{NOTEBOOK} img.fourier-maximisers"
-    pictures = page.locator(selector)
-    assert pictures.count(), "no maximiser picture (an image with class fourier-maximisers) in the notebook"
-    before = pictures.first.evaluate("e => e.src")
-    move_slider(page, slider(page, "step"), kinds=("img",))
-    try:
-        page.wait_for_function("([sel, old]) => { const e = document.querySelector(sel);"
-                               " return e !== null && e.src !== old; }",
-                               arg=[selector, before], timeout=10_000)
-    except Exception:  # Playwright's TimeoutError
-        raise AssertionError("the step slider moved, but the maximiser runs were not redrawn "
-                             "within 10 s") from None
+    redraws(page, f"{NOTEBOOK} img.fourier-maximisers",
+            "maximiser picture (an image with class fourier-maximisers)",
+            lambda: move_slider(page, slider(page, "step"), kinds=("img",)),
+            "the step slider moved")
 
 
 ACTIONS: dict[str, Callable] = {

@@ -135,8 +135,30 @@ SHOWN_WIDGETS = """() => [...document.querySelectorAll(
     }).length"""
 
 
+CURRENT = ".reveal .slides section.present:not(.stack)"
+FIGURE = f"{CURRENT} .jp-OutputArea-output img"
+WIDGET = f"{CURRENT} .course-widget-snapshot, {CURRENT} .jupyter-widgets"
+
+
+def _advance_to(page, shown_js: str, selector: str, what: str, limit: int) -> int:
+    """Press Space, as a presenter does, until `shown_js` finds `what` on the current slide;
+    check it is not a widget's Python repr, centre it, let it settle. Returns the presses."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Space")
+        page.wait_for_timeout(300)
+        if page.evaluate(shown_js):
+            break
+    else:
+        raise AssertionError(f"{SLIDESHOW}: no slide shows {what} within {limit} presses of Space")
+    assert "Box(children" not in _present(page).inner_text(), \
+        "a widget is shown as its Python repr on a slide"
+    page.evaluate("sel => document.querySelector(sel).scrollIntoView({block: 'center'})", selector)
+    page.wait_for_timeout(1000)  # let the slide settle
+    return presses
+
+
 def _present(page):
-    return page.locator(".reveal .slides section.present:not(.stack)").last
+    return page.locator(CURRENT).last
 
 
 def test_a_chapter_opens_as_a_rise_slideshow(lab, browser):
@@ -155,33 +177,10 @@ def test_a_chapter_opens_as_a_rise_slideshow(lab, browser):
         first = _present(page).inner_text()
         assert title in first, f"the first slide shows {first[:200]!r}, not the title {title!r}"
         page.screenshot(path=str(ARTIFACTS / "slides-1-title.png"))
-        for presses in range(1, 40):
-            page.keyboard.press("Space")
-            page.wait_for_timeout(300)
-            if page.evaluate(SHOWN_FIGURES):
-                break
-        else:
-            raise AssertionError(f"{SLIDESHOW}: no slide with a figure within 40 presses of Space")
-        text = _present(page).inner_text()
-        assert "Box(children" not in text, "a widget is shown as its Python repr on a slide"
-        page.evaluate("() => document.querySelector('.reveal .slides section.present:not(.stack) "
-                      ".jp-OutputArea-output img').scrollIntoView({block: 'center'})")
-        page.wait_for_timeout(1000)  # let the slide settle
-        page.screenshot(path=str(ARTIFACTS / "slides-2-figure.png"))
+        presses = _advance_to(page, SHOWN_FIGURES, FIGURE, "a figure", 40)
         print(f"\nRISE: the first figure is {presses} presses of Space after the title")
-        for more in range(1, 60):
-            page.keyboard.press("Space")
-            page.wait_for_timeout(300)
-            if page.evaluate(SHOWN_WIDGETS):
-                break
-        else:
-            raise AssertionError(f"{SLIDESHOW}: no slide shows a widget (live, or its snapshot)")
-        text = _present(page).inner_text()
-        assert "Box(children" not in text, "a widget is shown as its Python repr on a slide"
-        page.evaluate("() => document.querySelector('.reveal .slides section.present:not(.stack) "
-                      ".course-widget-snapshot, .reveal .slides section.present:not(.stack) "
-                      ".jupyter-widgets').scrollIntoView({block: 'center'})")
-        page.wait_for_timeout(1000)
+        page.screenshot(path=str(ARTIFACTS / "slides-2-figure.png"))
+        _advance_to(page, SHOWN_WIDGETS, WIDGET, "a widget (live, or its snapshot)", 60)
         page.screenshot(path=str(ARTIFACTS / "slides-3-widget.png"))
     finally:
         _quietly(context.close)
