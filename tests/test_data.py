@@ -39,6 +39,46 @@ def test_bundled_split_is_deterministic_and_disjoint():
     assert not any(hashlib.sha1(img.tobytes()).digest() in train_hashes for img in x[test])
 
 
+@pytest.mark.parametrize("part", ["train", "test"])
+def test_every_prefix_of_100_bundled_digits_holds_every_class(bundled, part):
+    """Chapters slice from the front (x_test[:200], X[:3]): the order must be class-mixed."""
+    labels = getattr(bundled, f"y_{part}")
+    counts = np.zeros(10, dtype=int)
+    for n, label in enumerate(labels, start=1):
+        counts[label] += 1
+        if n >= 100:
+            assert counts.min() > 0, (f"the first {n} bundled {part} digits lack class "
+                                      f"{int(counts.argmin())}")
+    # Not merely mixed but spread out: no class holds more than a quarter of the first 100.
+    assert np.bincount(labels[:100], minlength=10).max() <= 25
+
+
+def test_bundled_parts_hold_the_split_digits_in_the_documented_order(bundled):
+    x, y = D._bundled_arrays()
+    train, test = D.bundled_split(y)
+    order_train, order_test = D.bundled_indices(y)
+    # The same digits as the stratified split, only reordered...
+    assert sorted(order_train.tolist()) == train.tolist()
+    assert sorted(order_test.tolist()) == test.tolist()
+    # ...in the order mixed_order documents, which is what load_mnist returns.
+    np.testing.assert_array_equal(order_train, train[D.mixed_order(len(train))])
+    np.testing.assert_array_equal(bundled.x_train, x[order_train])
+    np.testing.assert_array_equal(bundled.y_test, y[order_test])
+    # The order is not the file's (sorted by class) order.
+    assert not np.all(np.diff(bundled.y_train) >= 0)
+
+
+def test_mixed_order_is_a_fixed_permutation():
+    a = D.mixed_order(1000)
+    assert a.dtype == np.int64 and sorted(a.tolist()) == list(range(1000))
+    np.testing.assert_array_equal(a, D.mixed_order(1000))   # fixed: same seed, same order
+    assert not np.array_equal(a, D.mixed_order(1000, seed=D.ORDER_SEED + 1))
+    assert not np.array_equal(a, np.arange(1000))
+    # A prefix of a longer order is not the shorter order (the ranks are recomputed),
+    # but both are permutations: nothing is lost or repeated.
+    assert sorted(D.mixed_order(7).tolist()) == list(range(7))
+
+
 def test_bundled_images_look_like_mnist(bundled):
     x = bundled.x_train
     assert x.max() == 255 and x.min() == 0
