@@ -15,6 +15,9 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 # and benchmarks (never needed): point MNIST_DIR at it unless you set MNIST_DIR yourself.
 SHARED_MNIST := $(wildcard ../shared/data/mnist)
 TEST_ENV := $(if $(MNIST_DIR),,$(if $(SHARED_MNIST),MNIST_DIR=$(abspath $(SHARED_MNIST))))
+# The maths libraries' AVX2 code paths, so that numbers match the committed notebooks on any
+# x86-64 machine (course/reproducible.py says why; the notebooks' kernels get them too).
+PINNED := OPENBLAS_CORETYPE=Haswell MKL_CBWR=AVX2 ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 PYTHONHASHSEED=0
 
 .PHONY: lab test venv browser notebooks html benchmarks clean
 
@@ -42,11 +45,11 @@ browser:
 	else echo "No Chromium found and no way to install it (needs root and apt-get): the browser tests will be skipped. Install Chromium, or set CHROMIUM=/path/to/chrome."; fi
 
 test: $(STAMP) browser
-	$(TEST_ENV) $(BIN)/python -m pytest
+	$(TEST_ENV) $(PINNED) $(BIN)/python -m pytest
 
 # Regenerate every .ipynb from its jupytext .py twin and execute it (outputs committed).
 notebooks: $(STAMP)
-	$(BIN)/python tools/build_notebooks.py $(NB)
+	$(PINNED) $(BIN)/python tools/build_notebooks.py $(NB)
 
 # The static course to read without running: build/html/index.html and a page per chapter.
 html: $(STAMP)

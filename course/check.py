@@ -5,6 +5,17 @@ A notebook asks a question and leaves a line for the answer::
     answer = None   # replace None with your answer
     check("ch01.sevens", answer)
 
+or asks the learner to write a function, and checks the function itself::
+
+    def variogram(images, lag):
+        ...                     # the learner's code
+    check("ch01.variogram", variogram)
+
+A function is run on cases the notebook has not shown and compared with the reference
+solution; when it differs, `check` says what kind of mistake it looks like (the wrong
+shape, rows and columns swapped, a missing 1/n, the opposite sign, NaN, a changed input,
+an error raised on a given line, too slow) using `course.diagnose`.
+
 `check` says whether the answer is right. When it is wrong it says how (too big, the
 wrong type, a common mistake it recognises) and points to `hint`; it never shows the
 right answer. `solution` does, for a learner who has given up and for teachers.
@@ -16,19 +27,32 @@ it is first checked, so nothing is copied by hand. Chapters define their exercis
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import html
 import importlib
+import inspect
 import math
+import os
 import pkgutil
+import signal
+import sys
+import textwrap
+import threading
+import time
+import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable
 
 import numpy as np
 
-__all__ = ["Exercise", "Feedback", "exercise", "check", "hint", "solution", "exercises", "answer_key"]
+from .diagnose import as_array, describe_difference, same
 
-_REGISTRY: dict[str, "Exercise"] = {}
+__all__ = ["Exercise", "CodeExercise", "Feedback", "exercise", "code_exercise", "check", "hint",
+           "solution", "exercises", "answer_key"]
+
+_REGISTRY: dict[str, "Exercise | CodeExercise"] = {}
 
 
 @dataclass
@@ -43,6 +67,8 @@ class Exercise:
     mistakes : (test, message) pairs: when ``test(answer)`` is true the learner gets
         ``message``, feedback on a mistake the exercise knows to be common.
     explanation : shown with the solution: why it is the answer.
+    categorical : the answer is a name for something (a class, a word, a pair), not an
+        amount: a wrong answer never hears "too large" or "too small".
     """
 
     key: str
@@ -53,6 +79,7 @@ class Exercise:
     atol: float = 0.0
     mistakes: list[tuple[Callable[[Any], bool], str]] = field(default_factory=list)
     explanation: str = ""
+    categorical: bool = False
 
     @cached_property
     def answer(self) -> Any:
@@ -87,15 +114,94 @@ class Feedback:
 
 def exercise(key: str, question: str, *, hint: str, rtol: float = 1e-6, atol: float = 0.0,
              mistakes: list[tuple[Callable[[Any], bool], str]] | None = None,
-             explanation: str = "") -> Callable[[Callable[[], Any]], Callable[[], Any]]:
+             explanation: str = "", categorical: bool = False
+             ) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
     """Decorator that registers the decorated function as the answer of an exercise."""
     def register(answer_fn: Callable[[], Any]) -> Callable[[], Any]:
-        if key in _REGISTRY:
-            raise ValueError(f"exercise {key!r} is defined twice.")
-        _REGISTRY[key] = Exercise(key, question, answer_fn, hint, rtol, atol,
-                                  list(mistakes or []), explanation)
+        _register(Exercise(key, question, answer_fn, hint, rtol, atol, list(mistakes or []),
+                           explanation, categorical))
         return answer_fn
     return register
+
+
+def _register(ex: "Exercise | CodeExercise") -> None:
+    if ex.key in _REGISTRY:
+        raise ValueError(f"exercise {ex.key!r} is defined twice.")
+    _REGISTRY[ex.key] = ex
+
+
+@dataclass
+class CodeExercise:
+    """An exercise where the learner writes a function.
+
+    key, question, hint, explanation : as for `Exercise`.
+    solution : the reference solution, written to be read (`solution` shows its code).
+    cases : returns the argument tuples the learner's function is checked on; the notebook
+        never shows them. They are made with fixed seeds, so a check gives the same verdict
+        every time.
+    mistakes : (wrong function, message) pairs: typical wrong implementations. When the
+        learner's result equals a wrong function's result, the learner gets its message.
+    wrong_examples : (function, words) pairs for the tests: each function is a typical
+        mistake, and `check` must answer it with a message containing ``words``. At least
+        three per exercise.
+    speed : returns the arguments of one realistic-size case. A function that gets the
+        cases right but needs more than ``max(slow_seconds, slow_factor x the solution's
+        time)`` on it is called too slow.
+    rtol, atol : how close counts as equal.
+    reference : the tested function in `course` that computes the same thing (often faster
+        or more general); the tests check that the solution agrees with it on the cases.
+    """
+
+    key: str
+    question: str
+    solution: Callable[..., Any]
+    cases: Callable[[], list[tuple]]
+    hint: str
+    mistakes: list[tuple[Callable[..., Any], str]] = field(default_factory=list)
+    wrong_examples: list[tuple[Callable[..., Any], str]] = field(default_factory=list)
+    speed: Callable[[], tuple] | None = None
+    slow_seconds: float = 0.5
+    slow_factor: float = 20.0
+    rtol: float = 1e-6
+    atol: float = 1e-9
+    explanation: str = ""
+    reference: Callable[..., Any] | None = None
+
+    @cached_property
+    def answer(self) -> str:
+        """The solution's source code (what `solution` shows)."""
+        return solution_source(self.solution)
+
+    @property
+    def arg_names(self) -> list[str]:
+        return list(inspect.signature(self.solution).parameters)
+
+    def check(self, fn: Any) -> "Feedback":
+        return _check_function(self, fn)
+
+
+def code_exercise(key: str, question: str, *, hint: str, cases: Callable[[], list[tuple]],
+                  mistakes: list[tuple[Callable[..., Any], str]] | None = None,
+                  wrong_examples: list[tuple[Callable[..., Any], str]] | None = None,
+                  speed: Callable[[], tuple] | None = None, slow_seconds: float = 0.5,
+                  slow_factor: float = 20.0, rtol: float = 1e-6, atol: float = 1e-9,
+                  explanation: str = "", reference: Callable[..., Any] | None = None
+                  ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorator that registers the decorated function as the reference solution of an
+    exercise where the learner writes that function (see `CodeExercise`)."""
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        _register(CodeExercise(key, question, fn, cases, hint, list(mistakes or []),
+                               list(wrong_examples or []), speed, slow_seconds, slow_factor,
+                               rtol, atol, explanation, reference))
+        return fn
+    return register
+
+
+def solution_source(fn: Callable[..., Any]) -> str:
+    """The source of ``fn`` without its decorator, as a learner would have written it."""
+    lines = textwrap.dedent(inspect.getsource(fn)).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("def "))
+    return "\n".join(lines[start:])
 
 
 def exercises() -> dict[str, Exercise]:
@@ -106,7 +212,7 @@ def exercises() -> dict[str, Exercise]:
     return dict(_REGISTRY)
 
 
-def _get(key: str) -> Exercise:
+def _get(key: str) -> "Exercise | CodeExercise":
     known = exercises()
     if key not in known:
         close = [k for k in known if k.split(".")[0] == key.split(".")[0]]
@@ -117,10 +223,18 @@ def _get(key: str) -> Exercise:
 
 
 def check(key: str, answer: Any) -> Feedback:
-    """Say whether ``answer`` is right for exercise ``key``, without revealing the answer."""
+    """Say whether ``answer`` is right for exercise ``key``, without revealing the answer.
+
+    For an exercise where the learner writes a function, ``answer`` is that function.
+    """
     ex = _get(key)
+    if isinstance(ex, CodeExercise):
+        return ex.check(answer)
     if answer is None or answer is Ellipsis:
         return Feedback(key, None, "replace None with your answer, then run the cell again.")
+    if callable(answer) and not isinstance(answer, np.ndarray):
+        return Feedback(key, False, "this question asks for a value, but you gave a function; "
+                                    "call it and pass what it returns.")
     expected = ex.answer
     problem = _type_problem(answer, expected)
     if problem:
@@ -133,8 +247,162 @@ def check(key: str, answer: Any) -> Feedback:
                 return Feedback(key, False, message)
         except Exception:  # a mistake detector must never break the check
             continue
+    if ex.categorical:
+        return Feedback(key, False, "not that one. Check how you computed it (which axis, which "
+                                    f"part of the data), or ask for a hint: hint({key!r}).")
     direction = _direction(answer, expected)
     return Feedback(key, False, f"{direction}Try again, or ask for a hint: hint({key!r}).")
+
+
+# ----------------------------------------------------------------- checking a learner's function
+
+_LIBRARY_ROOTS = tuple({os.path.dirname(os.path.abspath(__file__)), sys.prefix, sys.base_prefix,
+                        os.path.dirname(os.__file__)})
+
+
+def _is_library(filename: str) -> bool:
+    path = os.path.abspath(filename)
+    return path.startswith(_LIBRARY_ROOTS) or filename.startswith("<frozen")
+
+
+def _describe_exception(err: BaseException) -> str:
+    """'your function raised X: msg, at line n of your code: `...`' (the learner's line)."""
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if not _is_library(f.filename)]
+    # The first frame is check's own call into the function; the learner's are the rest.
+    frames = [f for f in frames if f.filename != __file__]
+    text = f"your function raised {type(err).__name__}: {str(err).strip() or '(no message)'}"
+    if frames:
+        f = frames[-1]
+        where = f" (in {f.name})" if f.name not in ("<module>", "<lambda>") else ""
+        text += f", at line {f.lineno} of your code{where}"
+        if f.line:
+            text += f": `{f.line.strip()}`"
+    return text + "."
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Stop the code inside after ``seconds`` with `_TooSlow` (only in the main thread on
+    systems with SIGALRM, such as a Jupyter kernel on Linux or macOS; elsewhere no limit)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def stop(signum, frame):
+        raise _TooSlow()
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _snapshot(value: Any) -> Any:
+    if hasattr(value, "detach") and hasattr(value, "clone"):
+        return value.detach().clone()
+    return copy.deepcopy(value)
+
+
+def _changed(before: Any, after: Any) -> bool:
+    a, b = as_array(before), as_array(after)
+    if a is not None and b is not None and a.shape == b.shape:
+        return not np.array_equal(a, b, equal_nan=a.dtype.kind == "f")
+    return False
+
+
+def describe_arguments(names: list[str], args: tuple) -> str:
+    """'images: array (5, 28, 28) float64, lag = 3': what a case passes, not what it answers."""
+    parts = []
+    for name, value in zip(names, args):
+        arr = as_array(value)
+        if hasattr(value, "parameters") and callable(value):   # a torch model
+            parts.append(f"{name}: a {type(value).__name__}")
+        elif arr is not None and arr.ndim > 0:
+            kind = "tensor" if hasattr(value, "detach") else "array"
+            parts.append(f"{name}: {kind} {tuple(arr.shape)} {arr.dtype}")
+        else:
+            parts.append(f"{name} = {value!r}")
+    return ", ".join(parts)
+
+
+def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
+    key = ex.key
+    ask = f" Ask for a hint: hint({key!r})."
+    if fn is None or fn is Ellipsis:
+        return Feedback(key, None, "write the function in the cell above, run it, then pass its "
+                                   "name here (without brackets).")
+    if not callable(fn):
+        return Feedback(key, False, f"pass your function itself, by name, without calling it: "
+                                    f"check({key!r}, my_function). You gave a "
+                                    f"{type(fn).__name__}.")
+    cases = ex.cases()
+    for args in cases:
+        given_args = tuple(_snapshot(a) for a in args)
+        expected = ex.solution(*(_snapshot(a) for a in args))
+        try:
+            with _time_limit(30.0):
+                got = fn(*given_args)
+        except _TooSlow:
+            return Feedback(key, False, "your function ran for 30 s on a small case without "
+                                        "finishing: an endless loop?" + ask)
+        except Exception as err:  # the learner's error, reported as theirs
+            return Feedback(key, False, _describe_exception(err) + ask)
+        for i, (before, after) in enumerate(zip(args, given_args)):
+            if _changed(before, after):
+                return Feedback(key, False,
+                                f"your function changes its input `{ex.arg_names[i]}`; the caller's "
+                                "array must stay as it was. Work on a copy (x = x.copy()) or "
+                                "build a new array." + ask)
+        problem = describe_difference(got, expected, rtol=ex.rtol, atol=ex.atol)
+        if problem is None:
+            continue
+        for wrong, message in ex.mistakes:
+            try:
+                if same(got, wrong(*(_snapshot(a) for a in args)), ex.rtol, ex.atol):
+                    return Feedback(key, False, message + ask)
+            except Exception:  # a mistake detector must never break the check
+                continue
+        case = describe_arguments(ex.arg_names, args)
+        return Feedback(key, False, f"{problem[0].upper()}{problem[1:]} (case: {case}.)" + ask)
+    if ex.speed is not None:
+        slow = _speed_problem(ex, fn)
+        if slow:
+            return Feedback(key, False, slow)
+    return Feedback(key, True, f"right on all {len(cases)} test cases." +
+                    (f" {ex.explanation}" if ex.explanation else ""))
+
+
+def _speed_problem(ex: CodeExercise, fn: Callable[..., Any]) -> str:
+    args = ex.speed()
+    start = time.perf_counter()
+    ex.solution(*(_snapshot(a) for a in args))
+    reference = time.perf_counter() - start
+    limit = max(ex.slow_seconds, ex.slow_factor * reference)
+    start = time.perf_counter()
+    try:
+        with _time_limit(limit + 1.0):
+            fn(*(_snapshot(a) for a in args))
+    except _TooSlow:
+        took = f"more than {limit + 1.0:.1f} s"
+    except Exception as err:
+        return _describe_exception(err) + (f" (on a realistic-size case: "
+                                           f"{describe_arguments(ex.arg_names, args)}.)")
+    else:
+        seconds = time.perf_counter() - start
+        if seconds <= limit:
+            return ""
+        took = f"{seconds:.2f} s"
+    return (f"right answers, but too slow: {took} on a realistic-size case "
+            f"({describe_arguments(ex.arg_names, args)}), where {limit:.2f} s is plenty. "
+            "Replace Python loops over pixels or images by numpy operations on whole arrays.")
 
 
 def hint(key: str) -> str:
@@ -146,8 +414,14 @@ def hint(key: str) -> str:
 
 def solution(key: str) -> Any:
     """The right answer of exercise ``key``, with its explanation. For teachers, and for
-    learners who have really tried: looking is a choice, so it is never shown by `check`."""
+    learners who have really tried: looking is a choice, so it is never shown by `check`.
+
+    For an exercise where the learner writes a function, prints the reference code and
+    returns the reference function."""
     ex = _get(key)
+    if isinstance(ex, CodeExercise):
+        print(f"Solution [{key}]:\n\n{ex.answer}" + (f"\n\n{ex.explanation}" if ex.explanation else ""))
+        return ex.solution
     print(f"Solution [{key}]: {ex.answer!r}" + (f"\n{ex.explanation}" if ex.explanation else ""))
     return ex.answer
 
@@ -213,7 +487,11 @@ def answer_key(chapter: str | None = None) -> str:
     lines = []
     for key in keys:
         ex = known[key]
-        lines += [f"{key}: {ex.question}", f"    answer: {ex.answer!r}"]
+        if isinstance(ex, CodeExercise):
+            lines += [f"{key}: {ex.question}", "    answer (a function):",
+                      textwrap.indent(ex.answer, "        ")]
+        else:
+            lines += [f"{key}: {ex.question}", f"    answer: {ex.answer!r}"]
         if ex.explanation:
             lines.append(f"    why: {ex.explanation}")
     return "\n".join(lines)

@@ -13,6 +13,11 @@ import pytest
 
 from course.data import load_mnist
 from course.idx import write_idx
+from course.reproducible import pin_numerics
+
+# The notebooks' kernels, started by nbval after this, compute with the same CPU code paths
+# as the kernels that executed the committed notebooks (see course/reproducible.py).
+pin_numerics()
 
 
 @pytest.fixture(scope="session")

@@ -62,6 +62,9 @@ def test_chapter_page_has_its_title_figures_and_widget_snapshots(site, ipynb):
     assert 'href="index.html"' in text, f"{page.name} has no link back to the contents"
 
 
+from test_slides import notes_text  # noqa: E402  (a notes cell's text, computed or typed)
+
+
 def _words(markup: str) -> str:
     return " ".join(re.sub(r"<[^>]+>|[*_`#>]", " ", markup).split())
 
@@ -69,7 +72,7 @@ def _words(markup: str) -> str:
 @pytest.mark.parametrize("ipynb", NOTEBOOKS, ids=lambda p: p.stem)
 def test_speaker_notes_stay_out_of_the_learners_pages(site, ipynb):
     nb = json.loads(ipynb.read_text())
-    notes = [_words("".join(c["source"])) for c in nb["cells"]
+    notes = [_words(notes_text(c)) for c in nb["cells"]
              if c.get("metadata", {}).get("slideshow", {}).get("slide_type") == "notes"]
     page = _words((site / (ipynb.stem + ".html")).read_text())
     for note in notes:
@@ -89,3 +92,18 @@ def test_the_filter_removes_notes_and_dead_widget_views():
     assert [c.cell_type for c in out.cells] == ["code"]
     data = out.cells[0].outputs[0]["data"]
     assert WIDGET_VIEW not in data and "run the notebook" in data["text/html"]
+
+
+def test_computed_prose_shows_its_text_and_not_its_code():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import nbformat
+    from build_html import StaticCourse
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        'md(f"accuracy {acc:.1%}")', metadata={"jupyter": {"source_hidden": True}},
+        outputs=[nbformat.v4.new_output("execute_result", data={"text/markdown": "accuracy 96.8%"},
+                                        execution_count=1)]),
+        nbformat.v4.new_code_cell("acc = 0.968")]
+    out, _ = StaticCourse().preprocess(nb, {})
+    assert out.cells[0].metadata["transient"] == {"remove_source": True}
+    assert "transient" not in out.cells[1].metadata

@@ -77,16 +77,16 @@ def test_standardised_pca_agrees_with_standard_scaler_then_scikit_learn(bundled,
 def test_known_principal_axes_of_a_constructed_data_set(method):
     # Four points +-3u and +-1w: mean 0, covariance (2*9 uu' + 2*1 ww') / 3, so the
     # variances are 6 and 2/3 along u and w, and nothing along the third axis.
-    u = np.array([1.0, 2.0, 2.0]) / 3
-    w_ = np.array([2.0, 1.0, -2.0]) / 3
+    u = np.array([2.0, 3.0, 6.0]) / 7
+    w_ = np.array([3.0, -6.0, 2.0]) / 7          # orthogonal to u
     X = np.stack([3 * u, -3 * u, w_, -w_]) + np.array([5.0, -1.0, 2.0])
     p = fit_pca(X, 2, method=method)
     np.testing.assert_allclose(p.mean, [5.0, -1.0, 2.0], atol=1e-12)
     np.testing.assert_allclose(p.explained_variance, [6.0, 2 / 3], rtol=1e-12)
     np.testing.assert_allclose(p.explained_variance_ratio, [0.9, 0.1], rtol=1e-12)
-    # Sign convention: the largest entry of u is +2/3 (tied: both 2/3 are positive);
-    # w's is 2/3 at position 0, also positive. So the components are +u and +w.
-    np.testing.assert_allclose(p.components, [u, w_], atol=1e-12)
+    # Sign convention: each component's largest entry (in absolute value, with no ties
+    # here) is positive: u's is +6/7, w's is -6/7, so the components are +u and -w.
+    np.testing.assert_allclose(p.components, [u, -w_], atol=1e-12)
 
 
 @pytest.mark.parametrize("method", ["svd", "eig"])

@@ -12,12 +12,17 @@ The conventions, checked here on the executed .ipynb (the file RISE reads):
   `WIDTH` characters (longer lines count as several) over its shown cells.
 * Every slide carries speaker notes, and the notes ask the room questions with their
   expected answers: ``**Ask:** ...`` followed in the same cell by ``**Expect:** ...``.
+* Notes that quote a result are computed: a code cell (source hidden) that ends with
+  ``md(f"...")`` formats them from the variables the slide computed (`course.prose`). A
+  Markdown notes cell holds no number with decimals, a percentage or a thousands
+  separator, unless it says the number is an example.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import jupytext
@@ -56,6 +61,33 @@ def slides(cells: list[dict]) -> list[list[tuple[int, dict]]]:
 def _source(cell: dict) -> str:
     s = cell.get("source", "")
     return "".join(s) if isinstance(s, list) else s
+
+
+def notes_text(cell: dict) -> str:
+    """What a notes cell says: a Markdown cell's source, or the Markdown a code cell printed."""
+    if cell["cell_type"] == "markdown":
+        return _source(cell)
+    parts = []
+    for out in cell.get("outputs", []):
+        text = out.get("data", {}).get("text/markdown")
+        if text:
+            parts.append("".join(text) if isinstance(text, list) else text)
+    return "\n".join(parts)
+
+
+#: A number that is the result of a computation: decimals, a percentage, or a thousands
+#: separator (not one after "=", which sets a parameter, and not inside `code` or $math$).
+COMPUTED_NUMBER = re.compile(r"(?<![\w.=≈<>≤≥])(?:\d+(?:\.\d+)?\s?%|\d{1,3}(?:,\d{3})+|\d+\.\d+)")
+
+
+def typed_numbers(markdown: str) -> list[str]:
+    """The computed-looking numbers typed into Markdown (outside code spans and maths)."""
+    if re.search(r"\bexample\b", markdown, flags=re.I):
+        return []
+    text = re.sub(r"`[^`]*`", "", markdown)
+    text = re.sub(r"\$\$.*?\$\$", "", text, flags=re.S)
+    text = re.sub(r"\$[^$]*\$", "", text)
+    return COMPUTED_NUMBER.findall(text)
 
 
 def _load(ipynb: Path) -> list[dict]:
@@ -113,15 +145,32 @@ def test_every_slide_has_speaker_notes_with_questions_for_the_room(ipynb):
         top[-1].append((i, cell))
     for group in top:
         notes = [c for _, c in group if slide_type(c) == "notes"]
-        assert notes and all(c["cell_type"] == "markdown" and _source(c).strip() for c in notes), \
+        assert notes and all(notes_text(c).strip() for c in notes), \
             f"{ipynb.name}: the slide starting at cell {group[0][0]} has no speaker notes " \
-            "(a markdown cell with slide_type 'notes')"
+            "(a markdown cell, or a code cell ending with md(...), with slide_type 'notes')"
     questions = [c for c in cells if slide_type(c) == "notes"
-                 and "**Ask:**" in _source(c)
-                 and "**Expect:**" in _source(c).split("**Ask:**", 1)[1]]
+                 and "**Ask:**" in notes_text(c)
+                 and "**Expect:**" in notes_text(c).split("**Ask:**", 1)[1]]
     assert len(questions) >= MIN_QUESTIONS, \
         f"{ipynb.name}: {len(questions)} notes ask the room a question ('**Ask:** ... " \
         f"**Expect:** ...'); write at least {MIN_QUESTIONS}"
+
+
+@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
+def test_notes_that_quote_results_are_computed(ipynb):
+    for i, cell in enumerate(_load(ipynb)):
+        if slide_type(cell) != "notes":
+            continue
+        if cell["cell_type"] == "code":
+            assert cell.get("metadata", {}).get("jupyter", {}).get("source_hidden"), \
+                f"{ipynb.name} cell {i}: computed notes keep their code collapsed " \
+                "(jupyter={\"source_hidden\": true} on the '# %%' line)"
+            assert notes_text(cell).strip(), f"{ipynb.name} cell {i}: the notes cell printed no Markdown"
+            continue
+        typed = typed_numbers(_source(cell))
+        assert not typed, (f"{ipynb.name} cell {i}: speaker notes type results by hand "
+                           f"({', '.join(typed[:5])}); format them from the cell's variables "
+                           "with md(f\"...\") (course.prose), or say they are an example")
 
 
 @pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
@@ -167,6 +216,25 @@ def test_rules_catch_a_long_slide_and_a_hidden_figure(tmp_path):
     nb.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     with pytest.raises(AssertionError, match=r"cells \[1\] have no valid slide type"):
         test_every_cell_has_a_slide_type(nb)
+
+
+def test_typed_numbers_are_found_outside_code_and_maths():
+    assert typed_numbers("accuracy 96.8 %, cost 2.0059 on 4,000 digits") == ["96.8 %", "2.0059", "4,000"]
+    assert typed_numbers("with `lr=0.05`, $\\eta = 0.1$, η = 3 and 784 pixels") == []
+    assert typed_numbers("For example, 96.8 % of them") == []
+
+
+def test_computed_notes_are_read_from_their_markdown_output(tmp_path):
+    note = _cell("code", "md(f'...')", "notes",
+                 [{"output_type": "execute_result", "data": {"text/markdown": "**Ask:** a? **Expect:** b"}}])
+    note["metadata"]["jupyter"] = {"source_hidden": True}
+    typed = _cell("markdown", "**Say:** it is 96.8 % accurate", "notes")
+    cells = [_cell("markdown", "# Title", "slide"), note, typed]
+    nb = tmp_path / "98_notes.ipynb"
+    nb.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    assert "**Ask:**" in notes_text(note)
+    with pytest.raises(AssertionError, match=r"cell 2: speaker notes type results by hand \(96.8 %\)"):
+        test_notes_that_quote_results_are_computed(nb)
 
 
 def test_screen_lines_wraps_long_lines():

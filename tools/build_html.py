@@ -32,13 +32,17 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 class StaticCourse(Preprocessor):
-    """Drop speaker notes, and live widget views that have no saved state to draw them."""
+    """Drop speaker notes, hide the code of cells whose code is collapsed in the notebook
+    (prose computed from results), and drop live widget views that have no saved state."""
 
     def preprocess(self, nb, resources):
         has_state = "widgets" in nb.metadata
         nb.cells = [c for c in nb.cells
                     if c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
         for cell in nb.cells:
+            if cell.metadata.get("jupyter", {}).get("source_hidden"):
+                # Prose computed from results (course.prose.md): show the text, not its code.
+                cell.metadata["transient"] = {"remove_source": True}
             for out in cell.get("outputs", []):
                 data = out.get("data", {})
                 if WIDGET_VIEW in data and not has_state:

@@ -24,6 +24,8 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
+from course.reproducible import pin_numerics
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -58,7 +60,7 @@ def build(source: Path, timeout: int = 600) -> float:
     nb.metadata["rise"] = RISE
     nb.metadata.setdefault("language_info", {"name": "python"})
     env_backup = dict(os.environ)
-    os.environ.setdefault("PYTHONHASHSEED", "0")
+    pin_numerics()  # the kernel uses the same CPU code paths as nbval's (tests/conftest.py)
     start = time.perf_counter()
     try:
         NotebookClient(nb, timeout=timeout, kernel_name="python3",

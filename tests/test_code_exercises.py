@@ -1,0 +1,134 @@
+"""Exercises where the learner writes a function: every one accepts its reference solution,
+recognises typical wrong implementations with the right message, and agrees with the
+tested function in `course`. The checking machinery itself is tested on a toy exercise."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from course import check as C
+
+ROOT = Path(__file__).resolve().parents[1]
+CODE = {k: ex for k, ex in C.exercises().items() if isinstance(ex, C.CodeExercise)}
+CHAPTERS = sorted({re.match(r"(\d+[a-z]?)_", p.name).group(1)
+                   for p in (ROOT / "notebooks").glob("[0-9][0-9]*_*.py")})
+
+
+def test_every_chapter_has_a_code_exercise_and_there_are_ten_in_all():
+    have = {key.split(".")[0] for key in CODE}
+    missing = [c for c in CHAPTERS if f"ch{c}" not in have]
+    assert not missing, f"chapters without an exercise where the learner writes code: {missing}"
+    assert len(CODE) >= 10, f"only {len(CODE)} code exercises; the course promises at least 10"
+
+
+@pytest.mark.parametrize("key", sorted(CODE))
+def test_code_exercise_accepts_its_reference_solution(key):
+    feedback = C.check(key, CODE[key].solution)
+    assert feedback.correct is True, feedback
+
+
+@pytest.mark.parametrize("key", sorted(CODE))
+def test_code_exercise_rejects_typical_wrong_implementations_with_the_right_message(key):
+    ex = CODE[key]
+    assert len(ex.wrong_examples) >= 3, f"{key}: write at least three typical wrong implementations"
+    for wrong, words in ex.wrong_examples:
+        feedback = C.check(key, wrong)
+        assert feedback.correct is False, f"{key}: {wrong.__name__} was accepted"
+        assert words in feedback.message, f"{key}: {wrong.__name__} got {feedback.message!r}"
+        # The feedback never shows the solution's code.
+        body = C.solution_source(ex.solution).splitlines()[1:]
+        assert not any(line.strip() and line.strip() in feedback.message
+                       for line in body if len(line.strip()) > 25), feedback.message
+
+
+@pytest.mark.parametrize("key", sorted(k for k in CODE if CODE[k].reference is not None))
+def test_reference_solution_agrees_with_the_tested_course_function(key):
+    ex = CODE[key]
+    for args in ex.cases():
+        assert C.describe_difference(ex.solution(*args), ex.reference(*args),
+                                     rtol=ex.rtol, atol=ex.atol) is None, key
+
+
+@pytest.mark.parametrize("key", sorted(CODE))
+def test_code_exercise_is_in_its_notebook_and_in_the_answer_key(key):
+    chapter = key.split(".")[0][2:]
+    source = next((ROOT / "notebooks").glob(f"{chapter}_*.py")).read_text()
+    assert f'check("{key}"' in source, f"{key} is not asked in notebook {chapter}"
+    assert C.solution_source(CODE[key].solution) in C.answer_key(key.split(".")[0])
+
+
+# ----------------------------------------------------------------- the machinery, on a toy
+
+def _cases():
+    rng = np.random.default_rng(3)
+    return [(rng.random((6, 4)),), (rng.random((2, 9)),)]
+
+
+def _row_means(x):
+    return x.mean(axis=1)
+
+
+@pytest.fixture
+def toy():
+    C.exercises()
+    C._REGISTRY.pop("zz.toy", None)
+    C.code_exercise("zz.toy", "Row means.", hint="x.mean(axis=...)", cases=_cases,
+                    mistakes=[(lambda x: x.mean(axis=0), "That averages each column: use the other axis.")],
+                    speed=lambda: (np.random.default_rng(0).random((300, 300)),),
+                    slow_seconds=0.05)(_row_means)
+    yield "zz.toy"
+    C._REGISTRY.pop("zz.toy", None)
+
+
+def test_right_function_passes_and_solution_shows_its_code(toy, capsys):
+    assert C.check(toy, lambda x: np.mean(x, axis=-1)).correct
+    assert C.solution(toy) is _row_means
+    assert "return x.mean(axis=1)" in capsys.readouterr().out
+
+
+def test_a_known_wrong_implementation_gets_its_own_message(toy):
+    fb = C.check(toy, lambda x: x.mean(axis=0))
+    assert not fb and "averages each column" in fb.message and "hint('zz.toy')" in fb.message
+
+
+def test_an_error_is_reported_as_the_learners_with_its_line(toy):
+    def broken(x):
+        total = x.sum(axis=1)
+        return total / x.shape[3]
+    fb = C.check(toy, broken)
+    assert not fb and "IndexError" in fb.message and "return total / x.shape[3]" in fb.message
+    assert re.search(r"at line \d+ of your code", fb.message)
+
+
+def test_changing_the_input_is_caught(toy):
+    def in_place(x):
+        x -= x.mean(axis=1, keepdims=True)
+        return x.mean(axis=1) + _row_means(x + 0) * 0 + 0  # wrong anyway, but the mutation is named first
+    fb = C.check(toy, in_place)
+    assert not fb and "changes its input `x`" in fb.message
+
+
+def test_generic_mistakes_name_the_case_without_its_answer(toy):
+    fb = C.check(toy, lambda x: x.sum(axis=1))
+    assert "A missing 1/4" in fb.message and "x: array (6, 4) float64" in fb.message
+
+
+def test_a_slow_loop_is_called_too_slow(toy):
+    def loops(x):
+        out = np.zeros(len(x))
+        for i in range(x.shape[0]):
+            for j in range(x.shape[1]):
+                out[i] += x[i, j] / x.shape[1]
+        return out
+    fb = C.check(toy, loops)
+    assert not fb and "too slow" in fb.message
+
+
+def test_not_a_function_and_no_answer_are_explained(toy):
+    assert C.check(toy, None).correct is None
+    assert "without calling it" in C.check(toy, np.zeros(6)).message
+    assert "asks for a value" in C.check("ch00.pixels", _row_means).message
