@@ -353,6 +353,9 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
         except _TooSlow:
             return Feedback(key, False, "your function ran for 30 s on a small case without "
                                         "finishing: an endless loop?" + ask)
+        except NotImplementedError:   # the template, not yet written
+            return Feedback(key, None, "not written yet: replace the line `raise "
+                                       "NotImplementedError` with your code, run the cell again.")
         except Exception as err:  # the learner's error, reported as theirs
             return Feedback(key, False, _describe_exception(err) + ask)
         for i, (before, after) in enumerate(zip(args, given_args)):

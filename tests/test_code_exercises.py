@@ -132,3 +132,10 @@ def test_not_a_function_and_no_answer_are_explained(toy):
     assert C.check(toy, None).correct is None
     assert "without calling it" in C.check(toy, np.zeros(6)).message
     assert "asks for a value" in C.check("ch00.pixels", _row_means).message
+
+
+def test_the_unwritten_template_is_not_yet_an_answer(toy):
+    def template(x):
+        raise NotImplementedError  # replace this line with your code
+    fb = C.check(toy, template)
+    assert fb.correct is None and "not written yet" in fb.message

@@ -83,6 +83,6 @@ def test_the_rule_catches_each_kind_of_internal_name():
 def test_chapter_0_introduces_the_original_experiments_in_plain_words():
     text = (ROOT / "notebooks" / "00_start_here.py").read_text()
     assert "## Where the experiments come from" in text
-    for name in ("the classic network", "the templates post", "the original fooling experiment",
-                 "the Fourier fitness video", "the eigenvector-network video"):
+    for name in ("the classic network", "the templates post", "the fooling post", "the original fooling experiment",
+                 "the introductory slides", "the Fourier fitness video", "the eigenvector-network video"):
         assert name in text, f"chapter 0 does not introduce {name!r}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -57,3 +58,43 @@ def test_sections_are_in_teaching_order_and_name_real_chapters():
     unknown = set(chapters) - set(CHAPTERS)
     assert not unknown or all((ROOT / "notebooks" / f"{s}.py").exists() for s in unknown), \
         f"docs/teaching.md has sections for chapters that do not exist: {sorted(unknown)}"
+
+
+#: A number a teacher might quote from a run: decimals, a percentage, a thousands separator.
+QUOTED = re.compile(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?\s?%|(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+\.\d+")
+
+
+def _normal(number: str) -> str:
+    return number.replace(" ", "").replace("\u202f", "")
+
+
+def notebook_numbers(stem: str) -> set[str]:
+    """Every number the chapter's executed notebook shows: in its sources and its outputs
+    (printed text and computed Markdown)."""
+    nb = json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text())
+    parts = []
+    for cell in nb["cells"]:
+        parts.append("".join(cell.get("source", "")))
+        for out in cell.get("outputs", []):
+            parts.append("".join(out.get("text", "")))
+            for mime in ("text/plain", "text/markdown", "text/html"):
+                parts.append("".join(out.get("data", {}).get(mime, "")))
+    return {_normal(n) for n in QUOTED.findall("\n".join(parts))}
+
+
+@pytest.mark.parametrize("stem", CHAPTERS)
+def test_every_number_the_guide_quotes_is_one_the_chapter_shows(stem):
+    """The guide goes stale when a notebook is re-executed with other numbers: a number it
+    quotes for a chapter must be one that chapter's executed notebook prints or states."""
+    section = sections(GUIDE.read_text()).get(stem, "")
+    section = re.sub(r"`[^`]*`", "", section)        # code spans quote code, not results
+    shown = notebook_numbers(stem)
+    stale = sorted({n for n in QUOTED.findall(section) if _normal(n) not in shown})
+    assert not stale, (f"docs/teaching.md, section {stem}, quotes {stale}, which notebook {stem} "
+                       "does not show (re-executed with other numbers?). Quote the notebook's "
+                       "current numbers, or point to the cell that prints them.")
+
+
+def test_the_stale_number_rule_can_fail():
+    assert {_normal(n) for n in QUOTED.findall("it got 98.8 % of 4,000 digits in 2.5 s")} == \
+        {"98.8%", "4,000", "2.5"}

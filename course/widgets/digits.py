@@ -12,8 +12,8 @@ from ._base import _Widget, _image_view
 class ThresholdExplorer(_Widget):
     """Chapter 0's first widget: drag a slider, see a digit turned into black and white.
 
-    image : (28, 28) uint8 digit. Pixels brighter than the threshold become ink (1),
-    the rest paper (0). ``threshold`` is the slider, ``image`` the picture, ``summary``
+    image : (28, 28) uint8 digit, 0 = blank paper, 255 = darkest ink. Pixels whose value
+    is above the threshold (darker than it) become ink (1), the rest paper (0). ``threshold`` is the slider, ``image`` the picture, ``summary``
     the text that counts ink pixels.
     """
 
@@ -39,8 +39,8 @@ class ThresholdExplorer(_Widget):
     def update(self) -> None:
         ink = self.digit > self.threshold.value
         self.image.value = digit_png(ink.astype(np.uint8) * 255, 6)
-        self.summary.value = (f"<b>{int(ink.sum())}</b> of 784 pixels are brighter than "
-                              f"{self.threshold.value}.")
+        self.summary.value = (f"<b>{int(ink.sum())}</b> of 784 pixels are darker than "
+                              f"{self.threshold.value} (their value is above it).")
 
 
 class DigitBrowser(_Widget):
