@@ -11,12 +11,17 @@
 * `course.dashboard`: the live training dashboard of chapter 2.
 * `course.interpret`: weight templates, receptive fields, mistakes, saliency.
 * `course.pca`, `course.pca_classifiers`: PCA from scratch and classifying with it.
-* `course.fourier_model`: seed 000's Fourier fitness model, its classifier g_k and the
+* `course.fourier_model`: the Fourier fitness video's model, its classifier g_k and the
   maximisers of g_k.
-* `course.eigen_net`: seed 001's eigenvector network and the exact spectra it seeks.
+* `course.eigen_net`: the eigenvector-network video's network and the exact spectra it seeks.
 * `course.widgets`: the interactive widgets the notebooks display, one module per widget.
-* `course.check`: self-checking exercises (`check`, `hint`, `solution`); the exercises
-  themselves are in `course.exercises`, one module per chapter.
+* `course.check`: self-checking exercises (`check`, `hint`, `solution`), including
+  exercises where the learner writes a function; the exercises themselves are in
+  `course.exercises`, one module per chapter.
+* `course.diagnose`: how a learner's result differs from the right one, in words.
+* `course.prose`: text and speaker notes formatted from computed results (`md`, `pct`).
+* `course.reproducible`: the CPU code paths pinned so that notebooks give the same
+  numbers on every machine.
 
 Notebooks import from these modules; nothing here imports a notebook.
 """

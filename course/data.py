@@ -167,7 +167,7 @@ def bundled_split(labels: np.ndarray, test_every: int = 5) -> tuple[np.ndarray, 
     return np.flatnonzero(~is_test), np.flatnonzero(is_test)
 
 
-#: The seed of the bundled digits' fixed order (`mixed_order`); changing it changes every
+#: The random seed of the bundled digits' fixed order (`mixed_order`); changing it changes every
 #: number the chapters print.
 ORDER_SEED = 2024
 

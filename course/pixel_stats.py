@@ -1,8 +1,8 @@
 """Pixel statistics of digit images: what an "average" MNIST digit looks like in numbers.
 
 Chapter 1 uses these to describe the data; chapter 5 uses the same functions as a
-prior that makes generated images look more like digits (seed 003's histogram and
-variogram statistics).
+prior that makes generated images look more like digits (the histogram and
+variogram statistics of the original fooling experiment).
 
 All functions take images as ``(n, 28, 28)`` (or ``(28, 28)`` for one image), either
 ``uint8`` in 0..255 or float in [0, 1]; they work in [0, 1] internally. Rows are the
@@ -68,7 +68,7 @@ def intensity_histogram(images: np.ndarray, bins: int = 10) -> np.ndarray:
     """Share of pixels in each of ``bins`` equal intensity bins over [0, 1].
 
     Bin k holds values in ``(k/bins, (k+1)/bins]``, except that the first bin also holds
-    0 (the background), as in seed 003. Returns (bins,) float64 summing to 1.
+    0 (the background), as in the original fooling experiment. Returns (bins,) float64 summing to 1.
     """
     x = as_unit_float(images).ravel()
     if bins < 1:
@@ -83,7 +83,7 @@ def variogram(images: np.ndarray, max_lag: int = 14, *, axis: str = "x",
     """Mean absolute difference between pixels ``lag`` apart, for lags 1..max_lag.
 
     axis : ``"x"`` compares pixels along rows (horizontal neighbours), ``"y"`` along
-        columns (vertical neighbours). Seed 003 calls these g_x and g_y; it uses
+        columns (vertical neighbours). The fooling post calls these g_x and g_y; it uses
         absolute values where a geostatistician's variogram uses squares.
     per_image : False averages over all images, giving (max_lag,); True gives one
         variogram per image, (n, max_lag), vectorised (chapter 5 scores whole
@@ -139,7 +139,7 @@ def centre_of_mass(images: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class DigitStats:
-    """Seed 003's pixel statistics of one class of digits.
+    """The pixel statistics of one class of digits (those of the original fooling experiment).
 
     histogram : (bins,) share of pixels per intensity bin
     g_x, g_y : (max_lag,) horizontal and vertical variograms

@@ -4,7 +4,7 @@ MNIST's digits were not just scanned and shrunk. Each one was (LeCun et al.): cu
 bounding box, scaled so that the box fits in 20 × 20 pixels keeping its aspect ratio (with
 anti-aliasing, hence the grey edges), and placed in a 28 × 28 frame so that its centre of
 mass sits at the frame's centre. So every training digit has a clear border of at least
-four pixels, and a network never saw ink at the edge. Seed 003's digits drawn in a paint
+four pixels, and a network never saw ink at the edge. The fooling post's digits drawn in a paint
 program to the edge of the image broke that rule.
 
 * `ink_from_rgba`: a drawing (RGBA pixels, as a canvas gives them) as ink in [0, 1].
@@ -237,7 +237,7 @@ def scale_digits(images, factor: float) -> np.ndarray:
 def fill_frame(images, margin: int = 0) -> np.ndarray:
     """Blow each digit up until its bounding box fills the frame (less ``margin`` pixels
     each side), aspect ratio kept, box centred: digits that touch the border, like a
-    digit drawn to the edges of a paint program's canvas (seed 003).
+    digit drawn to the edges of a paint program's canvas (as in the fooling post).
 
     images : (n, 28, 28) or (n, 784). Returns (n, 28, 28) float64 in [0, 1].
     """

@@ -17,7 +17,7 @@
 # Before we train anything, we look hard at the data. A network can only learn what is
 # in the numbers, and MNIST's numbers have habits (blank borders, centred strokes, a
 # typical thickness) that explain much of what later chapters find, including why a
-# network that is 98 % accurate can fail on a digit you draw yourself.
+# network that reads nearly every test digit can fail on a digit you draw yourself.
 #
 # In this chapter: how a digit is stored on disk and in memory, a browser to leaf
 # through the digits, and the statistics of their pixels.
@@ -28,14 +28,15 @@ import numpy as np
 
 from course.data import load_mnist
 from course.plotting import show_digits
+from course.prose import md, pct, span
 
 data = load_mnist("bundled")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** before training anything, look at the data. A network can only learn what is in
 # the numbers, and MNIST's numbers have habits (blank border, centred strokes, a typical
-# thickness) that explain a lot of later chapters, including why a 98 % network can fail on a
-# digit you draw yourself.
+# thickness) that explain a lot of later chapters, including why a network that reads nearly
+# every test digit can fail on a digit you draw yourself.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## How digits are stored: the IDX format
@@ -74,15 +75,19 @@ print("file size:", len(raw), "bytes = 16 header bytes + 1000 × 28 × 28 pixels
 images = read_idx(path)
 print(images.shape, images.dtype, "identical to what we wrote:", np.array_equal(images, data.x_test))
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the official files are IDX: a 4-byte magic number, the size of each dimension, then
-# raw pixel bytes. Point at the printed header: `00 00 08 03` = unsigned bytes, 3 dimensions;
-# `00 00 03 e8` = 1,000 images; `00 00 00 1c` twice = 28 × 28. The file is 784,016 bytes, and
-# reading it back gives the identical array (`True`).
-#
-# **Ask:** 784,016 bytes: where do the 16 extra bytes over 1,000 × 784 come from?
-# **Expect:** the header: four 4-byte numbers (magic number, count, rows, columns).
-# The pixels themselves are exactly one byte each.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+n_images = len(data.x_test)
+md(f"""
+**Say:** the official files are IDX: a 4-byte magic number, the size of each dimension, then
+raw pixel bytes. Point at the printed header: `00 00 08 03` = unsigned bytes, 3 dimensions;
+`{raw[4:8].hex(" ")}` = {n_images:,} images; `00 00 00 1c` twice = 28 × 28. The file is
+{len(raw):,} bytes, and reading it back gives the identical array
+(`{np.array_equal(images, data.x_test)}`).
+
+**Ask:** {len(raw):,} bytes: where do the {len(raw) - n_images * 784} extra bytes over
+{n_images:,} × 784 come from? **Expect:** the header: four 4-byte numbers (magic number,
+count, rows, columns). The pixels themselves are exactly one byte each.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## A digit is a 28 × 28 array
@@ -104,13 +109,17 @@ ax.set_xlabel("column")
 ax.set_ylabel("row")
 plt.show()
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the same digit twice: as the numbers the computer sees (the central 22 × 22 crop)
-# and as a picture. Zero is paper, 255 darkest ink; the label is 0.
-#
-# **Ask:** look at the numbers along the stroke's edge. Is a digit black and white?
-# **Expect:** no: the ink fades through grey values (51, 159, 48, 122...) to 0 at the edges of
-# the stroke; only the core is near 252-255.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+greys = digit[(digit > 25) & (digit < 230)]
+md(f"""
+**Say:** the same digit twice: as the numbers the computer sees (the central 22 × 22 crop)
+and as a picture. Zero is paper, 255 darkest ink; the label is {label}.
+
+**Ask:** look at the numbers along the stroke's edge. Is a digit black and white?
+**Expect:** no: {len(greys)} of its {int((digit > 0).sum())} inked pixels are grey (between 25
+and 230, for example {", ".join(str(v) for v in greys[:4])}); the ink fades to 0 at the edges
+of the stroke, and only the core is near 255.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Browse the digits
@@ -150,7 +159,7 @@ plt.show()
 # them with what a trained network learns.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** average all 400 training images of a class pixel by pixel: dark where nearly
+# **Say:** average all the training images of a class pixel by pixel: dark where nearly
 # everyone puts ink, grey haloes where strokes wander. This is already a crude classifier;
 # chapter 3 compares it with what a network learns.
 #
@@ -181,20 +190,32 @@ ax.set_ylabel("share of all pixels")
 ax.set_title("Pixel intensities of the training digits")
 plt.show()
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# The distribution has two peaks: blank paper (the first bin, which also counts pure 0)
-# and saturated ink (the last bin). Only a few percent of pixels are in between: the
-# anti-aliased edges of the pen strokes. Chapter 5 draws random images from exactly this
-# histogram when it tries to fool a network.
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+x = data.x_train / 255
+blank, grey, full = (x == 0).mean(), ((x > 0.1) & (x <= 0.9)).mean(), (x > 0.9).mean()
+inked = x > 0
+md(f"""
+Blank paper dominates: {pct(blank)} of all pixels are exactly 0, and the first bin holds
+{pct(hist[0])}. But look at the ink. Each grey bin between 0.1 and 0.9 is small
+({span(hist[1:9], "{:.1%}")}), yet together they hold {pct(grey)} of all pixels, as many as the
+last bin of saturated ink ({pct(full)}). Of the pixels that carry any ink at all,
+{pct(((x > 0) & (x <= 0.9)).sum() / inked.sum(), 0)} are grey. So a digit is not black and
+white. The original scans were: MNIST's makers shrank each black-and-white digit into a
+20 × 20 box with anti-aliasing, which turned every pixel that the stroke only partly
+covered into a grey level. Chapter 5 draws random images from exactly this histogram when it
+tries to fool a network.
+""")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** a histogram of all pixel values in ten bins; the axis is logarithmic because one
-# bin dwarfs the rest.
-#
-# **Ask:** before the numbers appear: what share of pixels is nearly blank (below 0.1), and
-# what share nearly full ink? **Expect:** 82.5 % in the first bin and 8.75 % in the last; every
-# bin in between holds only about 1 %. Two peaks: paper and saturated ink, with thin grey edges.
-# Chapter 5 draws random images from exactly this histogram.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** a histogram of all pixel values in ten bins; the axis is logarithmic because one
+bin dwarfs the rest.
+
+**Ask:** before the numbers appear: is a digit nearly black and white, with a few grey pixels
+at the edges? **Expect:** many say yes, but no: the grey bins together hold {pct(grey)} of all
+pixels, as many as the saturated last bin ({pct(full)}); the log scale makes each grey bin look
+small. Blank paper is {pct(blank)}. Chapter 5 draws random images from this histogram.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## How far does a stroke reach? Variograms
@@ -204,12 +225,33 @@ plt.show()
 # *variogram* `g_x(k)`; the vertical one `g_y(k)` compares pixels `k` rows apart.
 #
 # For neighbouring pixels (k = 1) the difference is small, because a stroke is a few
-# pixels wide. As `k` grows, the two pixels are less and less related, until they
-# are as different as two random pixels of a digit.
+# pixels wide. As `k` grows, the two pixels are less and less related.
+#
+# In symbols, for images $x$ with pixels $x_{r,c}$ (row $r$, column $c$), over all images
+# and all pairs:
+#
+# $$g_x(k) = \operatorname{mean}_{\text{images},\,r,\,c}\; \lvert x_{r,\,c+k} - x_{r,\,c} \rvert .$$
+#
+# In numpy the pairs are two slices of the same array, shifted by `k` columns against
+# each other; every pair lines up at once:
 
 # %% slideshow={"slide_type": "subslide"}
-from course.pixel_stats import variogram
+def variogram_x(images, lag):
+    """g_x at one lag: images (n, height, width) floats in [0, 1] -> one number."""
+    left = images[:, :, :-lag]           # columns 0 .. width-lag-1
+    right = images[:, :, lag:]           # the pixels `lag` columns to their right
+    return np.abs(right - left).mean()
 
+
+from course.pixel_stats import variogram  # the tested version: every lag, both axes
+
+x = data.x_train / 255
+ours = np.array([variogram_x(x, k) for k in range(1, 15)])
+diff = np.abs(ours - variogram(data.x_train, 14, axis="x")).max()
+print(f"these three lines vs course.pixel_stats.variogram, lags 1 to 14: "
+      f"largest difference {diff:.0e} (below 1e-12: {diff < 1e-12})")
+
+# %% slideshow={"slide_type": "subslide"}
 lags = np.arange(1, 15)
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.3), sharey=True)
 for ax, axis in zip(axes, ["x", "y"]):
@@ -229,22 +271,63 @@ gx, gy = variogram(data.x_train, 14, axis="x"), variogram(data.x_train, 14, axis
 print(f"g_x rises from {gx[0]:.3f} at lag 1 to a peak of {gx.max():.3f} at lag {lags[gx.argmax()]}")
 print(f"g_y rises from {gy[0]:.3f} at lag 1 to a peak of {gy.max():.3f} at lag {lags[gy.argmax()]}")
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Horizontally, differences peak around a lag of 10 pixels: roughly the width of a digit,
-# the distance from one side of a loop to the other. Vertically the curve flattens
-# earlier. Look at the 1s: thin upright strokes, so horizontal neighbours
-# differ quickly while vertical neighbours stay alike. These two curves per class, with
-# the histogram, are the "pixel statistics" chapter 5 uses to make generated images look
-# more like handwriting.
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# Is the peak the width of a digit? Two checks: the peak of each class, next to how wide
+# and tall its ink is; and a *control*, an image that is not a digit at all: one straight
+# vertical bar, 3 pixels wide and 20 tall, in the middle of the frame.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the variogram g(k) is the mean absolute difference of two pixels k apart,
-# horizontally (g_x) or vertically (g_y). Neighbours are alike because a stroke is a few
-# pixels wide; far apart they are unrelated.
-#
-# **Ask:** where should g_x peak, and why? **Expect:** at about the width of a digit: the
-# printout gives a peak of 0.286 at lag 10 (from 0.067 at lag 1); g_y peaks earlier, 0.225 at
-# lag 7. For the 1s (dashed) horizontal neighbours differ quickly, vertical ones stay alike.
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+def ink_extent(images, axis):
+    """Mean number of columns (axis=1) or rows (axis=2) that hold any ink."""
+    return (images > 0).any(axis=axis).sum(axis=1).mean()
+
+
+peaks = {}
+print("class  g_x peaks at  g_y peaks at   ink width  ink height (pixels)")
+for c in range(10):
+    xc = data.x_train[data.y_train == c]
+    peaks[c] = (lags[variogram(xc, 14, axis="x").argmax()], lags[variogram(xc, 14, axis="y").argmax()])
+    print(f"{c:>5} {peaks[c][0]:>10} {peaks[c][1]:>13} {ink_extent(xc, 1):>13.1f} {ink_extent(xc, 2):>10.1f}")
+bar = np.zeros((1, 28, 28))
+bar[0, 4:24, 13:16] = 1.0
+bar_g = variogram(bar, 14, axis="x")
+print(f"control, a bar 3 pixels wide: g_x peaks at lag {lags[bar_g.argmax()]}")
+
+# %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
+md(f"""
+The peak lag is not the width of a digit. The 1s, whose ink spans only
+{ink_extent(data.x_train[data.y_train == 1], 1):.0f} columns on average, peak horizontally at lag
+{peaks[1][0]}, like most classes; and the bar, 3 pixels wide, rises until lag {lags[bar_g.argmax()]}.
+What sets the peak is the frame. At lag k each row has only 28 − k pairs, fewer as k grows,
+and the pairs with one pixel on ink and the other on paper count fully. As long as the ink
+still finds partners k pixels away inside the frame, such pairs make up a growing share, and
+the curve rises; it turns down when they run out at the frame's edge. So the peak says where
+the ink sits in the 28-pixel frame, not how wide a digit is.
+
+Vertically, the curve of all digits peaks earlier (lag {lags[gy.argmax()]} against
+{lags[gx.argmax()]}), because many digits are stacks of horizontal strokes: the 3
+(g_y peaks at lag {peaks[3][1]}), the 5 ({peaks[5][1]}), the 2 ({peaks[2][1]}). Moving down about
+half the distance between two strokes takes a pixel from ink into the gap between them;
+moving further brings it back onto the next stroke. Digits built from upright strokes, the
+1 ({peaks[1][1]}) and the 4 ({peaks[4][1]}), have no such gaps and peak late. These curves per
+class, with the histogram, are the "pixel statistics" chapter 5 uses to make generated
+images look more like handwriting.
+""")
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** the variogram g(k) is the mean absolute difference of two pixels k apart,
+horizontally (g_x) or vertically (g_y); the three-line function computes it with two
+shifted slices, and agrees with the package's version. Neighbours are alike because a
+stroke is a few pixels wide.
+
+**Ask:** g_x peaks at lag {lags[gx.argmax()]}. Is that the width of a digit? **Expect:** no:
+the 1s, {ink_extent(data.x_train[data.y_train == 1], 1):.0f} columns wide, peak at
+{peaks[1][0]} too, and a 3-pixel bar (the control) peaks at {lags[bar_g.argmax()]}. The peak is
+set by where the ink sits in the frame: the curve turns down when pairs starting on the ink
+run out of partners inside the frame. g_y peaks earlier ({lags[gy.argmax()]}) because of
+stacked horizontal strokes: the 3 peaks at {peaks[3][1]}, the 1 at {peaks[1][1]}.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Where is the ink? Border and centre
@@ -252,7 +335,8 @@ print(f"g_y rises from {gy[0]:.3f} at lag 1 to a peak of {gy.max():.3f} at lag {
 # MNIST was prepared with care: each digit was scaled to fit a 20 × 20 box, then placed
 # in the 28 × 28 frame so that its *centre of mass* (the average position of the ink,
 # weighted by darkness) sits in the middle. So the outer four pixels on each side are
-# almost always empty.
+# almost always empty. (Pixel positions count from 0: row 0 is the top row, and the exact
+# middle of the frame is the corner shared by pixels 13 and 14, at (13.5, 13.5).)
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 from course.pixel_stats import border_ink_fraction, centre_of_mass
@@ -263,8 +347,9 @@ print(f"ink within 4 pixels of the edge: {np.mean(border):.1%} of all ink on ave
       f"at most {np.max(border):.1%} in any one digit")
 print(f"the border covers {1 - 20 * 20 / (28 * 28):.0%} of the frame")
 print(f"centre of mass: row {com[:, 0].mean():.2f} ± {com[:, 0].std():.2f}, "
-      f"column {com[:, 1].mean():.2f} ± {com[:, 1].std():.2f}; "
-      f"the farthest is {np.abs(com - 14).max():.2f} pixels from (14, 14)")
+      f"column {com[:, 1].mean():.2f} ± {com[:, 1].std():.2f}")
+print(f"farthest from pixel (14, 14):        {np.abs(com - 14).max():.2f} pixels in a row or column")
+print(f"farthest from the frame's centre (13.5, 13.5): {np.abs(com - 13.5).max():.2f} pixels")
 
 # %% slideshow={"slide_type": "subslide"}
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.8))
@@ -282,23 +367,32 @@ axes[1].set_title("centre of mass of each digit")
 fig.tight_layout()
 plt.show()
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# The border is about 49 % of the frame but holds only a few percent of the ink, and
-# every centre of mass falls within half a pixel of (14, 14): the scatter is a square one
-pixel wide, because the digits were moved by whole pixels. A network trained on these
-# digits never sees ink near the edge, so it has no reason to behave sensibly when ink
-# shows up there. Keep this in mind for chapter 5, where a digit drawn with the mouse
-# right up to the edge of the box gets a confident, wrong answer.
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+md(f"""
+The border is {pct(1 - 20 * 20 / (28 * 28), 0)} of the frame but holds only {pct(np.mean(border))}
+of the ink on average. And every centre of mass lies within
+{np.abs(com - 14).max():.2f} pixels of pixel (14, 14), not of the frame's exact centre
+(13.5, 13.5): the digits were moved by whole pixels, so the centre of mass could not land
+exactly on the corner between two pixels, and it was put on the pixel just below and to the
+right of it. That is why the scatter is a square one pixel wide around (14, 14). A network
+trained on these digits never sees ink near the edge, so it has no reason to behave
+sensibly when ink shows up there. Keep this in mind for chapter 5, where a digit drawn with
+the mouse right up to the edge of the box gets a confident, wrong answer.
+""")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** each digit was scaled into a 20 × 20 box and placed so its centre of mass sits in
-# the middle of the 28 × 28 frame. Point at the numbers: the 4-pixel border is 49 % of the
-# frame but holds 3.4 % of the ink on average (at most 19.3 % in one digit), and every centre
-# of mass is within 0.50 pixels of (14, 14).
-#
-# **Ask:** a network never sees ink near the edge during training. What will it do with a
-# digit drawn right up to the edge? **Expect:** nothing sensible is guaranteed: it has no
-# reason to behave well there, and chapter 5 shows a confident, wrong answer for such a digit.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** each digit was scaled into a 20 × 20 box and placed so its centre of mass sits in
+the middle of the 28 × 28 frame. Point at the numbers: the 4-pixel border is
+{pct(1 - 20 * 20 / (28 * 28), 0)} of the frame but holds {pct(np.mean(border))} of the ink on
+average (at most {pct(np.max(border))} in one digit), and every centre of mass is within
+{np.abs(com - 14).max():.2f} pixels of (14, 14), half a pixel off the frame's centre, because
+the digits were moved by whole pixels.
+
+**Ask:** a network never sees ink near the edge during training. What will it do with a
+digit drawn right up to the edge? **Expect:** nothing sensible is guaranteed: it has no
+reason to behave well there, and chapter 5 shows a confident, wrong answer for such a digit.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Exercises
@@ -333,41 +427,72 @@ answer = None  # replace None with your answer
 check("ch01.most_ink", answer)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# **3.** On average, in which row (0 = top) is a digit's centre of mass? One decimal.
+# **3.** How many of the 4,000 training digits put any ink at all (a value above 0) on the
+# outermost ring of pixels: row 0, row 27, column 0 or column 27?
 #
 # <details><summary>Hint</summary>
 #
-# `centre_of_mass(data.x_train)` returns one (row, column) pair per digit.
+# Build a (28, 28) mask that is `True` on the outer ring only: start from all `True` and set
+# `[1:-1, 1:-1]` to `False`. Then `data.x_train[:, mask]` holds each digit's ring pixels.
 # </details>
 
 # %% slideshow={"slide_type": "-"}
 answer = None  # replace None with your answer
-check("ch01.centre_row", answer)
+check("ch01.edge_digits", answer)
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** give the room two minutes per question, then reveal with `solution(...)` if needed.
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **4. Write the code.** The variogram above compares pixels side by side (`g_x`). Write
+# `variogram_y(images, lag)`, the *vertical* variogram at one lag: the mean absolute
+# difference between pixels `lag` rows apart in the same column, over all such pairs of all
+# images (`images` is `(n, height, width)`, floats in [0, 1]). `check` runs it on digits
+# and shapes you have not seen, and says what kind of mistake it finds.
 #
-# **Ask:** which class uses the most ink, and roughly what share of pixels is exactly 0?
-# **Expect:** 0s (big closed loops; 1s use the least); 0.808 of all pixels are exactly 0,
-# about four in five. The mean centre-of-mass row is 14.0 (13.99), as printed above.
+# <details><summary>Hint</summary>
+#
+# Shift the images against each other by `lag` rows instead of `lag` columns: which axis
+# of `images[:, :, lag:]` would you slice instead?
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def variogram_y(images, lag):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch01.variogram_y", variogram_y)
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+from course.check import exercises
+
+answers = exercises()
+md(f"""
+**Do:** give the room two minutes per question, then reveal with `solution(...)` if needed.
+For `variogram_y`, let someone slice the wrong axis on purpose: `check` says it compares
+pixels along the rows.
+
+**Ask:** which class uses the most ink, and roughly what share of pixels is exactly 0?
+**Expect:** the {answers["ch01.most_ink"].answer}s (big closed loops; 1s use the least);
+{answers["ch01.zero_share"].answer:.3f} of all pixels are exactly 0, about four in five. Only
+{answers["ch01.edge_digits"].answer} of the 4,000 digits touch the outermost ring at all.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * An MNIST digit is a 28 × 28 array of bytes; on disk, IDX files store them behind a
 #   small header that says their type and shape.
-# * About four pixels in five are blank, and most of the rest are fully inked: the
-#   grey edges are a thin minority.
-# * Pixels a stroke-width apart are alike; pixels a digit-width apart are not (the
-#   variograms).
+# * About four pixels in five are blank; of the pixels with ink, grey ones are as common
+#   as saturated ones: a digit is a grey landscape, not black and white.
+# * Pixels a stroke-width apart are alike; farther apart they differ more, up to a lag set
+#   by the frame and its blank border (the variograms), and stacked horizontal strokes
+#   make the vertical variogram peak earlier.
 # * The ink sits in the middle: a four-pixel border holds a few percent of it and the
-#   centre of mass is always near (14, 14). Networks learn this habit along with the
-#   digits.
+#   centre of mass is always within half a pixel of pixel (14, 14). Networks learn this
+#   habit along with the digits.
 #
 # Next: **02 · A network from scratch**.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** four habits of the data: bytes in a 28 × 28 grid behind a small header; four
-# pixels in five blank and most of the rest full ink; pixels a stroke-width apart alike, a
-# digit-width apart not; the ink centred, the border empty. Networks learn these habits along
-# with the digits. Next: a network from scratch.
+# pixels in five blank, and the ink as often grey as black; pixels a stroke-width apart
+# alike, farther apart less so; the ink centred, the border empty. Networks learn these habits
+# along with the digits. Next: a network from scratch.

@@ -5,6 +5,7 @@ tested function in `course`. The checking machinery itself is tested on a toy ex
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -58,7 +59,8 @@ def test_code_exercise_is_in_its_notebook_and_in_the_answer_key(key):
     chapter = key.split(".")[0][2:]
     source = next((ROOT / "notebooks").glob(f"{chapter}_*.py")).read_text()
     assert f'check("{key}"' in source, f"{key} is not asked in notebook {chapter}"
-    assert C.solution_source(CODE[key].solution) in C.answer_key(key.split(".")[0])
+    code = textwrap.indent(C.solution_source(CODE[key].solution), "        ")
+    assert code in C.answer_key(key.split(".")[0]), f"{key}: the answer key lacks the solution's code"
 
 
 # ----------------------------------------------------------------- the machinery, on a toy

@@ -63,6 +63,14 @@ def _source(cell: dict) -> str:
     return "".join(s) if isinstance(s, list) else s
 
 
+def _shown_text(cell: dict) -> str:
+    """What a cell puts on a slide as text: its source, or for a cell whose code is
+    collapsed (prose computed with md), the Markdown it printed."""
+    if cell.get("metadata", {}).get("jupyter", {}).get("source_hidden"):
+        return notes_text({**cell, "cell_type": "code"})
+    return _source(cell)
+
+
 def notes_text(cell: dict) -> str:
     """What a notes cell says: a Markdown cell's source, or the Markdown a code cell printed."""
     if cell["cell_type"] == "markdown":
@@ -128,7 +136,7 @@ def test_figures_and_widgets_are_shown_and_plumbing_is_skipped(ipynb):
 def test_no_slide_holds_more_than_a_screenful(ipynb):
     for group in slides(_load(ipynb)):
         shown = [(i, c) for i, c in group if slide_type(c) not in ("skip", "notes")]
-        lines = sum(screen_lines(_source(c)) for _, c in shown)
+        lines = sum(screen_lines(_shown_text(c)) for _, c in shown)
         first = group[0][0]
         assert lines <= MAX_LINES, (f"{ipynb.name}: the slide starting at cell {first} shows "
                                     f"{lines} lines of source (at most {MAX_LINES}); split it "
