@@ -1,9 +1,9 @@
-"""Dreams: gradient ascent on the input pixels (chapter 5, seed 003).
+"""Dreams: gradient ascent on the input pixels (chapter 5a, from the fooling post).
 
 Hold a trained network fixed and change the *image* instead: start from random pixels
 and climb the gradient of the log-probability the network gives a target class,
-``log p_t(x)``, clipping the pixels to [0, 1] after each step. Seed 003 hoped for
-idealised digits and got noise. `dream` does the naive version and, with priors that
+``log p_t(x)``, clipping the pixels to [0, 1] after each step. The fooling post hoped
+for idealised digits and got noise. `dream` does the naive version and, with priors that
 push the image towards natural-looking ones (as in Google's DeepDream post):
 
 * ``tv``: a total-variation penalty, ``mean |x[i, j+1] - x[i, j]| + mean |x[i+1, j] -
@@ -11,7 +11,7 @@ push the image towards natural-looking ones (as in Google's DeepDream post):
 * ``blur``: a Gaussian blur of standard deviation ``blur`` pixels every few steps;
 * ``jitter``: the image is shifted by up to ``jitter`` pixels (a random roll) before
   each forward pass, so a pattern must work wherever it sits;
-* ``stats_weight`` with a `course.fooling.PixelPrior`: seed 003's pixel statistics,
+* ``stats_weight`` with a `course.fooling.PixelPrior`: the fooling post's pixel statistics,
   the row and column variograms of real digits of the target class (the histogram has
   no gradient and is left out here; the genetic algorithm uses it).
 

@@ -1,24 +1,25 @@
-"""Fooling a network with a genetic algorithm (chapter 5, seed 003).
+"""Fooling a network with a genetic algorithm (chapter 5a, the original fooling experiment).
 
-Seed 003 bred images that a network calls a digit with more than 99.99 % confidence,
-though no person would. Its ingredients, kept here:
+The fooling post bred images that a network calls a digit with more than 99.99 %
+confidence, though no person would. Its ingredients, kept here:
 
 * a population of images whose pixels are drawn from the intensity histogram of real
   digits of the target class (`PixelPrior.sample`);
 * a *fitness* to minimise: the output error ``sum_j |p_j - onehot_j| = 2 (1 - p_t)``
   (p: the network's softmax, t: the target class) plus ``prior_weight`` times a
   pixel-statistics penalty (`PixelPrior.penalty`: how far the image's histogram and
-  row/column variograms, seed 003's ``histo``, ``g_x`` and ``g_y``, are from those of
-  real digits of the class);
+  row/column variograms, the post's ``histo``, ``g_x`` and ``g_y``, are from those of
+  real digits of the class; the post's own fitness used the variograms only:
+  `ORIGINAL_FITNESS`);
 * selection of the best few (the *parents*), uniform crossover of two parents, and
   mutation: each pixel, with a probability that shrinks with the best fitness
-  (seed 003: ``min(0.01 * fitness * mutation, 0.5)``), is redrawn from the histogram.
+  (the post: ``min(0.01 * fitness * mutation, 0.5)``), is redrawn from the histogram.
 
-Two things differ from the seed. Everything is batched: many independent *islands*
+Two things differ from the post's code. Everything is batched: many independent *islands*
 (small populations) evolve side by side, and all their new images are scored in one
 forward pass of the network, so a thousand images per digit take seconds, not hours.
 And the parents survive into the next generation (elitism), so the best fitness of an
-island never gets worse. (The seed's C++ variogram, by a slip, compared neighbours
+island never gets worse. (The post's C++ variogram, by a slip, compared neighbours
 ``j, j + 1`` at every lag; here lag k compares pixels k apart, as chapter 1's
 `course.pixel_stats.variogram` does.)
 
@@ -36,8 +37,8 @@ import torch
 
 from .pixel_stats import digit_stats
 
-__all__ = ["torch_pixel_stats", "PixelPrior", "ERRORS", "output_error", "error_at", "fitness",
-           "target_confidence", "Evolution", "evolve"]
+__all__ = ["torch_pixel_stats", "PixelPrior", "ERRORS", "ORIGINAL_FITNESS", "output_error",
+           "error_at", "fitness", "target_confidence", "Evolution", "evolve"]
 
 
 def _as_batch(x: torch.Tensor, name: str = "x") -> torch.Tensor:
@@ -52,7 +53,7 @@ def _as_batch(x: torch.Tensor, name: str = "x") -> torch.Tensor:
 
 
 def torch_pixel_stats(x, bins: int = 10, max_lag: int = 14, chunk: int = 1024):
-    """Seed 003's statistics of every image in a batch, vectorised in torch.
+    """The fooling post's pixel statistics of every image in a batch, vectorised in torch.
 
     x : (n, 28, 28) or (n, 784) tensor in [0, 1] (float32 or float64).
     Returns ``(histogram, g_x, g_y)``: (n, bins) share of pixels per intensity bin (bin
@@ -163,7 +164,7 @@ class PixelPrior:
         """Pixel values drawn from each target class's histogram: (len(targets), pixels).
 
         A bin is chosen with its probability, then a value uniformly inside the bin
-        (seed 003's ``histo_rand``), both from one uniform number by the inverse of the
+        (the fooling post's ``histo_rand``), both from one uniform number by the inverse of the
         piecewise-linear distribution function (`draw`).
         """
         t = torch.as_tensor(np.asarray(targets), dtype=torch.long)
@@ -193,11 +194,16 @@ class PixelPrior:
 
 ERRORS = ("log", "absolute")
 
+#: The fitness of the original fooling experiment, as `evolve` arguments: the absolute
+#: output error plus the variogram part of the penalty with weight 1, added (no goal);
+#: the histogram only drew the pixels, it was not part of the fitness.
+ORIGINAL_FITNESS = {"error": "absolute", "prior_weight": 1.0, "goal": None, "histogram": False}
+
 
 def output_error(logits: torch.Tensor, targets, kind: str = "log") -> torch.Tensor:
     """How far the network's softmax output is from "certainly the target": (n,).
 
-    kind ``"absolute"``: seed 003's ``sum_j |p_j - onehot_j|``, which equals
+    kind ``"absolute"``: the fooling post's ``sum_j |p_j - onehot_j|``, which equals
     ``2 (1 - p_t)``; computed as twice the probability of all other classes
     (``exp(logsumexp(others) - logsumexp(all))``), so it stays accurate when p_t is
     0.99999 and ``1 - p_t`` would lose its digits to rounding.
@@ -276,7 +282,7 @@ def fitness(error: torch.Tensor, penalty: torch.Tensor, prior_weight: float,
     """The genetic algorithm's fitness (lower is better) from the output error and the
     pixel-statistics penalty, both (n,) (`output_error` of ``kind``, `PixelPrior.penalty`).
 
-    goal None: seed 003's sum, ``error + prior_weight * penalty``. The two compete: near
+    goal None: the fooling post's sum, ``error + prior_weight * penalty``. The two compete: near
     99.99 % the error is about 1e-4, far smaller than what the prior can win or lose, so
     a heavy enough prior stops the confidence short of the goal.
     goal a confidence (say 0.9999): *the goal first, then the prior*. An image that has
@@ -297,7 +303,7 @@ def fitness(error: torch.Tensor, penalty: torch.Tensor, prior_weight: float,
 def evolve(model, targets, prior: PixelPrior, *, prior_weight: float = 1.0,
            population: int = 20, parents: int = 5, generations: int = 100,
            mutation: float = 1.0, error: str = "log", goal: float | None = None,
-           stop_below: float | None = None, seed: int = 0,
+           histogram: bool = True, stop_below: float | None = None, seed: int = 0,
            callback: Callable[[int, "Evolution"], bool | None] | None = None,
            every: int = 10, threads: int | None = 1, progress: bool = False) -> Evolution:
     """Breed images that ``model`` calls ``targets``: one island per entry of targets.
@@ -315,15 +321,17 @@ def evolve(model, targets, prior: PixelPrior, *, prior_weight: float = 1.0,
         replaces the member only if it is fitter: so the best fitness never gets worse.
     generations : at most this many generations.
     error : the output error (`output_error`): ``"log"``, -log p_t (default), or
-        ``"absolute"``, seed 003's sum_j |p_j - onehot_j|.
-    goal : None (seed 003's fitness, error + prior_weight * penalty) or a confidence such
-        as 0.9999: the goal first, then the prior (`fitness`). With ``prior_weight`` 0 an
-        island stops as soon as its best image reaches the goal.
+        ``"absolute"``, the fooling post's sum_j |p_j - onehot_j|.
+    goal : None (the fooling post's fitness, error + prior_weight * penalty) or a
+        confidence such as 0.9999: the goal first, then the prior (`fitness`). With
+        ``prior_weight`` 0 an island stops as soon as its best image reaches the goal.
+    histogram : whether the penalty includes the histogram part (`PixelPrior.penalty`);
+        the original experiment's did not (``**ORIGINAL_FITNESS`` gives its fitness).
     mutation : scales the mutation rates. Each pixel of a child is redrawn from the
         class's histogram with the child's own rate; the rates start spread from
         0.1 % to 5 % (times ``mutation``), a child's rate is its member's times a random
         factor exp(N(0, 0.3^2)), and it is kept when the child is (self-adaptation: the
-        rates that give fitter children survive). Seed 003 tied the rate to the fitness
+        rates that give fitter children survive). The fooling post tied the rate to the fitness
         instead, which makes it vanish just when the last 0.1 % of confidence is sought.
     stop_below : an island stops once its best fitness is at or below this.
     seed : fixes every random draw; the same call gives the same images.
@@ -359,12 +367,12 @@ def evolve(model, targets, prior: PixelPrior, *, prior_weight: float = 1.0,
     model.eval()
     with torch_threads(threads), torch.no_grad():
         return _evolve(model, t.astype(np.int64), prior, float(prior_weight), population,
-                       parents, generations, float(mutation), error, goal, stop_below, seed,
-                       callback, every, progress)
+                       parents, generations, float(mutation), error, goal, bool(histogram),
+                       stop_below, seed, callback, every, progress)
 
 
-def _evolve(model, t, prior, weight, s, k, generations, mutation, error, goal, stop_below,
-            seed, callback, every, progress) -> Evolution:
+def _evolve(model, t, prior, weight, s, k, generations, mutation, error, goal, histogram,
+            stop_below, seed, callback, every, progress) -> Evolution:
     m = len(t)
     g = torch.Generator().manual_seed(int(seed))
     tt = torch.as_tensor(t)
@@ -375,11 +383,11 @@ def _evolve(model, t, prior, weight, s, k, generations, mutation, error, goal, s
         err = output_error(model(x), targets, error)
         pen = torch.zeros_like(err)
         if weight > 0 and e_goal is None:
-            pen = prior.penalty(x, targets)
+            pen = prior.penalty(x, targets, histogram=histogram).to(pen.dtype)
         elif weight > 0:   # the goal first: only images at the goal need their statistics
             ok = torch.nonzero(err <= e_goal)[:, 0]
             if len(ok):
-                pen[ok] = prior.penalty(x[ok], targets[ok]).to(pen.dtype)
+                pen[ok] = prior.penalty(x[ok], targets[ok], histogram=histogram).to(pen.dtype)
         return fitness(err, pen, weight, goal, error), err
 
     u0 = torch.rand(m, s, 784, generator=g)
@@ -392,17 +400,32 @@ def _evolve(model, t, prior, weight, s, k, generations, mutation, error, goal, s
     reached = np.full(m, -1)
     at_goal = np.zeros((m, 28, 28), dtype=np.float32)
     history = []
-    active = torch.ones(m, dtype=torch.bool)
+    # The islands still evolving and their state: (a, s, 784) images, (a, s) fitness, error
+    # and mutation rate. When islands stop they are written back into pop, fit, err, rate
+    # and dropped from the working set, so later generations cost nothing for them.
+    work = torch.arange(m)
+    P, F, E, R = pop, fit, err, rate
+    best_now = fit.min(1).values.double()
+
+    def sync() -> None:
+        """Write the working islands' state into the arrays of all islands."""
+        if P is not pop:
+            pop.index_copy_(0, work, P)
+            fit.index_copy_(0, work, F)
+            err.index_copy_(0, work, E)
+            rate.index_copy_(0, work, R)
 
     def update_reached(gen: int) -> None:
         if e_goal is not None:
-            now = (err <= e_goal).any(1).numpy() & (reached < 0)
-            reached[now] = gen
+            now = (E <= e_goal).any(1).numpy() & (reached[work.numpy()] < 0)
             if now.any():   # the fittest member is one at the goal
-                idx = torch.from_numpy(np.flatnonzero(now))
-                at_goal[idx.numpy()] = pop[idx, fit[idx].argmin(1)].reshape(-1, 28, 28).numpy()
+                rows = torch.from_numpy(np.flatnonzero(now))
+                islands = work[rows].numpy()
+                reached[islands] = gen
+                at_goal[islands] = P[rows, F[rows].argmin(1)].reshape(-1, 28, 28).numpy()
 
     def snapshot(gen: int, everyone: bool = False) -> Evolution:
+        sync()
         best = fit.argmin(1)
         images = pop[torch.arange(m), best]
         conf = torch.softmax(model(images).double(), 1).gather(1, tt[:, None])[:, 0]
@@ -418,22 +441,25 @@ def _evolve(model, t, prior, weight, s, k, generations, mutation, error, goal, s
         gens = bar = tqdm(gens, desc="generations", unit="gen")
     done = 0
     update_reached(0)
-    history.append(fit.min(1).values.double().numpy())
+    history.append(best_now.numpy().copy())
+    bank_size = 512
     for gen in gens:
         if stop_below is not None:
-            active &= fit.min(1).values > stop_below
-        if not bool(active.any()):
+            keep = F.min(1).values > stop_below
+            if not bool(keep.all()):
+                sync()
+                work, P, F, E, R = work[keep], P[keep], F[keep], E[keep], R[keep]
+        if len(work) == 0:
             break
-        isl = torch.nonzero(active)[:, 0]
-        everyone = len(isl) == m
-        P, F, E, R = (pop, fit, err, rate) if everyone else (pop[isl], fit[isl], err[isl], rate[isl])
-        a, ti = len(isl), tt[isl]
+        a, ti = len(work), tt[work]
         order = F.argsort(dim=1)[:, :k]                                 # (a, k) best first
         partner = order.gather(1, torch.randint(0, k, (a, s), generator=g))
         child_rate = (R * torch.exp(0.3 * torch.randn(a, s, generator=g))).clamp_(1 / 784, 0.5)
-        # Uniform crossover: each pixel from the member or the partner, equal chances
-        # (one random byte per pixel, half the cost of a float).
-        coin = torch.randint(0, 256, (a, s, 784), dtype=torch.uint8, generator=g) < 128
+        # Uniform crossover: each pixel from the member or the partner, equal chances. The
+        # masks are rows of a bank drawn afresh each generation, one row picked at random
+        # per child: a fraction of the random numbers one mask per child would need.
+        bank = torch.rand(bank_size, 784, generator=g) < 0.5
+        coin = bank[torch.randint(0, bank_size, (a * s,), generator=g)].reshape(a, s, 784)
         child = torch.where(coin, P, P[torch.arange(a)[:, None], partner])
         del coin
         # Mutation: each child redraws Binomial(784, rate) pixels, at random places, from
@@ -447,16 +473,13 @@ def _evolve(model, t, prior, weight, s, k, generations, mutation, error, goal, s
         cf, ce = (v.reshape(a, s) for v in score(child.reshape(-1, 784), ti.repeat_interleave(s)))
         better = cf < F
         kept = torch.nonzero(better.reshape(-1))[:, 0]           # children that replace
-        P = P.reshape(a * s, 784).index_copy(0, kept, child.reshape(a * s, 784)[kept]) \
-            if not everyone else P.reshape(a * s, 784).index_copy_(0, kept, child.reshape(a * s, 784)[kept])
-        P = P.reshape(a, s, 784)
+        P = P.reshape(a * s, 784).index_copy_(0, kept, child.reshape(a * s, 784)[kept]).reshape(a, s, 784)
         F, E, R = (torch.where(better, new, old) for new, old in ((cf, F), (ce, E), (child_rate, R)))
-        if everyone:
+        if a == m:   # every island still evolving: the working arrays are the full ones
             pop, fit, err, rate = P, F, E, R
-        else:
-            pop[isl], fit[isl], err[isl], rate[isl] = P, F, E, R
+        best_now[work] = F.min(1).values.double()
         update_reached(gen)
-        history.append(fit.min(1).values.double().numpy())
+        history.append(best_now.numpy().copy())
         done = gen
         if callback is not None and (gen % every == 0 or gen == generations):
             if callback(gen, snapshot(gen)):

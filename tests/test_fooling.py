@@ -149,3 +149,20 @@ def test_goal_is_reached_by_every_island_and_the_image_at_the_goal_is_kept(model
     assert (evp.confidence >= 0.2).all()
     pen = lambda im: prior.penalty(torch.from_numpy(im).double(), [0, 5]).numpy()
     assert (pen(evp.images) <= pen(evp.at_goal)).all() and (pen(evp.images) < pen(evp.at_goal)).any()
+
+
+def test_the_original_fitness_is_the_absolute_error_plus_the_variograms_only(model):
+    from course.fooling import ORIGINAL_FITNESS
+
+    x, y = _digits(200)
+    prior = PixelPrior.from_digits(x, y)
+    ev = evolve(model, [2, 7], prior, population=12, parents=3, generations=5, seed=0,
+                **ORIGINAL_FITNESS)
+    imgs = torch.from_numpy(ev.images.astype(np.float64))
+    with torch.no_grad():
+        err = output_error(model(imgs.float().reshape(-1, 784)).double(), [2, 7], "absolute")
+    variograms = prior.penalty(imgs, [2, 7], histogram=False)
+    assert np.allclose(ev.fitness, (err + variograms).numpy(), atol=1e-5)
+    # ... and not the penalty with its histogram part.
+    full = prior.penalty(imgs, [2, 7])
+    assert not np.allclose(ev.fitness, (err + full).numpy(), atol=1e-5)

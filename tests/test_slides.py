@@ -7,7 +7,8 @@ The conventions, checked here on the executed .ipynb (the file RISE reads):
   the cell before it), ``skip`` (not shown) or ``notes`` (speaker notes).
 * The title cell opens the first slide.
 * Slides show figures and widgets, not plumbing: a code cell that draws a figure or a
-  widget is shown; a code cell with no output at all is skipped.
+  widget is shown; a code cell with no output at all is skipped, unless it defines a
+  function: the chapter's algorithm, written out to be read.
 * No slide holds more than a screenful of source: `MAX_LINES` lines of at most
   `WIDTH` characters (longer lines count as several) over its shown cells.
 * Every slide carries speaker notes, and the notes ask the room questions with their
@@ -56,6 +57,11 @@ def slides(cells: list[dict]) -> list[list[tuple[int, dict]]]:
             groups.append([])
         groups[-1].append((i, cell))
     return groups
+
+
+def shows_an_algorithm(source: str) -> bool:
+    """Does the cell define a function (the algorithm written out, worth a slide)?"""
+    return bool(re.search(r"^(?:@.+\n)*def \w+\(", source, flags=re.M))
 
 
 def _source(cell: dict) -> str:
@@ -127,7 +133,7 @@ def test_figures_and_widgets_are_shown_and_plumbing_is_skipped(ipynb):
         if draws:
             assert slide_type(cell) not in ("skip", "notes"), \
                 f"{ipynb.name} cell {i} draws a figure or a widget but is hidden from the slides"
-        if not outputs:
+        if not outputs and not shows_an_algorithm(_source(cell)):
             assert slide_type(cell) == "skip", \
                 f"{ipynb.name} cell {i} has no output (plumbing): mark it slide_type 'skip'"
 
@@ -247,3 +253,9 @@ def test_computed_notes_are_read_from_their_markdown_output(tmp_path):
 
 def test_screen_lines_wraps_long_lines():
     assert screen_lines("a\n" + "b" * (WIDTH + 1)) == 3
+
+
+def test_a_cell_that_writes_out_an_algorithm_may_be_shown_without_output():
+    assert shows_an_algorithm("@torch.no_grad()\ndef evolve_plain(net, target):\n    return net")
+    assert shows_an_algorithm("import numpy as np\n\ndef f(x):\n    return x")
+    assert not shows_an_algorithm("x = 1\nmodel = fit(x)  # def is not at the start")
