@@ -27,6 +27,7 @@ import contextlib
 import hashlib
 import json
 import os
+import tempfile
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -38,8 +39,9 @@ from torch import nn
 
 from .mlp import History
 
-__all__ = ["make_mlp", "make_cnn", "TrainConfig", "train", "cached_train", "predict",
-           "accuracy", "model_cache_dir", "as_tensor_images", "torch_threads"]
+__all__ = ["make_mlp", "make_cnn", "TrainConfig", "Augmentation", "CLASSIC", "DRAWN",
+           "augment_digits", "train", "cached_train", "predict",
+           "accuracy", "model_cache_dir", "as_tensor_images", "torch_threads", "write_atomically"]
 
 
 def make_mlp(sizes=(784, 100, 10), activation: str = "relu", seed: int = 0) -> nn.Sequential:
@@ -104,11 +106,20 @@ class TrainConfig:
     epochs: int = 10
     batch_size: int = 64
     lr: float = 0.1
-    optimizer: str = "sgd"        # "sgd" or "adam"
+    optimizer: str = "sgd"        # "sgd", "adam" or "adamw" (Adam, weight decay kept apart)
     loss: str = "cross_entropy"   # "cross_entropy", or "quadratic" on sigmoid outputs (the seed's)
-    augment: bool = False         # random shifts of up to 2 pixels, rotations up to 10 degrees
+    augment: "bool | Augmentation" = False  # True: shifts up to 2 px, rotations up to 10 degrees
     weight_decay: float = 0.0
     seed: int = 0
+    schedule: str = "constant"    # learning rate: "constant", or "onecycle" (up, then down to ~0)
+    label_smoothing: float = 0.0  # cross-entropy against (1 - ls) one-hot + ls / 10 everywhere
+
+    @property
+    def augmentation(self) -> "Augmentation | None":
+        """The `Augmentation` used (None when ``augment`` is False)."""
+        if self.augment is True:
+            return CLASSIC
+        return self.augment or None
 
     def validate(self) -> "TrainConfig":
         if not (isinstance(self.epochs, (int, np.integer)) and self.epochs >= 1):
@@ -117,26 +128,132 @@ class TrainConfig:
             raise ValueError(f"batch_size must be a positive integer, got {self.batch_size!r}.")
         if not (np.isfinite(self.lr) and self.lr > 0):
             raise ValueError(f"lr (the learning rate) must be a positive number, got {self.lr!r}.")
-        if self.optimizer not in ("sgd", "adam"):
-            raise ValueError(f"optimizer must be 'sgd' or 'adam', got {self.optimizer!r}.")
+        if self.optimizer not in ("sgd", "adam", "adamw"):
+            raise ValueError(f"optimizer must be 'sgd', 'adam' or 'adamw', got {self.optimizer!r}.")
         if self.loss not in ("cross_entropy", "quadratic"):
             raise ValueError(f"loss must be 'cross_entropy' or 'quadratic', got {self.loss!r}.")
         if self.weight_decay < 0:
             raise ValueError(f"weight_decay must be >= 0, got {self.weight_decay!r}.")
+        if not isinstance(self.augment, (bool, Augmentation)):
+            raise ValueError(f"augment must be True, False or an Augmentation, got {self.augment!r}.")
+        if isinstance(self.augment, Augmentation):
+            self.augment.validate()
+        if self.schedule not in ("constant", "onecycle"):
+            raise ValueError(f"schedule must be 'constant' or 'onecycle', got {self.schedule!r}.")
+        if not 0 <= self.label_smoothing < 1:
+            raise ValueError(f"label_smoothing must be in [0, 1), got {self.label_smoothing!r}.")
+        if self.label_smoothing and self.loss != "cross_entropy":
+            raise ValueError("label_smoothing needs loss='cross_entropy'.")
         return self
 
 
-def _augment(xb: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-    """Random shifts (up to 2 px) and rotations (up to 10 degrees), one per image, (n, 784)."""
+@dataclass(frozen=True)
+class Augmentation:
+    """Random changes made to a training digit each time it is used (`train`'s ``augment``).
+
+    Each digit gets its own draw of every change, uniform in the range given:
+
+    * ``shift``: pixels moved along each axis, in [-shift, shift];
+    * ``rotate``: degrees turned, in [-rotate, rotate];
+    * ``scale``: (smallest, largest) size factor, drawn log-uniformly (1.3 = 30 % larger);
+    * ``slant``: shear, the column moved by ``slant`` pixels per pixel of height, in
+      [-slant, slant] (how far handwriting leans);
+    * ``thickness``: (thinnest, boldest) stroke change in steps of a 3 × 3 dilation
+      (1 = one pixel bolder on each side; -0.5 = half way to a 3 × 3 erosion), blended
+      between whole steps;
+    * ``elastic``: largest displacement, in pixels, of a smooth random warp (a 4 × 4 grid
+      of random moves, interpolated over the digit), the wobble of a hand.
+
+    ``Augmentation()`` is the classic recipe (``augment=True``): shifts of up to 2 pixels
+    and rotations of up to 10 degrees, nothing else. `DRAWN` adds what drawn digits do.
+    """
+
+    shift: float = 2.0
+    rotate: float = 10.0
+    scale: tuple[float, float] = (1.0, 1.0)
+    slant: float = 0.0
+    thickness: tuple[float, float] = (0.0, 0.0)
+    elastic: float = 0.0
+
+    def validate(self) -> "Augmentation":
+        lo, hi = self.scale
+        if not (0 < lo <= hi and np.isfinite(hi)):
+            raise ValueError(f"Augmentation.scale must be (smallest, largest) with 0 < smallest "
+                             f"<= largest, got {self.scale!r}.")
+        t_lo, t_hi = self.thickness
+        if not -1 <= t_lo <= t_hi <= 3:
+            raise ValueError(f"Augmentation.thickness must be (thinnest, boldest) with -1 <= "
+                             f"thinnest <= boldest <= 3 dilation steps, got {self.thickness!r}.")
+        for name in ("shift", "rotate", "slant", "elastic"):
+            v = getattr(self, name)
+            if not (np.isfinite(v) and v >= 0):
+                raise ValueError(f"Augmentation.{name} must be a number >= 0, got {v!r}.")
+        return self
+
+
+#: The classic augmentation (``augment=True``): small shifts and rotations.
+CLASSIC = Augmentation()
+#: Augmentation for digits people draw: strokes from thin to bold, sizes 0.7 to 1.3,
+#: rotations, slant and a small elastic wobble on top of the classic shifts.
+DRAWN = Augmentation(shift=2.0, rotate=12.0, scale=(0.7, 1.3), slant=0.3, thickness=(-0.5, 1.5),
+                     elastic=1.5)
+
+
+def _thicken(x: torch.Tensor, steps: torch.Tensor) -> torch.Tensor:
+    """Strokes of x (n, 1, 28, 28) made bolder (steps > 0, 3 × 3 dilations) or thinner
+    (steps < 0, 3 × 3 erosions) by ``steps`` (n,), blending between whole steps."""
+    out = x.clone()
+    for sign in (1, -1):
+        amount = (steps * sign).clamp(min=0)
+        if not bool((amount > 0).any()):
+            continue
+        prev = x
+        for k in range(int(np.ceil(float(amount.max())))):
+            nxt = sign * nn.functional.max_pool2d(sign * prev, 3, stride=1, padding=1)
+            w = (amount - k).clamp(0, 1).view(-1, 1, 1, 1)
+            out = out + w * (nxt - prev)
+            prev = nxt
+    return out
+
+
+def augment_digits(xb: torch.Tensor, generator: torch.Generator,
+                   aug: Augmentation = CLASSIC) -> torch.Tensor:
+    """One random draw of `Augmentation` ``aug`` per image of xb (n, 784); returns (n, 784).
+
+    The classic augmentation draws its random numbers first (angle, then shift), so
+    ``aug=CLASSIC`` gives the same images it always gave for the same generator state.
+    """
     n = len(xb)
-    angle = (torch.rand(n, generator=generator) * 2 - 1) * (10 * np.pi / 180)
-    shift = (torch.rand(n, 2, generator=generator) * 2 - 1) * (2 / 14)  # grid units: 14 px = 1
+    angle = (torch.rand(n, generator=generator) * 2 - 1) * (aug.rotate * np.pi / 180)
+    shift = (torch.rand(n, 2, generator=generator) * 2 - 1) * (aug.shift / 14)  # grid units: 14 px = 1
     cos, sin = torch.cos(angle), torch.sin(angle)
-    theta = torch.stack([torch.stack([cos, -sin, shift[:, 0]], 1),
-                         torch.stack([sin, cos, shift[:, 1]], 1)], 1)
+    a11, a12, a21, a22 = cos, -sin, sin, cos
+    lo, hi = aug.scale
+    if (lo, hi) != (1.0, 1.0):   # output pixel o shows input pixel o / s: the digit grows by s
+        s = torch.exp(torch.empty(n).uniform_(np.log(lo), np.log(hi), generator=generator))
+        a11, a12, a21, a22 = a11 / s, a12 / s, a21 / s, a22 / s
+    if aug.slant:                # x_in = x_out + k * y_out: columns lean by k px per px
+        k = (torch.rand(n, generator=generator) * 2 - 1) * aug.slant
+        a12, a22 = a12 + a11 * k, a22 + a21 * k
+    theta = torch.stack([torch.stack([a11, a12, shift[:, 0]], 1),
+                         torch.stack([a21, a22, shift[:, 1]], 1)], 1)
+    images = xb.reshape(n, 1, 28, 28)
+    t_lo, t_hi = aug.thickness
+    if (t_lo, t_hi) != (0.0, 0.0):
+        steps = t_lo + torch.rand(n, generator=generator) * (t_hi - t_lo)
+        images = _thicken(images, steps)
     grid = nn.functional.affine_grid(theta, (n, 1, 28, 28), align_corners=False)
-    out = nn.functional.grid_sample(xb.reshape(n, 1, 28, 28), grid, align_corners=False)
-    return out.reshape(n, 784)
+    if aug.elastic:
+        coarse = torch.rand(n, 2, 4, 4, generator=generator) * 2 - 1
+        warp = nn.functional.interpolate(coarse, size=(28, 28), mode="bicubic", align_corners=True)
+        grid = grid + warp.permute(0, 2, 3, 1) * (aug.elastic / 14)
+    out = nn.functional.grid_sample(images, grid, align_corners=False)
+    return out.clamp(0, 1).reshape(n, 784)
+
+
+def _augment(xb: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
+    """The classic augmentation: random shifts (up to 2 px) and rotations (up to 10 degrees)."""
+    return augment_digits(xb, generator, CLASSIC)
 
 
 @contextlib.contextmanager
@@ -157,8 +274,11 @@ def torch_threads(n: int | None):
         torch.set_num_threads(old)
 
 
-def _loss_fn(kind: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+def _loss_fn(kind: str, label_smoothing: float = 0.0) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
     if kind == "cross_entropy":
+        if label_smoothing:
+            return lambda logits, y: nn.functional.cross_entropy(logits, y,
+                                                                 label_smoothing=label_smoothing)
         return nn.functional.cross_entropy
     def quadratic(logits, y):  # the seed's cost, on sigmoid outputs as in course.mlp
         target = nn.functional.one_hot(y, logits.shape[1]).to(logits.dtype)
@@ -221,9 +341,16 @@ def _train(model, x_train, y_train, config, test, callback, stop, progress) -> H
                                         torch.as_tensor(np.asarray(test[1]), dtype=torch.long))
     generator = torch.Generator().manual_seed(config.seed)
     torch.manual_seed(config.seed)  # dropout draws from the global generator
-    opt_cls = torch.optim.SGD if config.optimizer == "sgd" else torch.optim.Adam
+    opt_cls = {"sgd": torch.optim.SGD, "adam": torch.optim.Adam, "adamw": torch.optim.AdamW}[config.optimizer]
     optimiser = opt_cls(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
     loss_fn = _loss_fn(config.loss)
+    train_loss_fn = _loss_fn(config.loss, config.label_smoothing)
+    steps_per_epoch = -(-len(xt) // config.batch_size)
+    scheduler = None
+    if config.schedule == "onecycle":
+        scheduler = torch.optim.lr_scheduler.OneCycleLR(
+            optimiser, max_lr=config.lr, epochs=config.epochs, steps_per_epoch=steps_per_epoch)
+    augmentation = config.augmentation
     history = History()
     epochs = range(config.epochs)
     bar = None
@@ -238,11 +365,13 @@ def _train(model, x_train, y_train, config, test, callback, stop, progress) -> H
                 break
             batch = order[start:start + config.batch_size]
             xb = xt[batch]
-            if config.augment:
-                xb = _augment(xb, generator)
+            if augmentation is not None:
+                xb = augment_digits(xb, generator, augmentation)
             optimiser.zero_grad()
-            loss_fn(model(xb), yt[batch]).backward()
+            train_loss_fn(model(xb), yt[batch]).backward()
             optimiser.step()
+            if scheduler is not None:
+                scheduler.step()
         loss, acc = _evaluate(model, xt, yt, loss_fn)
         history.train_loss.append(loss)
         history.train_accuracy.append(acc)
@@ -286,6 +415,27 @@ def _cache_key(model: nn.Module, x, y, config: TrainConfig, test) -> str:
     return h.hexdigest()[:24]
 
 
+def write_atomically(path: Path, write: Callable) -> None:
+    """Write ``path`` through a temporary file of its own, then rename it into place.
+
+    ``write(f)`` writes the content to the open binary file ``f``. The temporary file's
+    name is unique to this writer (`tempfile.mkstemp`, in the same folder), so two
+    processes saving the same file at once never write into one temporary file; each
+    rename is atomic, so a reader sees the old file or a whole new one, never half of
+    one. When ``write`` fails, the temporary file is removed and the error raised.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def cached_train(name: str, model: nn.Module, x_train, y_train, config: TrainConfig = TrainConfig(),
                  *, test: tuple | None = None, progress: bool = True,
                  verbose: bool = True) -> tuple[nn.Module, History, bool]:
@@ -293,13 +443,18 @@ def cached_train(name: str, model: nn.Module, x_train, y_train, config: TrainCon
 
     Returns ``(model, history, from_cache)``. The model is trained (and saved) when the
     cache holds no model for this architecture, initial weights, data and config.
+
+    A cache file is read with ``torch.load(weights_only=True)``: tensors, numbers, lists
+    and dicts, never code; a file that is not such (damaged, or planted) is retrained.
+    Files are written through `write_atomically`, so two kernels training the same model
+    at once both get it and leave one whole file.
     """
     config.validate()
     key = _cache_key(model, x_train, y_train, config, test)
     path = model_cache_dir() / f"{name}-{key}.pt"
     if path.is_file():
         try:
-            saved = torch.load(path, weights_only=False)
+            saved = torch.load(path, weights_only=True)   # tensors and plain data only, never code
             model.load_state_dict(saved["state_dict"])
             model.eval()
             if verbose:
@@ -309,10 +464,8 @@ def cached_train(name: str, model: nn.Module, x_train, y_train, config: TrainCon
             if verbose:
                 print(f"{name}: cached model {path} could not be read ({err}); training again.")
     history = train(model, x_train, y_train, config, test=test, progress=progress)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    torch.save({"state_dict": model.state_dict(), "history": asdict(history)}, tmp)
-    tmp.replace(path)
+    saved = {"state_dict": model.state_dict(), "history": asdict(history)}
+    write_atomically(path, lambda f: torch.save(saved, f))
     if verbose:
         print(f"{name}: trained and saved to the cache ({path.name}).")
     return model, history, False

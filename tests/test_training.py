@@ -152,3 +152,80 @@ def test_training_uses_one_thread_and_restores_the_setting(small):
     with pytest.raises(ValueError, match="threads"):
         with torch_threads(0):
             pass
+
+
+class _Planted:
+    """An object whose unpickling would run code: it creates the file named in it."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_cache_file_that_would_run_code_is_not_run_but_retrained(small, tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSE_MODEL_CACHE", str(tmp_path / "cache"))
+    x, y, *_ = small
+    cfg = TrainConfig(epochs=1)
+    cached_train("m", make_mlp((784, 8, 10)), x, y, cfg, progress=False, verbose=False)
+    (path,) = (tmp_path / "cache").glob("m-*.pt")
+    marker = tmp_path / "code-was-run"
+    saved = torch.load(path, weights_only=True)
+    saved["history"] = _Planted(marker)          # a pickle that opens a file when loaded
+    torch.save(saved, path)
+    *_, hit = cached_train("m", make_mlp((784, 8, 10)), x, y, cfg, progress=False, verbose=False)
+    assert hit is False and not marker.exists()
+    # the retrained model replaced the planted file with one that loads as plain data
+    assert torch.load(path, weights_only=True)["history"]["train_loss"]
+
+
+# Two kernels train the same model at once. Each process waits, inside torch.save, until
+# both are saving, and lingers there, so the two writes overlap for certain.
+_WRITER = r"""
+import os, sys, time, torch
+from course.data import load_mnist
+from course.training import TrainConfig, cached_train, make_mlp
+ready = sys.argv[1]
+real_save = torch.save
+def overlapping_save(obj, f, *args, **kwargs):
+    open(os.path.join(ready, str(os.getpid())), "w").close()
+    deadline = time.monotonic() + 60
+    while len(os.listdir(ready)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    real_save(obj, f, *args, **kwargs)
+    time.sleep(0.5)
+torch.save = overlapping_save
+d = load_mnist("bundled", verbose=False)
+model, history, hit = cached_train("race", make_mlp((784, 16, 10)), d.x_train[:300],
+                                   d.y_train[:300], TrainConfig(epochs=1), progress=False,
+                                   verbose=False)
+print(hit, float(sum(p.sum() for p in model.parameters())))
+"""
+
+
+def test_two_processes_training_the_same_model_at_once_leave_one_whole_cache_file(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    cache, ready = tmp_path / "cache", tmp_path / "ready"
+    ready.mkdir()
+    env = os.environ | {"COURSE_MODEL_CACHE": str(cache)}
+    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, str(ready)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    for p, (out, err) in zip(procs, outs):
+        assert p.returncode == 0, f"a writer failed:\n{err}"
+    assert len(os.listdir(ready)) == 2, "the two writes did not overlap"
+    results = [out.split() for out, _ in outs]
+    assert [r[0] for r in results] == ["False", "False"]   # both trained
+    assert results[0][1] == results[1][1]                  # the same model
+    files = sorted(p.name for p in cache.iterdir())
+    assert len(files) == 1 and files[0].startswith("race-") and files[0].endswith(".pt"), files
+    saved = torch.load(cache / files[0], weights_only=True)
+    model = make_mlp((784, 16, 10))
+    model.load_state_dict(saved["state_dict"])
+    with torch.no_grad():
+        assert f"{float(sum(p.sum() for p in model.parameters()))}" == results[0][1]
