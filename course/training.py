@@ -24,6 +24,7 @@ thread also makes results independent of the machine's core count.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -65,23 +66,31 @@ def make_mlp(sizes=(784, 100, 10), activation: str = "relu", seed: int = 0) -> n
     return nn.Sequential(*layers)
 
 
-def make_cnn(channels=(16, 32), hidden: int = 128, dropout: float = 0.25, seed: int = 0) -> nn.Sequential:
+def make_cnn(channels=(16, 32), hidden: int = 128, dropout: float = 0.25, seed: int = 0,
+             batchnorm: bool = False) -> nn.Sequential:
     """A small convolutional network for 28x28 digits.
 
-    Two blocks of [3x3 convolution, ReLU, 2x2 max-pool] with ``channels`` filters,
-    then a hidden layer of ``hidden`` units with dropout, then 10 logits.
+    Two (or three) blocks of [3x3 convolution, ReLU, 2x2 max-pool] with ``channels``
+    filters (28 -> 14 -> 7 pixels, and 7 -> 4 with a third block), then a hidden layer of
+    ``hidden`` units with dropout, then 10 logits. ``batchnorm`` puts a batch
+    normalisation after each convolution (before its ReLU): the network learns in fewer
+    epochs, and in evaluation mode it is a fixed scale and shift.
     """
-    if len(channels) != 2 or min(channels) < 1 or hidden < 1 or not 0 <= dropout < 1:
-        raise ValueError(f"make_cnn: channels must be two positive ints, hidden positive and "
-                         f"0 <= dropout < 1; got channels={channels}, hidden={hidden}, dropout={dropout}.")
+    channels = tuple(channels)
+    if len(channels) not in (2, 3) or min(channels) < 1 or hidden < 1 or not 0 <= dropout < 1:
+        raise ValueError(f"make_cnn: channels must be two or three positive ints, hidden positive "
+                         f"and 0 <= dropout < 1; got channels={channels}, hidden={hidden}, "
+                         f"dropout={dropout}.")
     torch.manual_seed(seed)
-    c1, c2 = channels
-    return nn.Sequential(
-        nn.Unflatten(1, (1, 28, 28)),                                       # (n, 784) -> (n, 1, 28, 28)
-        nn.Conv2d(1, c1, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),        # 14 x 14
-        nn.Conv2d(c1, c2, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),       # 7 x 7
-        nn.Flatten(), nn.Linear(c2 * 7 * 7, hidden), nn.ReLU(), nn.Dropout(dropout),
-        nn.Linear(hidden, 10))
+    norm = nn.BatchNorm2d if batchnorm else (lambda c: None)
+    layers, c_in, side = [nn.Unflatten(1, (1, 28, 28))], 1, 28       # (n, 784) -> (n, 1, 28, 28)
+    for c in channels:
+        layers += [nn.Conv2d(c_in, c, 3, padding=1), norm(c), nn.ReLU(),
+                   nn.MaxPool2d(2, ceil_mode=side % 2 == 1)]          # 28 -> 14 -> 7 -> 4
+        c_in, side = c, (side + 1) // 2
+    layers += [nn.Flatten(), nn.Linear(c_in * side * side, hidden), nn.ReLU(), nn.Dropout(dropout),
+               nn.Linear(hidden, 10)]
+    return nn.Sequential(*[layer for layer in layers if layer is not None])
 
 
 def as_tensor_images(x: np.ndarray | torch.Tensor) -> torch.Tensor:
@@ -199,21 +208,39 @@ DRAWN = Augmentation(shift=2.0, rotate=12.0, scale=(0.7, 1.3), slant=0.3, thickn
                      elastic=1.5)
 
 
+def _dilate(x: torch.Tensor) -> torch.Tensor:
+    """3 × 3 dilation (the largest value of each pixel's neighbourhood) of x (n, 1, 28, 28),
+    paper (0) outside the frame; the same as ``max_pool2d(x, 3, 1, 1)`` for ink >= 0, and
+    several times faster on a CPU."""
+    p = nn.functional.pad(x, (1, 1, 1, 1))
+    rows = torch.maximum(torch.maximum(p[..., :-2, :], p[..., 1:-1, :]), p[..., 2:, :])
+    return torch.maximum(torch.maximum(rows[..., :-2], rows[..., 1:-1]), rows[..., 2:])
+
+
 def _thicken(x: torch.Tensor, steps: torch.Tensor) -> torch.Tensor:
     """Strokes of x (n, 1, 28, 28) made bolder (steps > 0, 3 × 3 dilations) or thinner
-    (steps < 0, 3 × 3 erosions) by ``steps`` (n,), blending between whole steps."""
-    out = x.clone()
+    (steps < 0, 3 × 3 erosions, the paper's dilation) by ``steps`` (n,), blended between
+    whole steps."""
+    out = x
     for sign in (1, -1):
         amount = (steps * sign).clamp(min=0)
         if not bool((amount > 0).any()):
             continue
         prev = x
         for k in range(int(np.ceil(float(amount.max())))):
-            nxt = sign * nn.functional.max_pool2d(sign * prev, 3, stride=1, padding=1)
+            nxt = _dilate(prev) if sign > 0 else 1 - _dilate(1 - prev)
             w = (amount - k).clamp(0, 1).view(-1, 1, 1, 1)
             out = out + w * (nxt - prev)
             prev = nxt
     return out
+
+
+@functools.cache
+def _smooth_basis() -> torch.Tensor:
+    """(16, 784): bicubic interpolation of a 4 × 4 grid to 28 × 28, as a matrix."""
+    basis = torch.eye(16).reshape(16, 1, 4, 4)
+    return nn.functional.interpolate(basis, size=(28, 28), mode="bicubic",
+                                     align_corners=True).reshape(16, 784)
 
 
 def augment_digits(xb: torch.Tensor, generator: torch.Generator,
@@ -244,8 +271,8 @@ def augment_digits(xb: torch.Tensor, generator: torch.Generator,
         images = _thicken(images, steps)
     grid = nn.functional.affine_grid(theta, (n, 1, 28, 28), align_corners=False)
     if aug.elastic:
-        coarse = torch.rand(n, 2, 4, 4, generator=generator) * 2 - 1
-        warp = nn.functional.interpolate(coarse, size=(28, 28), mode="bicubic", align_corners=True)
+        coarse = torch.rand(n * 2, 16, generator=generator) * 2 - 1       # 4 x 4 moves, x and y
+        warp = (coarse @ _smooth_basis()).reshape(n, 2, 28, 28)          # smooth over 28 x 28
         grid = grid + warp.permute(0, 2, 3, 1) * (aug.elastic / 14)
     out = nn.functional.grid_sample(images, grid, align_corners=False)
     return out.clamp(0, 1).reshape(n, 784)
@@ -315,7 +342,7 @@ def _evaluate(model, xt, yt, loss_fn) -> tuple[float, float]:
 def train(model: nn.Module, x_train, y_train, config: TrainConfig = TrainConfig(), *,
           test: tuple | None = None, callback: Callable[[int, History], bool | None] | None = None,
           stop: threading.Event | None = None, progress: bool = True,
-          threads: int | None = 1) -> History:
+          threads: int | None = 1, train_metrics: str = "full") -> History:
     """Train ``model`` in place; returns the per-epoch `History` (losses and accuracies).
 
     x_train : (n, 28, 28) or (n, 784) images; y_train : (n,) labels 0..9.
@@ -327,13 +354,20 @@ def train(model: nn.Module, x_train, y_train, config: TrainConfig = TrainConfig(
         the model is left as it is (usable, partly trained).
     threads : CPU threads for torch during training (see the module docstring); None
         keeps torch's own setting.
+    train_metrics : ``"full"``: after each epoch, the loss and accuracy on every training
+        digit as it is; ``"running"``: the mean over the epoch's mini-batches, as the
+        network saw them (augmented, dropout on) while it changed, which costs nothing
+        (a full pass costs almost as much as a training epoch).
     """
     config.validate()
+    if train_metrics not in ("full", "running"):
+        raise ValueError(f"train_metrics must be 'full' or 'running', got {train_metrics!r}.")
     with torch_threads(threads):
-        return _train(model, x_train, y_train, config, test, callback, stop, progress)
+        return _train(model, x_train, y_train, config, test, callback, stop, progress,
+                      train_metrics)
 
 
-def _train(model, x_train, y_train, config, test, callback, stop, progress) -> History:
+def _train(model, x_train, y_train, config, test, callback, stop, progress, train_metrics) -> History:
     xt, yt = as_tensor_images(x_train), torch.as_tensor(np.asarray(y_train), dtype=torch.long)
     if len(xt) != len(yt):
         raise ValueError(f"x_train has {len(xt)} images but y_train has {len(yt)} labels.")
@@ -360,6 +394,7 @@ def _train(model, x_train, y_train, config, test, callback, stop, progress) -> H
     for epoch in epochs:
         model.train()
         order = torch.randperm(len(xt), generator=generator)
+        seen, loss_sum, correct = 0, 0.0, 0
         for start in range(0, len(xt), config.batch_size):
             if stop is not None and stop.is_set():
                 break
@@ -368,11 +403,20 @@ def _train(model, x_train, y_train, config, test, callback, stop, progress) -> H
             if augmentation is not None:
                 xb = augment_digits(xb, generator, augmentation)
             optimiser.zero_grad()
-            train_loss_fn(model(xb), yt[batch]).backward()
+            out = model(xb)
+            loss = train_loss_fn(out, yt[batch])
+            loss.backward()
             optimiser.step()
+            if train_metrics == "running":
+                seen += len(batch)
+                loss_sum += float(loss.detach()) * len(batch)
+                correct += int((out.argmax(1) == yt[batch]).sum())
             if scheduler is not None:
                 scheduler.step()
-        loss, acc = _evaluate(model, xt, yt, loss_fn)
+        if train_metrics == "full":
+            loss, acc = _evaluate(model, xt, yt, loss_fn)
+        else:
+            loss, acc = loss_sum / max(seen, 1), correct / max(seen, 1)
         history.train_loss.append(loss)
         history.train_accuracy.append(acc)
         if test_t is not None:
