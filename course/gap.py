@@ -12,7 +12,7 @@ from elsewhere, which the course makes itself:
 
 * `digit_sets`: these sets, and the MNIST test digits, as ``{name: (images, labels)}``.
 * `accuracy_table`: the accuracy of each network on each set.
-* `format_table`: that table as text, one row per network.
+* `format_table`: that table as text, one row per network; `plot_accuracy_table`: as bars.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["digit_sets", "accuracy_table", "format_table", "official_test_set"]
+__all__ = ["digit_sets", "accuracy_table", "format_table", "plot_accuracy_table", "official_test_set"]
 
 
 def official_test_set(folder=None):
@@ -77,3 +77,24 @@ def format_table(table: dict, width: int = 22) -> str:
     rows = [f"{m:<{width}}" + "".join(f"{row[s]:>{max(len(s), 6) + 2}.1%}" for s in sets)
             for m, row in table.items()]
     return "\n".join([head] + rows)
+
+
+def plot_accuracy_table(table: dict, ax=None, title: str = "Accuracy on MNIST and on digits from elsewhere"):
+    """Grouped bars: one group per set, one bar per network, accuracy in percent."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 3.6))
+    models = list(table)
+    sets = list(table[models[0]])
+    width = 0.8 / len(models)
+    for k, m in enumerate(models):
+        xs = np.arange(len(sets)) + (k - (len(models) - 1) / 2) * width
+        vals = [100 * table[m][s] for s in sets]
+        ax.bar(xs, vals, width, label=m)
+        for x, v in zip(xs, vals):
+            ax.text(x, v + 1, f"{v:.0f}", ha="center", fontsize=7)
+    ax.set_xticks(np.arange(len(sets)), sets)
+    ax.set(ylabel="accuracy (%)", ylim=(0, 108), title=title)
+    ax.legend(fontsize=8, loc="lower left")
+    return ax
