@@ -173,7 +173,12 @@ class Augmentation:
       (1 = one pixel bolder on each side; -0.5 = half way to a 3 × 3 erosion), blended
       between whole steps;
     * ``elastic``: largest displacement, in pixels, of a smooth random warp (a 4 × 4 grid
-      of random moves, interpolated over the digit), the wobble of a hand.
+      of random moves, interpolated over the digit), the wobble of a hand;
+    * ``printed_ones``: the share of 1s given a printed-style flag at the top (half of
+      them) and/or a foot at the bottom (the others, and half of those with a flag),
+      drawn as strokes of the digit's own width. MNIST's 1s are single strokes; printed 1s and many people's
+      have a flag and a foot, which no change of shape or stroke can make from MNIST's.
+      It needs the labels (`augment_digits`'s ``labels``).
 
     ``Augmentation()`` is the classic recipe (``augment=True``): shifts of up to 2 pixels
     and rotations of up to 10 degrees, nothing else. `DRAWN` adds what drawn digits do.
@@ -185,6 +190,7 @@ class Augmentation:
     slant: float = 0.0
     thickness: tuple[float, float] = (0.0, 0.0)
     elastic: float = 0.0
+    printed_ones: float = 0.0
 
     def validate(self) -> "Augmentation":
         lo, hi = self.scale
@@ -199,15 +205,19 @@ class Augmentation:
             v = getattr(self, name)
             if not (np.isfinite(v) and v >= 0):
                 raise ValueError(f"Augmentation.{name} must be a number >= 0, got {v!r}.")
+        if not 0 <= self.printed_ones <= 1:
+            raise ValueError(f"Augmentation.printed_ones must be a share in [0, 1], got "
+                             f"{self.printed_ones!r}.")
         return self
 
 
 #: The classic augmentation (``augment=True``): small shifts and rotations.
 CLASSIC = Augmentation()
 #: Augmentation for digits people draw: strokes from thin to bold, sizes 0.7 to 1.3,
-#: rotations, slant and a small elastic wobble on top of the classic shifts.
+#: rotations, slant and a small elastic wobble on top of the classic shifts, and half of
+#: the 1s printed-style (with a flag and/or a foot).
 DRAWN = Augmentation(shift=2.0, rotate=12.0, scale=(0.7, 1.3), slant=0.3, thickness=(-0.5, 1.5),
-                     elastic=1.5)
+                     elastic=1.5, printed_ones=0.5)
 
 
 def _dilate(x: torch.Tensor) -> torch.Tensor:
@@ -237,6 +247,58 @@ def _thicken(x: torch.Tensor, steps: torch.Tensor) -> torch.Tensor:
     return out
 
 
+def _segments(n_px: int, starts: torch.Tensor, ends: torch.Tensor, width: torch.Tensor) -> torch.Tensor:
+    """Ink (n, 1, n_px, n_px) of one straight stroke per image from starts (n, 2) to ends
+    (n, 2), (row, column) in pixels, ``width`` (n,) pixels wide with soft edges."""
+    r, c = torch.meshgrid(torch.arange(n_px, dtype=torch.float32),
+                          torch.arange(n_px, dtype=torch.float32), indexing="ij")
+    p = torch.stack([r, c], -1).reshape(1, -1, 2)                         # (1, P, 2)
+    a, d = starts[:, None], (ends - starts)[:, None]                      # (n, 1, 2)
+    t = (((p - a) * d).sum(-1) / (d * d).sum(-1).clamp_min(1e-6)).clamp(0, 1)
+    dist = (p - (a + t[..., None] * d)).norm(dim=-1)                      # (n, P)
+    ink = (width[:, None] / 2 + 0.5 - dist).clamp(0, 1)
+    return ink.reshape(-1, 1, n_px, n_px)
+
+
+def _print_ones(images: torch.Tensor, chosen: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
+    """Give each chosen digit of images (n, 1, 28, 28) a flag at the top of its ink (one in
+    two), a foot at the bottom (all the others, and half of those with a flag), as wide
+    as its stroke."""
+    n = len(images)
+    u = torch.rand(n, 6, generator=generator)
+    if not bool(chosen.any()):
+        return images
+    x = images[:, 0]
+    ink = x > 0.3
+    rows = torch.arange(28, dtype=torch.float32)
+    has_row = ink.any(2)                                                   # (n, 28)
+    top = torch.where(has_row, rows, torch.full_like(rows, 99)).min(1).values
+    bottom = torch.where(has_row, rows, torch.full_like(rows, -1)).max(1).values
+    idx = torch.arange(n)
+    cols = torch.arange(28, dtype=torch.float32)
+    def centre(row):
+        line = x[idx, row.clamp(0, 27).long()]                             # (n, 28)
+        return (line * cols).sum(1) / line.sum(1).clamp_min(1e-6)
+    width = (x.sum((1, 2)) / has_row.sum(1).clamp_min(1)).clamp(1.0, 4.0)  # ink per row ~ stroke width
+    height = (bottom - top).clamp_min(1)
+    flag = u[:, 0] < 0.5                                                   # a flag: one in two,
+    foot = ~flag | (u[:, 1] < 0.5)                                         # else a foot, or both
+    tc, bc = centre(top), centre(bottom)
+    flag_len = height * (0.25 + 0.15 * u[:, 2])
+    flag_end = torch.stack([top + flag_len * (0.5 + 0.3 * u[:, 3]), tc - flag_len], 1)
+    half_foot = height * (0.15 + 0.1 * u[:, 4])
+    strokes = torch.zeros_like(images)
+    ok = chosen & has_row.any(1)
+    if bool((ok & flag).any()):
+        s_ = _segments(28, torch.stack([top, tc], 1), flag_end, width)
+        strokes = torch.maximum(strokes, s_ * (ok & flag).view(-1, 1, 1, 1))
+    if bool((ok & foot).any()):
+        s_ = _segments(28, torch.stack([bottom, bc - half_foot], 1),
+                       torch.stack([bottom, bc + half_foot], 1), width)
+        strokes = torch.maximum(strokes, s_ * (ok & foot).view(-1, 1, 1, 1))
+    return torch.maximum(images, strokes * images.amax((2, 3), keepdim=True))
+
+
 @functools.cache
 def _smooth_basis() -> torch.Tensor:
     """(16, 784): bicubic interpolation of a 4 × 4 grid to 28 × 28, as a matrix."""
@@ -246,9 +308,10 @@ def _smooth_basis() -> torch.Tensor:
 
 
 def augment_digits(xb: torch.Tensor, generator: torch.Generator,
-                   aug: Augmentation = CLASSIC) -> torch.Tensor:
+                   aug: Augmentation = CLASSIC, labels: torch.Tensor | None = None) -> torch.Tensor:
     """One random draw of `Augmentation` ``aug`` per image of xb (n, 784); returns (n, 784).
 
+    labels : (n,) the digits' classes, needed only for ``aug.printed_ones``.
     The classic augmentation draws its random numbers first (angle, then shift), so
     ``aug=CLASSIC`` gives the same images it always gave for the same generator state.
     """
@@ -267,6 +330,11 @@ def augment_digits(xb: torch.Tensor, generator: torch.Generator,
     theta = torch.stack([torch.stack([a11, a12, shift[:, 0]], 1),
                          torch.stack([a21, a22, shift[:, 1]], 1)], 1)
     images = xb.reshape(n, 1, 28, 28)
+    if aug.printed_ones:
+        if labels is None:
+            raise ValueError("augment_digits: printed_ones needs the digits' labels.")
+        chosen = (torch.as_tensor(labels) == 1) & (torch.rand(n, generator=generator) < aug.printed_ones)
+        images = _print_ones(images, chosen, generator)
     t_lo, t_hi = aug.thickness
     if (t_lo, t_hi) != (0.0, 0.0):
         steps = t_lo + torch.rand(n, generator=generator) * (t_hi - t_lo)
@@ -405,7 +473,7 @@ def _train(model, x_train, y_train, config, test, callback, stop, progress, trai
             batch = order[start:start + config.batch_size]
             xb = xt[batch]
             if augmentation is not None:
-                xb = augment_digits(xb, generator, augmentation)
+                xb = augment_digits(xb, generator, augmentation, yt[batch])
             optimiser.zero_grad()
             out = model(xb)
             loss = train_loss_fn(out, yt[batch])
