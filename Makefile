@@ -16,7 +16,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 SHARED_MNIST := $(wildcard ../shared/data/mnist)
 TEST_ENV := $(if $(MNIST_DIR),,$(if $(SHARED_MNIST),MNIST_DIR=$(abspath $(SHARED_MNIST))))
 
-.PHONY: lab test venv browser notebooks html benchmarks clean
+.PHONY: lab test venv browser notebooks html benchmarks weights clean
 
 venv: $(STAMP)
 
@@ -54,6 +54,13 @@ html: $(STAMP)
 
 benchmarks: $(STAMP)
 	$(TEST_ENV) $(BIN)/python benchmarks/notebook_budgets.py
+
+# Remake what the package ships: the font digits (needs Debian's DejaVu and Liberation
+# fonts) and the trained MLP and CNN with their record (a few minutes on one core).
+# The networks' numbers in chapters 3-5b change with them: re-execute those notebooks.
+weights: $(STAMP)
+	$(BIN)/python -m course.font_digits
+	$(TEST_ENV) $(BIN)/python tools/make_weights.py
 
 clean:
 	rm -rf $(VENV) tests/artifacts .pytest_cache build

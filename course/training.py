@@ -264,22 +264,20 @@ def _print_ones(images: torch.Tensor, chosen: torch.Tensor, generator: torch.Gen
     """Give each chosen digit of images (n, 1, 28, 28) a flag at the top of its ink (one in
     two), a foot at the bottom (all the others, and half of those with a flag), as wide
     as its stroke."""
-    n = len(images)
-    u = torch.rand(n, 6, generator=generator)
-    if not bool(chosen.any()):
+    u = torch.rand(len(images), 6, generator=generator)[chosen]
+    x = images[chosen, 0]                                                  # (m, 28, 28)
+    has_row = (x > 0.3).any(2)                                             # (m, 28)
+    keep = has_row.any(1)
+    if not bool(keep.any()):
         return images
-    x = images[:, 0]
-    ink = x > 0.3
+    x, u, has_row = x[keep], u[keep], has_row[keep]
     rows = torch.arange(28, dtype=torch.float32)
-    has_row = ink.any(2)                                                   # (n, 28)
     top = torch.where(has_row, rows, torch.full_like(rows, 99)).min(1).values
     bottom = torch.where(has_row, rows, torch.full_like(rows, -1)).max(1).values
-    idx = torch.arange(n)
-    cols = torch.arange(28, dtype=torch.float32)
-    def centre(row):
-        line = x[idx, row.clamp(0, 27).long()]                             # (n, 28)
-        return (line * cols).sum(1) / line.sum(1).clamp_min(1e-6)
-    width = (x.sum((1, 2)) / has_row.sum(1).clamp_min(1)).clamp(1.0, 4.0)  # ink per row ~ stroke width
+    def centre(row):                                                       # ink's mean column
+        line = x[torch.arange(len(x)), row.long()]
+        return (line * rows).sum(1) / line.sum(1).clamp_min(1e-6)
+    width = (x.sum((1, 2)) / has_row.sum(1)).clamp(1.0, 4.0)              # ink per row ~ stroke width
     height = (bottom - top).clamp_min(1)
     flag = u[:, 0] < 0.5                                                   # a flag: one in two,
     foot = ~flag | (u[:, 1] < 0.5)                                         # else a foot, or both
@@ -287,16 +285,14 @@ def _print_ones(images: torch.Tensor, chosen: torch.Tensor, generator: torch.Gen
     flag_len = height * (0.25 + 0.15 * u[:, 2])
     flag_end = torch.stack([top + flag_len * (0.5 + 0.3 * u[:, 3]), tc - flag_len], 1)
     half_foot = height * (0.15 + 0.1 * u[:, 4])
-    strokes = torch.zeros_like(images)
-    ok = chosen & has_row.any(1)
-    if bool((ok & flag).any()):
-        s_ = _segments(28, torch.stack([top, tc], 1), flag_end, width)
-        strokes = torch.maximum(strokes, s_ * (ok & flag).view(-1, 1, 1, 1))
-    if bool((ok & foot).any()):
-        s_ = _segments(28, torch.stack([bottom, bc - half_foot], 1),
-                       torch.stack([bottom, bc + half_foot], 1), width)
-        strokes = torch.maximum(strokes, s_ * (ok & foot).view(-1, 1, 1, 1))
-    return torch.maximum(images, strokes * images.amax((2, 3), keepdim=True))
+    strokes = torch.maximum(
+        _segments(28, torch.stack([top, tc], 1), flag_end, width) * flag.view(-1, 1, 1, 1),
+        _segments(28, torch.stack([bottom, bc - half_foot], 1),
+                  torch.stack([bottom, bc + half_foot], 1), width) * foot.view(-1, 1, 1, 1))
+    out = images.clone()
+    where = chosen.nonzero()[:, 0][keep]
+    out[where] = torch.maximum(images[where], strokes * images[where].amax((2, 3), keepdim=True))
+    return out
 
 
 @functools.cache
