@@ -541,6 +541,9 @@ def write_atomically(path: Path, write: Callable) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)       # as open() would make it (mkstemp makes it private)
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
