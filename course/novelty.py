@@ -71,11 +71,11 @@ def features(model: nn.Module, images, batch_size: int = 1000) -> np.ndarray:
 def _nearest(a: np.ndarray, bank: np.ndarray, skip_self_from: int | None = None) -> np.ndarray:
     """(len(a),) Euclidean distance from each row of ``a`` to its nearest row of ``bank``;
     with ``skip_self_from = i``, row j of ``a`` is row i + j of ``bank`` and is skipped."""
-    a64, b64 = a.astype(np.float64), bank.astype(np.float64)
-    bb = (b64 ** 2).sum(1)
+    a32, b32 = a.astype(np.float32), bank.astype(np.float32)
+    aa, bb = (a32.astype(np.float64) ** 2).sum(1), (b32.astype(np.float64) ** 2).sum(1)
     best = np.full(len(a), np.inf)
     for i in range(0, len(bank), 2000):
-        d2 = (a64 ** 2).sum(1)[:, None] + bb[None, i:i + 2000] - 2 * a64 @ b64[i:i + 2000].T
+        d2 = aa[:, None] + bb[None, i:i + 2000] - 2 * (a32 @ b32[i:i + 2000].T).astype(np.float64)
         if skip_self_from is not None:
             rows = np.arange(len(a))
             cols = rows + skip_self_from - i
