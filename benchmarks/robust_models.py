@@ -82,6 +82,8 @@ def same_weights(a, b) -> str:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-ablation", action="store_true", help="skip the ablation (7 trainings)")
+    parser.add_argument("--threads", type=int, nargs="+", default=[1, 2],
+                        help="thread counts to time the course CNN with (default: 1 2)")
     args = parser.parse_args(argv)
     data = load_mnist("bundled", verbose=False)
     sets = digit_sets(data, official=True)
@@ -99,7 +101,7 @@ def main(argv=None) -> None:
           f" in {t:.1f} s wall, {c:.1f} s CPU, 1 thread")
     shipped_cnn, shipped_mlp = trained_cnn(verbose=False)[0], trained_mlp(verbose=False)[0]
     cnn = None
-    for threads in (1, 2):
+    for threads in args.threads:
         model, t, c = timed_train(new_cnn, data, CNN_CONFIG, threads)
         acc = accuracy(model, *sets[main_set])
         note = same_weights(model, shipped_cnn) if threads == 1 else ""
