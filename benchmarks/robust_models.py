@@ -81,7 +81,7 @@ def same_weights(a, b) -> str:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--no-ablation", action="store_true", help="skip the ablation (7 trainings)")
+    parser.add_argument("--no-ablation", action="store_true", help="skip the ablation (8 trainings)")
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2],
                         help="thread counts to time the course CNN with (default: 1 2)")
     args = parser.parse_args(argv)
@@ -128,7 +128,8 @@ def main(argv=None) -> None:
               "augmentation, one training each:")
         variants = {"drawn (all parts)": DRAWN}
         for part, off in (("thickness", dict(thickness=(0.0, 0.0))), ("scale", dict(scale=(1.0, 1.0))),
-                          ("slant", dict(slant=0.0)), ("elastic", dict(elastic=0.0))):
+                          ("slant", dict(slant=0.0)), ("elastic", dict(elastic=0.0)),
+                          ("printed 1s", dict(printed_ones=0.0))):
             variants[f"drawn without {part}"] = replace(DRAWN, **off)
         variants["classic (shift, rotate)"] = CLASSIC
         variants["none"] = False
