@@ -58,9 +58,11 @@ benchmarks: $(STAMP)
 # Remake what the package ships: the font digits (needs Debian's DejaVu and Liberation
 # fonts) and the trained MLP and CNN with their record (a few minutes on one core).
 # The networks' numbers in chapters 3-5b change with them: re-execute those notebooks.
+# (PINNED, where the Makefile defines it, fixes the CPU code paths, so the weights are
+# the same on every x86-64 machine.)
 weights: $(STAMP)
-	$(BIN)/python -m course.font_digits
-	$(TEST_ENV) $(BIN)/python tools/make_weights.py
+	$(PINNED) $(BIN)/python -m course.font_digits
+	$(TEST_ENV) $(PINNED) $(BIN)/python tools/make_weights.py
 
 clean:
 	rm -rf $(VENV) tests/artifacts .pytest_cache build
