@@ -70,19 +70,24 @@ def features(model: nn.Module, images, batch_size: int = 1000) -> np.ndarray:
 
 def _nearest(a: np.ndarray, bank: np.ndarray, skip_self_from: int | None = None) -> np.ndarray:
     """(len(a),) Euclidean distance from each row of ``a`` to its nearest row of ``bank``;
-    with ``skip_self_from = i``, row j of ``a`` is row i + j of ``bank`` and is skipped."""
+    with ``skip_self_from = i``, row j of ``a`` is row i + j of ``bank`` and is skipped.
+
+    The nearest row is found with float32 products (fast), and its distance then
+    computed exactly in float64 (the products' rounding would leave about 0.01)."""
     a32, b32 = a.astype(np.float32), bank.astype(np.float32)
-    aa, bb = (a32.astype(np.float64) ** 2).sum(1), (b32.astype(np.float64) ** 2).sum(1)
-    best = np.full(len(a), np.inf)
+    aa, bb = (a32 ** 2).sum(1), (b32 ** 2).sum(1)
+    best, which = np.full(len(a), np.inf, dtype=np.float32), np.zeros(len(a), dtype=np.int64)
+    rows = np.arange(len(a))
     for i in range(0, len(bank), 2000):
-        d2 = aa[:, None] + bb[None, i:i + 2000] - 2 * (a32 @ b32[i:i + 2000].T).astype(np.float64)
+        d2 = aa[:, None] + bb[None, i:i + 2000] - 2 * (a32 @ b32[i:i + 2000].T)
         if skip_self_from is not None:
-            rows = np.arange(len(a))
             cols = rows + skip_self_from - i
             ok = (cols >= 0) & (cols < d2.shape[1])
             d2[rows[ok], cols[ok]] = np.inf
-        best = np.minimum(best, d2.min(1))
-    return np.sqrt(np.maximum(best, 0))
+        k = d2.argmin(1)
+        better = d2[rows, k] < best
+        best[better], which[better] = d2[rows, k][better], k[better] + i
+    return np.linalg.norm(a.astype(np.float64) - bank[which].astype(np.float64), axis=1)
 
 
 @dataclass
