@@ -19,7 +19,7 @@ TEST_ENV := $(if $(MNIST_DIR),,$(if $(SHARED_MNIST),MNIST_DIR=$(abspath $(SHARED
 # x86-64 machine (course/reproducible.py says why; the notebooks' kernels get them too).
 PINNED := OPENBLAS_CORETYPE=Haswell MKL_CBWR=AVX2 ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 PYTHONHASHSEED=0
 
-.PHONY: lab test venv browser notebooks html benchmarks clean
+.PHONY: lab test venv browser notebooks html benchmarks weights clean
 
 venv: $(STAMP)
 
@@ -57,6 +57,15 @@ html: $(STAMP)
 
 benchmarks: $(STAMP)
 	$(TEST_ENV) $(BIN)/python benchmarks/notebook_budgets.py
+
+# Remake what the package ships: the font digits (needs Debian's DejaVu and Liberation
+# fonts) and the trained MLP and CNN with their record (a few minutes on one core).
+# The networks' numbers in chapters 3-5b change with them: re-execute those notebooks.
+# (PINNED, where the Makefile defines it, fixes the CPU code paths, so the weights are
+# the same on every x86-64 machine.)
+weights: $(STAMP)
+	$(PINNED) $(BIN)/python -m course.font_digits
+	$(TEST_ENV) $(PINNED) $(BIN)/python tools/make_weights.py
 
 clean:
 	rm -rf $(VENV) tests/artifacts .pytest_cache build

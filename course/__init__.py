@@ -7,7 +7,13 @@
 * `course.plotting`: grids of digits and PNG pictures for widgets.
 * `course.mlp`: a multilayer perceptron in numpy, with backpropagation written out.
 * `course.training`: PyTorch MLPs and CNNs, one training function, a model cache.
-* `course.zoo`: the trained MLP and CNN that several chapters share.
+* `course.zoo`: the trained MLP and CNN that several chapters share (shipped weights in
+  ``course/weights/``), and chapter 2's 3-epoch CNN.
+* `course.preprocess`: MNIST's own preparation of a digit, and moving digits around.
+* `course.strokes`: the drawing pad's pen, and a simulated hand that draws digits with it.
+* `course.font_digits`: the ten digits rendered from Debian's fonts (shipped).
+* `course.gap`: accuracy on MNIST and on digits from elsewhere (fonts, drawings).
+* `course.novelty`: "not sure": low confidence, or unlike every training digit.
 * `course.dashboard`: the live training dashboard of chapter 2.
 * `course.interpret`: weight templates, receptive fields, mistakes, saliency.
 * `course.pca`, `course.pca_classifiers`: PCA from scratch and classifying with it.

@@ -369,22 +369,20 @@ def cached_train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: boo
     config from `course.training.model_cache_dir` (key: a hash of images, labels, config).
 
     Returns (model, from_cache)."""
-    from .training import model_cache_dir
+    from .training import model_cache_dir, write_atomically
 
     config.validate()
     path = model_cache_dir() / f"{name}-{_key(x, y, config)}.npz"
     if path.is_file():
         try:
-            with np.load(path) as z:
+            with np.load(path, allow_pickle=False) as z:
                 return FourierModel(torch.from_numpy(z["A"]), torch.from_numpy(z["B"]), config,
                                     z["curve"], float(z["seconds"])), True
         except Exception:  # a damaged file is retrained, never trusted
             pass
     model = train_fourier(x, y, config, progress=progress)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp.npz")
-    np.savez(tmp, A=model.A.numpy(), B=model.B.numpy(), curve=model.curve, seconds=model.seconds)
-    tmp.replace(path)
+    write_atomically(path, lambda f: np.savez(f, A=model.A.numpy(), B=model.B.numpy(),
+                                              curve=model.curve, seconds=model.seconds))
     return model, False
 
 

@@ -176,38 +176,52 @@ def fooling_explorer(page) -> None:
             "Evolve was clicked", timeout=30_000)
 
 
+#: A 7 as a learner draws it on the pad: across, then down (u, v from 0 to 1).
+SEVEN = [(0.25, 0.2), (0.45, 0.2), (0.75, 0.2), (0.6, 0.5), (0.5, 0.8)]
+
+
 def adversarial_and_drawing_pad(page) -> None:
     """Chapter 5b: the ε slider redraws the adversarial digit; then a 7 drawn on the pad
-    with the mouse, and Predict shows twenty probability bars (ten per network)."""
+    with a thin pen and one drawn with a bold pen: each is read when the mouse button
+    goes up (twenty probability bars, ten per network), and the CNN reads both as 7."""
     move_slider(page, slider(page, "ε"), key="ArrowRight", times=5, kinds=("img",))
     pad = page.locator(f"{NOTEBOOK} canvas.drawing-pad")
     assert pad.count(), "no drawing pad (a canvas with class drawing-pad) in the notebook"
     show(pad.first)
     box = pad.first.bounding_box()
     assert box and box["width"] > 100, f"the drawing pad is not visible: {box}"
+    pen = page.locator(f"{NOTEBOOK} .pad-pen select")
+    assert pen.count(), "no pen menu (a dropdown with class pad-pen) beside the drawing pad"
+    bars = f"{NOTEBOOK} .digit-probabilities .prob-bar"
+    verdict = f"{NOTEBOOK} .digit-probabilities .pad-verdict[data-model='CNN']"
 
     def at(u, v):  # a point of the pad, u and v from 0 to 1
         return box["x"] + u * box["width"], box["y"] + v * box["height"]
 
-    page.mouse.move(*at(0.25, 0.2))
-    page.mouse.down()
-    for u, v in [(0.45, 0.2), (0.75, 0.2), (0.6, 0.5), (0.5, 0.8)]:  # a 7: across, then down
-        page.mouse.move(*at(u, v), steps=8)
-    page.mouse.up()
-    bars = f"{NOTEBOOK} .digit-probabilities .prob-bar"
-    assert page.locator(bars).count() == 0, "probability bars shown before Predict"
-    # mouse events reach the kernel one by one; Predict is queued after them, so it reads
-    # the finished drawing (the pad keeps its own copy of the strokes in Python)
-    button(page, "Predict").click()
-    try:
-        page.wait_for_function("sel => document.querySelectorAll(sel).length === 20",
-                               arg=bars, timeout=20_000)
-    except Exception:  # Playwright's TimeoutError
-        text = page.locator(f"{NOTEBOOK} .digit-probabilities").first.inner_text()
-        raise AssertionError(f"a digit was drawn and Predict pressed, but no probabilities "
-                             f"appeared within 20 s; the view says: {text!r}") from None
-    seen = page.locator(f"{NOTEBOOK} .digit-probabilities").first.inner_text()
-    assert "MLP" in seen and "CNN" in seen and "%" in seen, seen
+    for width in ("thin", "bold"):
+        button(page, "Clear").click()
+        page.wait_for_function("sel => document.querySelectorAll(sel).length === 0", arg=bars,
+                               timeout=20_000)
+        pen.first.select_option(label=width)
+        page.mouse.move(*at(*SEVEN[0]))
+        page.mouse.down()
+        for u, v in SEVEN[1:]:
+            page.mouse.move(*at(u, v), steps=8)
+        page.mouse.up()
+        # mouse events reach the kernel one by one, and the button going up reads the
+        # finished drawing (the pad keeps its own copy of the strokes in Python)
+        try:
+            page.wait_for_function("sel => document.querySelectorAll(sel).length === 20",
+                                   arg=bars, timeout=20_000)
+        except Exception:  # Playwright's TimeoutError
+            text = page.locator(f"{NOTEBOOK} .digit-probabilities").first.inner_text()
+            raise AssertionError(f"a 7 was drawn with the {width} pen, but no probabilities "
+                                 f"appeared within 20 s of the mouse button going up; the view "
+                                 f"says: {text!r}") from None
+        seen = page.locator(f"{NOTEBOOK} .digit-probabilities").first.inner_text()
+        assert "MLP" in seen and "CNN" in seen and "%" in seen, seen
+        read = page.locator(verdict).first.get_attribute("data-verdict")
+        assert read == "7", f"the CNN read a 7 drawn with the {width} pen as {read!r}: {seen!r}"
 
 
 def maximiser_animation(page) -> None:

@@ -152,3 +152,192 @@ def test_training_uses_one_thread_and_restores_the_setting(small):
     with pytest.raises(ValueError, match="threads"):
         with torch_threads(0):
             pass
+
+
+class _Planted:
+    """An object whose unpickling would run code: it creates the file named in it."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_cache_file_that_would_run_code_is_not_run_but_retrained(small, tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSE_MODEL_CACHE", str(tmp_path / "cache"))
+    x, y, *_ = small
+    cfg = TrainConfig(epochs=1)
+    cached_train("m", make_mlp((784, 8, 10)), x, y, cfg, progress=False, verbose=False)
+    (path,) = (tmp_path / "cache").glob("m-*.pt")
+    marker = tmp_path / "code-was-run"
+    saved = torch.load(path, weights_only=True)
+    saved["history"] = _Planted(marker)          # a pickle that opens a file when loaded
+    torch.save(saved, path)
+    *_, hit = cached_train("m", make_mlp((784, 8, 10)), x, y, cfg, progress=False, verbose=False)
+    assert hit is False and not marker.exists()
+    # the retrained model replaced the planted file with one that loads as plain data
+    assert torch.load(path, weights_only=True)["history"]["train_loss"]
+
+
+# Two kernels train the same model at once. Each process waits, inside torch.save, until
+# both are saving, and lingers there, so the two writes overlap for certain.
+_WRITER = r"""
+import os, sys, time, torch
+from course.data import load_mnist
+from course.training import TrainConfig, cached_train, make_mlp
+ready = sys.argv[1]
+real_save = torch.save
+def overlapping_save(obj, f, *args, **kwargs):
+    open(os.path.join(ready, str(os.getpid())), "w").close()
+    deadline = time.monotonic() + 60
+    while len(os.listdir(ready)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    real_save(obj, f, *args, **kwargs)
+    time.sleep(0.5)
+torch.save = overlapping_save
+d = load_mnist("bundled", verbose=False)
+model, history, hit = cached_train("race", make_mlp((784, 16, 10)), d.x_train[:300],
+                                   d.y_train[:300], TrainConfig(epochs=1), progress=False,
+                                   verbose=False)
+print(hit, float(sum(p.sum() for p in model.parameters())))
+"""
+
+
+def test_two_processes_training_the_same_model_at_once_leave_one_whole_cache_file(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    cache, ready = tmp_path / "cache", tmp_path / "ready"
+    ready.mkdir()
+    env = os.environ | {"COURSE_MODEL_CACHE": str(cache)}
+    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, str(ready)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    for p, (out, err) in zip(procs, outs):
+        assert p.returncode == 0, f"a writer failed:\n{err}"
+    assert len(os.listdir(ready)) == 2, "the two writes did not overlap"
+    results = [out.split() for out, _ in outs]
+    assert [r[0] for r in results] == ["False", "False"]   # both trained
+    assert results[0][1] == results[1][1]                  # the same model
+    files = sorted(p.name for p in cache.iterdir())
+    assert len(files) == 1 and files[0].startswith("race-") and files[0].endswith(".pt"), files
+    saved = torch.load(cache / files[0], weights_only=True)
+    model = make_mlp((784, 16, 10))
+    model.load_state_dict(saved["state_dict"])
+    with torch.no_grad():
+        assert f"{float(sum(p.sum() for p in model.parameters()))}" == results[0][1]
+
+
+def test_classic_augmentation_draws_as_it_always_did(small):
+    from course.training import CLASSIC, augment_digits
+    x = torch.from_numpy(small[0][:32].reshape(32, -1).astype(np.float32) / 255)
+    # the classic recipe: one angle and one shift per image, nothing else drawn
+    g = torch.Generator().manual_seed(3)
+    angle = (torch.rand(32, generator=g) * 2 - 1) * (10 * np.pi / 180)
+    shift = (torch.rand(32, 2, generator=g) * 2 - 1) * (2 / 14)
+    theta = torch.stack([torch.stack([angle.cos(), -angle.sin(), shift[:, 0]], 1),
+                         torch.stack([angle.sin(), angle.cos(), shift[:, 1]], 1)], 1)
+    grid = torch.nn.functional.affine_grid(theta, (32, 1, 28, 28), align_corners=False)
+    expected = torch.nn.functional.grid_sample(x.reshape(32, 1, 28, 28), grid, align_corners=False)
+    out = augment_digits(x, torch.Generator().manual_seed(3), CLASSIC)
+    assert torch.equal(out, expected.reshape(32, 784))
+
+
+def _one_change(x, **kwargs):
+    from course.training import Augmentation, augment_digits
+    aug = Augmentation(**({"shift": 0.0, "rotate": 0.0} | kwargs))
+    return augment_digits(x, torch.Generator().manual_seed(0), aug, torch.ones(len(x), dtype=torch.long))
+
+
+def test_each_drawn_digit_change_does_what_it_says(small):
+    from course.preprocess import bounding_box
+    from course.strokes import stroke_width
+    x = torch.from_numpy(small[0][:64].reshape(64, -1).astype(np.float32) / 255)
+    def widths(t):
+        return np.array([stroke_width(i.reshape(28, 28).numpy()) for i in t])
+    def heights(t):
+        return np.array([(lambda b: b[1] - b[0])(bounding_box(i.reshape(28, 28).numpy())) for i in t])
+    assert np.all(widths(_one_change(x, thickness=(1.0, 1.0))) > widths(x))           # bolder
+    assert np.median(widths(_one_change(x, thickness=(-0.5, -0.5)))) < np.median(widths(x))
+    assert np.all(heights(_one_change(x, scale=(1.25, 1.25))) >= heights(x))           # larger
+    assert np.median(heights(_one_change(x, scale=(0.7, 0.7))) / heights(x)) == pytest.approx(0.7, abs=0.08)
+    slanted = _one_change(x, slant=0.3)
+    assert not torch.equal(slanted, x) and torch.allclose(slanted.sum(1), x.sum(1), rtol=0.1)
+    wobbly = _one_change(x, elastic=1.5)
+    assert 0 < float((wobbly - x).abs().mean()) and np.median(
+        [np.corrcoef(a, b)[0, 1] for a, b in zip(wobbly.numpy(), x.numpy())]) > 0.7
+    # printed ones: ink is only added, above and below the 1 (flag, foot), and only to 1s
+    printed = _one_change(x, printed_ones=1.0)
+    assert torch.all(printed >= x - 1e-5) and float((printed - x).sum()) > 0   # (resampling rounds)
+    from course.training import Augmentation, augment_digits
+    labels = torch.full((64,), 7)
+    same = augment_digits(x, torch.Generator().manual_seed(0),
+                          Augmentation(shift=0.0, rotate=0.0, printed_ones=1.0), labels)
+    assert torch.allclose(same, x, atol=1e-5)
+    with pytest.raises(ValueError, match="labels"):
+        augment_digits(x, torch.Generator(), Augmentation(printed_ones=0.5))
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(scale=(1.2, 0.8)), "scale"), (dict(scale=(0.0, 1.0)), "scale"),
+    (dict(thickness=(1.0, -1.0)), "thickness"), (dict(thickness=(-2.0, 0.0)), "thickness"),
+    (dict(slant=-0.1), "slant"), (dict(elastic=float("nan")), "elastic"),
+    (dict(printed_ones=1.5), "printed_ones")])
+def test_bad_augmentation_is_refused_with_the_field_named(small, kwargs, message):
+    from course.training import Augmentation
+    x, y, *_ = small
+    with pytest.raises(ValueError, match=message):
+        train(make_mlp((784, 10)), x, y, TrainConfig(augment=Augmentation(**kwargs)), progress=False)
+
+
+def test_onecycle_label_smoothing_and_running_metrics(small):
+    x, y, xt, yt = small
+    cfg = TrainConfig(epochs=3, lr=3e-3, optimizer="adamw", schedule="onecycle", label_smoothing=0.1)
+    rates = []
+    model = make_cnn(seed=0, batchnorm=True)
+    h = train(model, x, y, cfg, progress=False, train_metrics="running",
+              callback=lambda e, hist: rates.append(None))
+    assert len(h.train_loss) == 3 and 0 < h.train_accuracy[-1] <= 1
+    # running metrics are measured on the batches; the full ones on every digit after the epoch
+    model2 = make_cnn(seed=0, batchnorm=True)
+    h2 = train(model2, x, y, cfg, progress=False)
+    for a, b in zip(model.state_dict().values(), model2.state_dict().values()):
+        assert torch.equal(a, b)                     # how it is measured changes nothing
+    assert h2.train_accuracy[-1] == pytest.approx(accuracy(model2, x, y))
+    with pytest.raises(ValueError, match="train_metrics"):
+        train(model, x, y, cfg, progress=False, train_metrics="sometimes")
+    with pytest.raises(ValueError, match="schedule"):
+        train(model, x, y, TrainConfig(schedule="cosine"), progress=False)
+
+
+def test_channels_last_training_gives_an_equally_good_network_in_the_usual_layout(small):
+    import copy
+    from dataclasses import replace
+    x, y, xt, yt = small
+    a = make_cnn(seed=0, batchnorm=True)
+    b = copy.deepcopy(a).to(memory_format=torch.channels_last)
+    xb = torch.from_numpy(x[:64].reshape(64, -1).astype(np.float32) / 255)
+    for m in (a, b):                                # the same function, laid out otherwise
+        m.eval()
+        torch.nn.functional.cross_entropy(m(xb), torch.from_numpy(y[:64])).backward()
+    assert torch.allclose(a(xb), b(xb), atol=1e-5)
+    for p, q in zip(a.parameters(), b.parameters()):
+        assert torch.allclose(p.grad, q.grad, atol=1e-5)
+    cfg = TrainConfig(epochs=2, lr=3e-3, optimizer="adam")
+    a, b = make_cnn(seed=0, batchnorm=True), make_cnn(seed=0, batchnorm=True)
+    train(a, x, y, cfg, progress=False)
+    train(b, x, y, replace(cfg, channels_last=True), progress=False)
+    assert all(p.is_contiguous() for p in b.parameters())
+    assert abs(accuracy(a, xt, yt) - accuracy(b, xt, yt)) < 0.05
+
+
+def test_make_cnn_with_three_blocks_and_batch_norm():
+    m = make_cnn((8, 16, 32), hidden=20, batchnorm=True)
+    assert sum(isinstance(l, torch.nn.BatchNorm2d) for l in m) == 3
+    assert m(torch.rand(5, 784)).shape == (5, 10)
+    assert [type(l) for l in make_cnn()] == [type(l) for l in make_cnn(batchnorm=False)]
+    with pytest.raises(ValueError, match="two or three"):
+        make_cnn((8,))

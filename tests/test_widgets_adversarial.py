@@ -105,3 +105,84 @@ def test_empty_pad_and_a_dot_get_a_message_not_a_guess(models):
         pad.preprocess.value = preprocess
         assert pad.predict() is None and "dot, not a digit" in pad.message
         assert "dot, not a digit" in pad.probabilities.value
+
+
+def _events(pad, strokes):
+    """Send strokes to the pad as the browser sends a mouse drag: down, moves, up."""
+    for stroke in strokes:
+        _send(pad, "mouse_down", *stroke[0])
+        for x, y in stroke[1:]:
+            _send(pad, "mouse_move", x, y)
+        _send(pad, "mouse_up", *stroke[-1])
+
+
+SEVEN = [[(70, 60), (130, 58), (200, 60), (170, 130), (150, 190), (140, 230)]]
+
+
+def test_a_drawing_is_read_when_the_stroke_ends_and_predict_stays(models):
+    pad = DrawingPad(models, novelty=None)
+    _send(pad, "mouse_down", *SEVEN[0][0])
+    for x, y in SEVEN[0][1:]:
+        _send(pad, "mouse_move", x, y)
+    assert pad.probs is None                    # still drawing: nothing read yet
+    _send(pad, "mouse_up", *SEVEN[0][-1])
+    assert pad.probs is not None and pad.probabilities.value.count("prob-bar") == 20
+    slow = DrawingPad(models, novelty=None, live=False)
+    _events(slow, SEVEN)
+    assert slow.probs is None and "prob-bar" not in slow.probabilities.value
+    slow.predict_button.click()
+    assert slow.probs is not None
+    for name in models:
+        np.testing.assert_allclose(slow.probs[name], pad.probs[name])
+
+
+def test_the_pad_draws_with_the_stroke_simulators_pen(models):
+    from course.strokes import draw_strokes
+    pad = DrawingPad(models, novelty=None, live=False)
+    _events(pad, SEVEN)
+    assert np.array_equal(pad.ink, draw_strokes(SEVEN, pad.pen.value))
+    other = DrawingPad(models, novelty=None, live=False)
+    other.draw(SEVEN)                           # the same, without a mouse
+    assert np.array_equal(other.ink, pad.ink)
+
+
+def test_pen_dropdown_sets_the_width_of_the_next_strokes(models):
+    from course.widgets.drawing_pad import PENS
+    ink = {}
+    pad = DrawingPad(models, novelty=None, live=False)
+    for label, width in PENS.items():
+        pad.clear()
+        pad.pen.value = width
+        assert pad.canvas.line_width == width
+        _events(pad, SEVEN)
+        ink[label] = pad.ink.sum()
+    assert ink["thin"] < ink["normal"] < ink["bold"]
+    with pytest.raises(ValueError, match="pen width"):
+        pad.set_pen(0)
+
+
+def test_the_pad_says_not_sure_when_the_reading_does(bundled, models):
+    from course.novelty import fit_novelty, pixel_noise
+    nov = {"MLP": fit_novelty(models["MLP"], bundled.x_train)}
+    pad = DrawingPad(models, preprocess=True, novelty=nov)
+    pictures = [bundled.x_test[i] for i in range(8)] + list(pixel_noise(8, seed=3))
+    verdicts = []
+    for pic in pictures:
+        pad.set_ink(pic)
+        pad.predict_button.click()
+        r = pad.reading
+        shown = re.findall(r"data-model='(\w+)' data-verdict='([^']+)'", pad.probabilities.value)
+        assert dict(shown) == {n: "not sure" if r.verdict(n) is None else str(r.verdict(n))
+                               for n in models}
+        assert ("MLP is not sure" in pad.probabilities.value) == (r.verdict("MLP") is None)
+        assert r.verdict("linear") is None or "linear is not sure" not in pad.probabilities.value
+        verdicts.append(r.verdict("MLP"))
+    assert None in verdicts and any(v is not None for v in verdicts)
+
+
+def test_novelty_is_fitted_for_every_network_by_default(bundled, models):
+    pad = DrawingPad(models, train_digits=bundled.x_train[:500])
+    assert set(pad.novelty) == set(models)
+    assert pad.novelty["MLP"].bank.shape == (500, 32)
+    with pytest.raises(ValueError, match="novelty"):
+        DrawingPad(models, novelty="sometimes")
