@@ -1,0 +1,106 @@
+"""The sizing table of deploy/sizing.yaml: what one student costs, and so how many fit on
+a machine, derived from what benchmarks/hub_class.py measured.
+
+    python tools/sizing.py            # print the table (and the machines for 30/100/300 students)
+    python tools/sizing.py --check    # exit 1 unless sizing.yaml's derived figures follow from its measurements
+
+The rules (`derive`), with the teacher's choices in sizing.yaml's ``policy``:
+
+* memory guarantee: the largest peak a student reached (their server plus one chapter's
+  kernel, resident memory), plus ``memory_headroom``, rounded up to ``memory_step_mib``;
+* memory limit: ``kernels_per_student`` times the guarantee, so a student may keep that
+  many chapters open at once before the limit stops a kernel;
+* CPU limit: the cores one student's chapter keeps busy when it runs alone (CPU time over
+  wall time), rounded up to half a core: more would not make it faster;
+* CPU guarantee: the share of a core with which, when the whole class runs a chapter at
+  the same moment, it takes at most ``slowdown_budget`` times as long as alone
+  (CPU time / (budget x wall time alone)), rounded up to 0.05 core;
+* students per core = 1 / CPU guarantee, students per GiB = 1024 MiB / memory guarantee
+  (both rounded down); a machine for N students adds the hub's measured peak and
+  ``system_reserve_mib`` for the operating system, and one core for the hub and proxy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZING = ROOT / "deploy" / "sizing.yaml"
+CLASS_SIZES = (30, 100, 300)
+
+
+def _up(x: float, step: float) -> float:
+    return round(math.ceil(round(x / step, 9)) * step, 6)
+
+
+def derive(measured: dict, policy: dict) -> dict:
+    """The guarantees, limits and per-core/per-GiB figures that follow from `measured`."""
+    peak = measured["student_peak_mib"]
+    mem_guarantee = int(_up(peak * (1 + policy["memory_headroom"]), policy["memory_step_mib"]))
+    busy = measured["alone_cpu_s"] / measured["alone_wall_s"]
+    cpu_guarantee = _up(measured["alone_cpu_s"] / (policy["slowdown_budget"] * measured["alone_wall_s"]), 0.05)
+    derived = {
+        "memory_guarantee_mib": mem_guarantee,
+        "memory_limit_mib": mem_guarantee * policy["kernels_per_student"],
+        "cpu_guarantee": cpu_guarantee,
+        "cpu_limit": max(0.5, _up(busy, 0.5)),
+        "students_per_core": int(1 / cpu_guarantee + 1e-9),
+        "students_per_gib": int(1024 / mem_guarantee),
+    }
+    derived["memory_limit"] = f"{derived['memory_limit_mib']}M"
+    derived["memory_guarantee"] = f"{mem_guarantee}M"
+    return derived
+
+
+def machine_for(students: int, sizing: dict) -> dict:
+    """Cores and memory (GiB) of one machine for `students` using the course at once."""
+    d, m, p = sizing["derived"], sizing["measured"], sizing["policy"]
+    mib = students * d["memory_guarantee_mib"] + m["hub_peak_mib"] + p["system_reserve_mib"]
+    return {"students": students, "cores": math.ceil(students * d["cpu_guarantee"]) + 1,
+            "memory_gib": math.ceil(mib / 1024)}
+
+
+def load(path: Path = SIZING) -> dict:
+    return yaml.safe_load(path.read_text())
+
+
+def table(sizing: dict) -> str:
+    d, m = sizing["derived"], sizing["measured"]
+    rows = [
+        "| per student | guarantee | limit |",
+        "| --- | --- | --- |",
+        f"| memory | {d['memory_guarantee_mib']} MiB | {d['memory_limit_mib']} MiB |",
+        f"| CPU | {d['cpu_guarantee']} core | {d['cpu_limit']} core |",
+        "",
+        f"{d['students_per_core']} students per core, {d['students_per_gib']} students per GiB "
+        f"(measured peak per student {m['student_peak_mib']} MiB; hub {m['hub_peak_mib']} MiB).",
+        "",
+        "| students at once | cores | memory |",
+        "| --- | --- | --- |",
+    ]
+    for n in CLASS_SIZES:
+        machine = machine_for(n, sizing)
+        rows.append(f"| {n} | {machine['cores']} | {machine['memory_gib']} GiB |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    sizing = load()
+    expected = derive(sizing["measured"], sizing["policy"])
+    if args.check and expected != sizing["derived"]:
+        print(f"deploy/sizing.yaml: 'derived' should be {expected}, is {sizing['derived']}", file=sys.stderr)
+        return 1
+    print(table(sizing))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
