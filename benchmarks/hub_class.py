@@ -73,14 +73,37 @@ def browser_student(hub: C.Hub, name: str, link: str, chapter: str, shots: Path 
     """A student in headless Chromium: the log-in form with the link as 'next', then
     JupyterLab on the chapter, Run All, and the errors the page shows."""
     from browser_lab import LabNotebook, find_chromium, launch_chromium, VIEWPORT
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Error as PlaywrightError, sync_playwright
     row: dict = {"student": name, "client": "Chromium"}
     uid = pwd.getpwnam(name).pw_uid
     path = f"{hub_link.TARGET}/{chapter}"
 
-    class _Link:  # what LabNotebook needs of a server: the URL that opens the notebook
-        def notebook_url(self, _name):
-            return link
+    class HubNotebook(LabNotebook):
+        """The notebook JupyterLab opens by itself once nbgitpuller's page has pulled the
+        course (its urlpath): wait for it there instead of loading another URL, which would
+        interrupt the pull."""
+
+        def dialog_text(self) -> str:
+            try:
+                return super().dialog_text()
+            except PlaywrightError:  # navigating
+                return ""
+
+        def open(self, timeout):
+            def opened():
+                try:
+                    return self.page.evaluate("""name => {
+                        const app = window.jupyterapp, panel = app && app.shell.currentWidget;
+                        if (!panel || !panel.context || panel.context.path !== name) return false;
+                        window.courseNotebook = panel;
+                        return true;
+                    }""", self.name)
+                except PlaywrightError:  # the page is navigating (nbgitpuller -> JupyterLab)
+                    return False
+            self._poll(f"JupyterLab to open {self.name} after the pull", timeout, opened,
+                       on_dialog=self._accept_kernel_choice)
+            self.page.evaluate("window.jupyterapp.shell.collapseLeft()")
+            self.wait_until_idle(timeout, on_dialog=self._accept_kernel_choice)
 
     try:
         chromium = find_chromium()
@@ -95,10 +118,10 @@ def browser_student(hub: C.Hub, name: str, link: str, chapter: str, shots: Path 
                 page.fill("input[name=username]", name)
                 page.fill("input[name=password]", hub.password)
                 t0 = time.monotonic()
-                page.click("[type=submit]")
-                page.wait_for_url(f"**/user/{name}/**", timeout=600_000)
+                page.click("[type=submit]")  # the hub starts the server, then goes on to the link
+                page.wait_for_url(f"{hub.url}/user/{name}/**", timeout=600_000)
                 row["ready_s"] = time.monotonic() - t0
-                nb = LabNotebook(page, _Link(), path)
+                nb = HubNotebook(page, None, path)
                 t0 = time.monotonic()
                 nb.open(timeout=300)
                 row["pull_s"] = time.monotonic() - t0

@@ -208,20 +208,7 @@ class Environment:
             "Data and trained models shared by every student of this hub (read-only).\n"
             f"mnist/  MNIST files (MNIST_DIR points here)\nmodels/ trained models "
             f"(COURSE_SHARED_MODELS points here)\n")
-        fresh = self.shared / "models.baking"
-        shutil.rmtree(fresh, ignore_errors=True)
-        fresh.mkdir()
-        with tempfile.TemporaryDirectory() as tmp:
-            for nb in wanted:
-                copy = Path(tmp) / Path(nb).name
-                shutil.copy2(ROOT / nb, copy)
-                env = {**os.environ, "HOME": tmp, "COURSE_MODEL_CACHE": str(fresh),
-                       "MNIST_DIR": str(self.mnist), "JUPYTER_PLATFORM_DIRS": "1",
-                       "PATH": f"{self.user / 'bin'}:{os.environ['PATH']}"}
-                env.pop("COURSE_SHARED_MODELS", None)
-                _run([str(self.python), "-c", _EXECUTE, str(copy)], cwd=tmp, env=env, timeout=1800)
-        shutil.rmtree(self.models, ignore_errors=True)
-        fresh.rename(self.models)
+        bake_models(self.python, [ROOT / nb for nb in wanted], self.models, self.mnist)
         for path in [self.shared, *self.shared.rglob("*")]:
             os.chown(path, 0, 0, follow_symlinks=False)
         _open_to_all(self.shared)
@@ -237,6 +224,34 @@ from nbclient import NotebookClient
 nb = nbformat.read(sys.argv[1], as_version=4)
 NotebookClient(nb, timeout=900, kernel_name="python3").execute()
 """
+
+
+def bake_models(python: Path | str, notebooks: list[Path], models: Path, mnist: Path | None = None) -> None:
+    """Run `notebooks` (copies, in a scratch folder) with `python`, the model cache pointed
+    at a fresh folder: every model they train ends up there; it then replaces `models`,
+    readable by all and writable by nobody but its owner. Used for the local hub, the
+    TLJH set-up and the Kubernetes image alike."""
+    models = Path(models)
+    models.parent.mkdir(parents=True, exist_ok=True)
+    fresh = models.with_name(models.name + ".baking")
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir()
+    with tempfile.TemporaryDirectory() as tmp:
+        for nb in notebooks:
+            copy = Path(tmp) / Path(nb).name
+            shutil.copy2(nb, copy)
+            env = {**os.environ, "HOME": tmp, "COURSE_MODEL_CACHE": str(fresh), "JUPYTER_PLATFORM_DIRS": "1",
+                   "PATH": f"{Path(python).parent}:{os.environ['PATH']}"}
+            if mnist:
+                env["MNIST_DIR"] = str(mnist)
+            env.pop("COURSE_SHARED_MODELS", None)  # train what is not there yet
+            log(f"running {Path(nb).name} to train its models")
+            _run([str(python), "-c", _EXECUTE, str(copy)], cwd=tmp, env=env, timeout=1800)
+    shutil.rmtree(models, ignore_errors=True)
+    fresh.rename(models)
+    _open_to_all(models)
+    for path in [models, *models.iterdir()]:
+        os.chmod(path, 0o755 if path.is_dir() else 0o444)
 
 
 # --------------------------------------------------------------------- system users
@@ -310,9 +325,10 @@ def remove_student(name: str) -> None:
 
 
 class GitRemote:
-    """The course as a git repository on 127.0.0.1 (git's plain HTTP protocol, served by
-    Python's http.server): what nbgitpuller pulls from, with no network. `commit` plays
-    the teacher pushing a change."""
+    """The course as a git repository served on 127.0.0.1 by ``git daemon`` (git's own
+    protocol; nbgitpuller's shallow clones need a smart server, which git's plain-HTTP
+    protocol is not): what nbgitpuller pulls from, with no network. `commit` plays the
+    teacher pushing a change."""
 
     def __init__(self, folder: Path, name: str = "mnist-course"):
         self.folder = folder
@@ -357,16 +373,18 @@ class GitRemote:
 
     def start(self, port: int = 0) -> str:
         self.port = port or free_port()
+        www = str(self.bare.parent)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "--directory",
-             str(self.bare.parent), str(self.port)],
+            ["git", "daemon", "--reuseaddr", "--export-all", f"--base-path={www}", "--listen=127.0.0.1",
+             f"--port={self.port}", www],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        _wait_for(lambda: _http_ok(f"{self.url}/info/refs"), 20, "the course's git server to answer")
+        _wait_for(lambda: subprocess.run(["git", "ls-remote", self.url], capture_output=True).returncode == 0,
+                  20, "the course's git server to answer")
         return self.url
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/{self.bare.name}"
+        return f"git://127.0.0.1:{self.port}/{self.bare.name}"
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -487,7 +505,9 @@ class Hub:
         proxy = self.state / "jupyterhub-proxy.pid"
         if proxy.is_file():
             pids.append(int(proxy.read_text().strip()))
-        return [p for p in pids + _children(self.process.pid) if _alive(p)]
+        # Its other children are the students' servers (LocalProcessSpawner): not the hub's.
+        children = [p for p in _children(self.process.pid) if _uid(p) == os.geteuid()]
+        return [p for p in dict.fromkeys(pids + children) if _alive(p)]
 
     def stop(self) -> None:
         """Stop the hub (it stops the students' servers and its proxy), then anything left,
@@ -511,6 +531,13 @@ def _alive(pid: int) -> bool:
         return True
     except ProcessLookupError:
         return False
+
+
+def _uid(pid: int) -> int | None:
+    try:
+        return os.stat(f"/proc/{pid}").st_uid
+    except FileNotFoundError:
+        return None
 
 
 def _children(pid: int) -> list[int]:
@@ -628,12 +655,24 @@ class Student:
         raise TimeoutError(f"{self.name}: server not ready after {timeout:.0f} s")
 
     async def follow_link(self, link: str) -> str:
-        """GET the nbgitpuller link through the hub (user-redirect), as a click would; returns
-        the final URL (the student's own git-pull page)."""
-        r = await self.fetch(link, follow_redirects=True, max_redirects=10)
-        if b"nbgitpuller" not in r.body.lower() and b"git-pull" not in r.body.lower():
-            raise AssertionError(f"{self.name}: the link led to {r.effective_url}, not nbgitpuller's page")
-        return r.effective_url
+        """Log in through the hub's form with the link as 'next' and follow every redirect,
+        cookies and all, as a browser would (hub, user-redirect, the server's OAuth log-in);
+        returns the URL of the page it ends on, which must be nbgitpuller's."""
+        return await asyncio.to_thread(self._follow_link, link)
+
+    def _follow_link(self, link: str) -> str:
+        import requests
+        with requests.Session() as browser:
+            browser.get(f"{self.hub.url}/hub/login", timeout=60).raise_for_status()
+            r = browser.post(f"{self.hub.url}/hub/login",
+                             params={"next": link[len(self.hub.url):]},
+                             data={"username": self.name, "password": self.hub.password,
+                                   "_xsrf": browser.cookies.get("_xsrf", "")}, timeout=600)
+            r.raise_for_status()
+        if not r.url.startswith(f"{self.server}/git-pull?") or "nbgitpuller" not in r.text.lower():
+            raise AssertionError(f"{self.name}: the link led to {r.url}, not to nbgitpuller's page "
+                                 "on the student's server")
+        return r.url
 
     async def pull(self, repo: str, branch: str = "main", target: str = hub_link.TARGET,
                    timeout: float = 300) -> list[dict]:
@@ -770,10 +809,16 @@ def up(n_students: int, port: int, bake: list[str]) -> int:
     remote = GitRemote(BUILD / "course-remote").create()
     repo = remote.start()
     students = [f"student{i}" for i in range(1, n_students + 1)]
-    for name in students:
-        create_student(name)
-    hub = Hub(env, students, BUILD / "local-hub", port=port,
-              default_url=hub_link.server_path(repo)).start()
+    try:
+        for name in students:
+            create_student(name)
+        hub = Hub(env, students, BUILD / "local-hub", port=port,
+                  default_url=hub_link.server_path(repo)).start()
+    except BaseException:  # leave nothing behind: no git server, no test students
+        remote.stop()
+        for name in students:
+            remove_student(name)
+        raise
     link = hub_link.pull_link(hub.url, repo)
     info = {"url": hub.url, "students": students, "password": hub.password, "hub_pid": hub.process.pid,
             "git_pid": remote.process.pid, "link": link}
@@ -818,9 +863,22 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument("--bake", nargs="*", default=None,
                        help="notebooks whose trained models are baked into shared/ (default: all)")
     sub.add_parser("down", help="stop that hub and remove its students")
+    bake = sub.add_parser("bake", help="train the models some notebooks cache, into a shared folder "
+                          "(with this Python; used by the TLJH set-up and the hub image)")
+    bake.add_argument("--models", type=Path, required=True, help="the shared models folder to fill")
+    bake.add_argument("--mnist", type=Path, help="the MNIST folder the notebooks should read")
+    bake.add_argument("notebooks", nargs="+", type=Path)
     args = parser.parse_args(argv)
     if args.command == "down":
         return down()
+    if args.command == "bake":
+        missing = [str(nb) for nb in args.notebooks if not nb.is_file()]
+        if missing:
+            print(f"classroom bake: no such notebook: {', '.join(missing)}", file=sys.stderr)
+            return 2
+        bake_models(sys.executable, args.notebooks, args.models, args.mnist)
+        print(f"Baked {len(list(args.models.glob('*.pt')))} models into {args.models}.")
+        return 0
     if not is_root():
         print(f"classroom: {NEEDS_ROOT}", file=sys.stderr)
         return 2

@@ -3,6 +3,7 @@ a machine, derived from what benchmarks/hub_class.py measured.
 
     python tools/sizing.py            # print the table (and the machines for 30/100/300 students)
     python tools/sizing.py --check    # exit 1 unless sizing.yaml's derived figures follow from its measurements
+    python tools/sizing.py --write-config   # copy them into deploy/z2jh/config.yaml
 
 The rules (`derive`), with the teacher's choices in sizing.yaml's ``policy``:
 
@@ -89,11 +90,54 @@ def table(sizing: dict) -> str:
     return "\n".join(rows)
 
 
+HELM_CONFIG = ROOT / "deploy" / "z2jh" / "config.yaml"
+
+
+def helm_values(sizing: dict) -> dict:
+    """What deploy/z2jh/config.yaml must say, from the sizing table (KubeSpawner reads an
+    'M' suffix as MiB)."""
+    d, p = sizing["derived"], sizing["policy"]
+    return {"memory": {"guarantee": d["memory_guarantee"], "limit": d["memory_limit"]},
+            "cpu": {"guarantee": d["cpu_guarantee"], "limit": d["cpu_limit"]},
+            "cull": {"timeout": p["cull_timeout_s"], "every": p["cull_every_s"]}}
+
+
+def write_helm_config(sizing: dict, path: Path = HELM_CONFIG) -> None:
+    """Put the sizing table's figures into the Helm config, leaving the rest as written."""
+    import re
+    text = path.read_text()
+    values = helm_values(sizing)
+
+    def put(block: str, key: str, value) -> None:
+        nonlocal text
+        pattern = rf"(^\s*{block}:\n(?:\s+\S.*\n)*?\s+{key}: ).*$"
+        text, n = re.subn(pattern, lambda m: m.group(1) + str(value), text, count=1, flags=re.M)
+        if n != 1:
+            raise ValueError(f"{path}: no '{block}: {key}:' to update")
+
+    for block in ("memory", "cpu", "cull"):
+        for key, value in values[block].items():
+            put(block, key, value)
+    path.write_text(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--write-config", action="store_true",
+                        help="copy the guarantees, limits and culler settings into deploy/z2jh/config.yaml")
+    parser.add_argument("--get", metavar="KEY", help="print one derived or policy figure (for scripts)")
     args = parser.parse_args(argv)
     sizing = load()
+    if args.get:
+        value = sizing["derived"].get(args.get, sizing["policy"].get(args.get))
+        if value is None:
+            print(f"sizing: no figure named {args.get!r}", file=sys.stderr)
+            return 2
+        print(value)
+        return 0
+    if args.write_config:
+        write_helm_config(sizing)
     expected = derive(sizing["measured"], sizing["policy"])
     if args.check and expected != sizing["derived"]:
         print(f"deploy/sizing.yaml: 'derived' should be {expected}, is {sizing['derived']}", file=sys.stderr)
