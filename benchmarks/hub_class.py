@@ -29,9 +29,10 @@ import json
 import os
 import platform
 import pwd
+import shutil
+import signal
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -134,13 +135,17 @@ def browser_student(hub: C.Hub, name: str, link: str, chapter: str, shots: Path 
                 if not ran and not errors:
                     errors.append("Run All stopped before the last cell")
                 row["errors"] = [f"{name} (Chromium): {e}" for e in errors]
-                row["cells"] = nb.page.evaluate(
-                    "() => window.courseNotebook.content.model.cells.length")
+                row["cells"] = nb.page.evaluate("""() => {
+                    const cells = window.courseNotebook.content.model.cells;
+                    return Array.from({length: cells.length}, (_, i) => cells.get(i))
+                                .filter(cell => cell.type === 'code').length;
+                }""")
                 text = nb.page.evaluate("() => document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)').innerText")
                 row["shared_models"] = "shared models in" in text
                 if shots:
                     nb.screenshot(shots / f"hub-{name}-chapter2.png")
-                nb.command("notebook:close-and-shutdown")  # its kernel, as a student closing the tab
+                # Shut its kernel down (closing the tab would ask whether to save, and wait).
+                nb.page.evaluate("() => window.courseNotebook.sessionContext.shutdown()")
             finally:
                 browser.close()
     except Exception as err:
@@ -224,7 +229,8 @@ def measured_for_sizing(result: dict) -> dict:
             "hub_peak_mib": result["hub_peak_mib"],
             "alone_wall_s": round(alone["run_s"], 1), "alone_cpu_s": round(alone["cpu_s"], 1),
             "k_at_once": result["k"], "slowdown_k_at_once": round(result.get("slowdown", 0), 2),
-            "on": f"{result['machine']['cores']} cores, a machine shared with other work "
+            "chapter": result["chapter"],
+            "measured_on": f"{result['machine']['cores']} cores, a machine shared with other work "
                   f"(load {result['machine']['load_before'][0]:.1f} before the run), "
                   f"{time.strftime('%Y-%m-%d')}, benchmarks/hub_class.py"}
 
@@ -235,8 +241,10 @@ def write_sizing(result: dict) -> None:
     data = S.load()
     data["measured"] = measured_for_sizing(result)
     data["derived"] = S.derive(data["measured"], data["policy"])
-    text = S.SIZING.read_text().split("\nmeasured:")[0]  # keep the header comment
-    S.SIZING.write_text(text + "\n" + yaml.safe_dump(data, sort_keys=False))
+    lines = S.SIZING.read_text().splitlines(keepends=True)
+    header = "".join(line for line in lines[:next(i for i, l in enumerate(lines) if not l.startswith("#"))])
+    S.SIZING.write_text(header + yaml.safe_dump(data, sort_keys=False, width=100))
+    S.write_helm_config(data)
 
 
 class Classroom:
@@ -252,24 +260,36 @@ class Classroom:
         self.expose_app = expose_app
 
     def __enter__(self) -> "Classroom":
-        self.env.ensure_user_env()
-        mnist = os.environ.get("MNIST_DIR")
-        self.env.ensure_shared([C.CHAPTER_2], mnist_from=Path(mnist) if mnist else None)
-        self.remote.create()
-        self.repo = self.remote.start()
-        self.uids = {n: C.create_student(n) for n in self.names}
-        self.hub = C.Hub(self.env, self.names, self.tmp / "hub", expose_app=self.expose_app,
-                         default_url=hub_link.server_path(self.repo)).start()
+        # A SIGTERM (a timeout, CI stopping) must still stop the hub and remove the users.
+        self._old_handler = signal.signal(signal.SIGTERM, _terminate)
+        try:
+            self.env.ensure_user_env()
+            mnist = os.environ.get("MNIST_DIR")
+            self.env.ensure_shared([C.CHAPTER_2], mnist_from=Path(mnist) if mnist else None)
+            self.remote.create()
+            self.repo = self.remote.start()
+            self.uids = {n: C.create_student(n) for n in self.names}
+            self.hub = C.Hub(self.env, self.names, self.tmp / "hub", expose_app=self.expose_app,
+                             default_url=hub_link.server_path(self.repo)).start()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.hub:
-            self.hub.stop()
-        self.remote.stop()
-        for name in self.names:
-            C.remove_student(name)
-        import shutil
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        try:
+            if self.hub:
+                self.hub.stop()
+            self.remote.stop()
+            for name in self.names:
+                C.remove_student(name)
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        finally:
+            signal.signal(signal.SIGTERM, self._old_handler)
+
+
+def _terminate(signum, frame):
+    raise SystemExit(f"stopped by signal {signum}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -278,7 +298,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="all K students through the REST API")
     parser.add_argument("--write-sizing", action="store_true", help="update deploy/sizing.yaml")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--from-json", type=Path,
+                        help="no new run: print (and with --write-sizing, use) the figures of an earlier --json")
     args = parser.parse_args(argv)
+    if args.from_json:
+        result = json.loads(args.from_json.read_text())
+        print(report(result))
+        if args.write_sizing:
+            write_sizing(result)
+            print(f"wrote {C.SIZING.relative_to(ROOT)}")
+        return 0
     if not C.is_root():
         print(f"hub_class: {C.NEEDS_ROOT}", file=sys.stderr)
         return 2

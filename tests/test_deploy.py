@@ -124,20 +124,24 @@ def test_write_config_puts_new_figures_into_the_helm_config(tmp_path, sizing):
 def test_sizing_table_is_measured_and_follows_from_its_measurements(sizing):
     m = sizing["measured"]
     assert not m.get("provisional"), "deploy/sizing.yaml still holds provisional figures"
-    assert m["k_at_once"] >= 6 and "benchmarks/hub_class.py" in m["on"]
+    assert m["k_at_once"] >= 6 and "benchmarks/hub_class.py" in m["measured_on"]
     assert sizing["derived"] == S.derive(m, sizing["policy"])
     assert subprocess.run([sys.executable, str(ROOT / "tools" / "sizing.py"), "--check"],
                           capture_output=True).returncode == 0
 
 
 def test_derive_rules():
-    policy = {"memory_headroom": 0.25, "memory_step_mib": 128, "kernels_per_student": 2, "slowdown_budget": 3}
-    d = S.derive({"student_peak_mib": 500, "alone_wall_s": 30.0, "alone_cpu_s": 33.0}, policy)
+    policy = {"memory_headroom": 0.25, "memory_step_mib": 128, "kernels_per_student": 2,
+              "chapter_budget_s": 60, "cpu_limit": 1.0}
+    d = S.derive({"student_peak_mib": 500, "alone_wall_s": 30.0, "alone_cpu_s": 25.0}, policy)
     assert d["memory_guarantee_mib"] == 640          # 500 * 1.25 = 625 -> 640
-    assert d["memory_limit_mib"] == 1280
-    assert d["cpu_guarantee"] == 0.4                 # 33 / (3 * 30) = 0.367 -> 0.4
-    assert d["cpu_limit"] == 1.5                     # 1.1 cores busy -> 1.5
-    assert d["students_per_core"] == 2 and d["students_per_gib"] == 1
+    assert d["memory_limit_mib"] == 1280 and d["memory_limit"] == "1280M"
+    assert d["cpu_guarantee"] == 0.45                # 25 s of CPU within 60 s -> 0.417 -> 0.45
+    assert d["cpu_limit"] == 1.0
+    assert d["students_per_core"] == 2.2 and d["students_per_gib"] == 1.6
+    machine = S.machine_for(30, {"derived": d, "measured": {"hub_peak_mib": 200},
+                                 "policy": {"system_reserve_mib": 1024}})
+    assert machine == {"students": 30, "cores": 15, "memory_gib": 20}   # 13.5 -> 14 + 1; 20424 MiB
 
 
 def test_docs_give_the_sizing_tables_figures(sizing):

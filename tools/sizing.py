@@ -11,13 +11,14 @@ The rules (`derive`), with the teacher's choices in sizing.yaml's ``policy``:
   kernel, resident memory), plus ``memory_headroom``, rounded up to ``memory_step_mib``;
 * memory limit: ``kernels_per_student`` times the guarantee, so a student may keep that
   many chapters open at once before the limit stops a kernel;
-* CPU limit: the cores one student's chapter keeps busy when it runs alone (CPU time over
-  wall time), rounded up to half a core: more would not make it faster;
-* CPU guarantee: the share of a core with which, when the whole class runs a chapter at
-  the same moment, it takes at most ``slowdown_budget`` times as long as alone
-  (CPU time / (budget x wall time alone)), rounded up to 0.05 core;
+* CPU guarantee: the share of a core with which a chapter still runs within the course's
+  budget (``chapter_budget_s``, 60 s) when the whole class runs it at the same moment:
+  the chapter's CPU time divided by the budget, rounded up to 0.05 core. CPU time, not
+  wall time: it does not change with what else the machine is doing;
+* CPU limit: ``cpu_limit`` (one core: the course trains on one thread, so more would not
+  make a chapter faster; the benchmark prints the measured CPU/wall ratio to check it);
 * students per core = 1 / CPU guarantee, students per GiB = 1024 MiB / memory guarantee
-  (both rounded down); a machine for N students adds the hub's measured peak and
+  (one decimal, rounded down); a machine for N students adds the hub's measured peak and
   ``system_reserve_mib`` for the operating system, and one core for the hub and proxy.
 """
 
@@ -41,17 +42,16 @@ def _up(x: float, step: float) -> float:
 
 def derive(measured: dict, policy: dict) -> dict:
     """The guarantees, limits and per-core/per-GiB figures that follow from `measured`."""
-    peak = measured["student_peak_mib"]
-    mem_guarantee = int(_up(peak * (1 + policy["memory_headroom"]), policy["memory_step_mib"]))
-    busy = measured["alone_cpu_s"] / measured["alone_wall_s"]
-    cpu_guarantee = _up(measured["alone_cpu_s"] / (policy["slowdown_budget"] * measured["alone_wall_s"]), 0.05)
+    mem_guarantee = int(_up(measured["student_peak_mib"] * (1 + policy["memory_headroom"]),
+                            policy["memory_step_mib"]))
+    cpu_guarantee = _up(measured["alone_cpu_s"] / policy["chapter_budget_s"], 0.05)
     derived = {
         "memory_guarantee_mib": mem_guarantee,
         "memory_limit_mib": mem_guarantee * policy["kernels_per_student"],
         "cpu_guarantee": cpu_guarantee,
-        "cpu_limit": max(0.5, _up(busy, 0.5)),
-        "students_per_core": int(1 / cpu_guarantee + 1e-9),
-        "students_per_gib": int(1024 / mem_guarantee),
+        "cpu_limit": float(policy["cpu_limit"]),
+        "students_per_core": math.floor(10 / cpu_guarantee + 1e-9) / 10,
+        "students_per_gib": math.floor(10 * 1024 / mem_guarantee + 1e-9) / 10,
     }
     derived["memory_limit"] = f"{derived['memory_limit_mib']}M"
     derived["memory_guarantee"] = f"{mem_guarantee}M"
