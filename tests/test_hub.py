@@ -204,7 +204,9 @@ def test_following_the_link_again_keeps_the_students_edits_and_brings_the_new_co
         await s.save(nb_path, {"type": "notebook", "format": "json", "content": nb})
         await s.save(f"{hub_link.TARGET}/my_answers.txt", {"type": "file", "format": "text",
                                                            "content": "question 1: 0.92\n"})
+        await s.fetch(f"{s.server}/api/contents/{hub_link.TARGET}/notebooks/01_meet_mnist.ipynb", "DELETE")
     run(edit())
+    assert not (home / "notebooks/01_meet_mnist.ipynb").exists()
 
     # The teacher pushes a commit: a change to README.md, a new file, and a change at the
     # end of the same chapter (far from the student's edit).
@@ -222,7 +224,8 @@ def test_following_the_link_again_keeps_the_students_edits_and_brings_the_new_co
     assert "TEACHER'S ADDITION." in chapter                        # the same file's other change arrived
     assert (home / "README.md").read_text() == readme              # other files follow the course
     assert (home / "notebooks/extra_exercises.md").read_text() == "# More exercises\n"
-    assert (home / "my_answers.txt").read_text() == "question 1: 0.92\n"
+    assert (home / "my_answers.txt").read_text() == "question 1: 0.92\n"  # the student's own file stays
+    assert (home / "notebooks/01_meet_mnist.ipynb").is_file()                # a deleted course file is back
     log = subprocess.run(["git", "-c", f"safe.directory={home}", "-C", str(home), "log", "--format=%H"],
                          capture_output=True, text=True).stdout.split()
     assert head in log
