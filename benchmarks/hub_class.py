@@ -140,7 +140,14 @@ def browser_student(hub: C.Hub, name: str, link: str, chapter: str, shots: Path 
                     return Array.from({length: cells.length}, (_, i) => cells.get(i))
                                 .filter(cell => cell.type === 'code').length;
                 }""")
-                text = nb.page.evaluate("() => document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)').innerText")
+                # The outputs' text from the notebook model (JupyterLab renders only the cells in view).
+                text = nb.page.evaluate("""() => {
+                    const cells = window.courseNotebook.content.model.cells, texts = [];
+                    for (let i = 0; i < cells.length; i++)
+                        for (const out of (cells.get(i).toJSON().outputs || []))
+                            texts.push(String(out.text || (out.data && out.data['text/plain']) || ''));
+                    return texts.join('\\n');
+                }""")
                 row["shared_models"] = "shared models in" in text
                 if shots:
                     nb.screenshot(shots / f"hub-{name}-chapter2.png")

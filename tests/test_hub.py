@@ -16,6 +16,7 @@ import pwd
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -104,7 +105,8 @@ def test_every_student_has_their_own_copy_of_the_course_at_the_remote_commit(roo
         assert (home.stat().st_mode & 0o077) == 0, f"{home} is open to other users"
 
 
-PROBE_OTHERS = """
+# Run in a student's kernel: each attempt is recorded as allowed or denied.
+ATTEMPT = """
 import json, os
 result = {}
 def attempt(label, action):
@@ -113,6 +115,9 @@ def attempt(label, action):
         result[label] = "allowed"
     except PermissionError:
         result[label] = "denied"
+"""
+
+PROBE_OTHERS = ATTEMPT + """
 attempt("read own notebook", lambda: open(OWN).read())
 attempt("read other's notebook", lambda: open(OTHER).read())
 attempt("list other's home", lambda: os.listdir(os.path.dirname(os.path.dirname(os.path.dirname(OTHER)))))
@@ -140,15 +145,8 @@ def test_a_student_cannot_read_another_students_notebooks(room, class_result):
                                 "list other's home": "denied", "write in other's home": "denied"}
 
 
-PROBE_SHARED = """
-import glob, json, os, course, shutil, torch
-result = {}
-def attempt(label, action):
-    try:
-        action()
-        result[label] = "allowed"
-    except PermissionError:
-        result[label] = "denied"
+PROBE_SHARED = ATTEMPT + """
+import glob, course, shutil, torch
 models, mnist = os.environ["COURSE_SHARED_MODELS"], os.environ["MNIST_DIR"]
 model = sorted(glob.glob(os.path.join(models, "*.pt")))[0]
 attempt("read a shared model", lambda: torch.load(model, weights_only=True))
@@ -271,6 +269,10 @@ def test_make_hub_starts_a_hub_that_opens_chapter_0_and_make_hub_stop_removes_it
             r = browser.post(f"http://127.0.0.1:{port}/hub/login",
                              data={"username": "student1", "password": password,
                                    "_xsrf": browser.cookies.get("_xsrf", "")}, timeout=600)
+            deadline = time.monotonic() + 300
+            while "/spawn-pending/" in r.url and time.monotonic() < deadline:
+                time.sleep(1)  # a browser waits on this page until the server is up, then goes on
+                r = browser.get(r.url, timeout=60)
         assert r.status_code == 200 and "/user/student1/git-pull?" in r.url, r.url
         assert hub_link.parse_link(r.url)["urlpath"].endswith(hub_link.START)
         uid = pwd.getpwnam("student1").pw_uid
