@@ -54,7 +54,7 @@ def pull_link(hub: str, repo: str, branch: str = "main", open_path: str = START,
 
 def parse_link(link: str) -> dict[str, str]:
     """The parameters of a link this module made (repo, branch, targetpath, urlpath)."""
-    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(link).query, strict_parsing=True))
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(link).query))
 
 
 def origin_url() -> str:

@@ -61,7 +61,7 @@ c.JupyterHub.services = [
 ]
 c.JupyterHub.load_roles = [
     {"name": "classroom-admin", "services": ["classroom-admin"],
-     "scopes": ["admin:users", "admin:servers", "tokens", "access:servers", "read:services"]},
+     "scopes": ["admin:users", "admin:servers", "tokens", "access:servers"]},
     {"name": "idle-culler", "services": ["idle-culler"],
      "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"]},
 ]
