@@ -184,6 +184,7 @@ def run_class(hub: C.Hub, repo: str, alone: str, together: list[str], browser: b
         rows.append(asyncio.run(rest_student(hub, alone, tokens[alone], link, repo, chapter)))
         rows[0]["phase"] = "alone"
         t1 = time.monotonic()
+        load_between = os.getloadavg()
         for row in asyncio.run(_together(hub, together, tokens, link, repo, chapter, browser, shots)):
             row["phase"] = f"{len(together)} at once"
             rows.append(row)
@@ -197,7 +198,8 @@ def run_class(hub: C.Hub, repo: str, alone: str, together: list[str], browser: b
         "hub_peak_mib": round(sampler.hub_peak / MIB),
         "failures": sum(1 for r in rows if r.get("errors")),
         "errors": [e for r in rows for e in r.get("errors", [])],
-        "machine": {"cores": os.cpu_count(), "load_before": load_before, "python": platform.python_version()},
+        "machine": {"cores": os.cpu_count(), "load_before": load_before, "load_between": load_between,
+                    "load_after": os.getloadavg(), "python": platform.python_version()},
     }
     rest = [r for r in k_rows if r["client"] == "REST" and "run_s" in r]
     if "run_s" in rows[0] and rest:
@@ -210,8 +212,10 @@ def _f(x, fmt="{:.1f}"):
 
 
 def report(result: dict) -> str:
+    machine = result["machine"]
+    loads = ", ".join(f"{machine[k][0]:.1f}" for k in ("load_before", "load_between", "load_after") if k in machine)
     lines = [f"Chapter {result['chapter']}: one student alone, then {result['k']} at once "
-             f"({result['machine']['cores']} cores, load before {result['machine']['load_before'][0]:.1f})",
+             f"({machine['cores']} cores; 1-minute load average before, between, after: {loads})",
              "",
              "| student | phase | client | server ready (s) | pull (s) | chapter wall (s) | chapter CPU (s) "
              "| peak RSS server+kernel (MiB) | shared models | errors |",
@@ -225,7 +229,8 @@ def report(result: dict) -> str:
               f"failures: {result['failures']}"]
     if "slowdown" in result:
         lines.append(f"chapter wall time, {result['k']} at once vs alone (REST students): "
-                     f"{result['slowdown']:.2f}x")
+                     f"{result['slowdown']:.2f}x (wall times follow the machine's other load; "
+                     "CPU time and memory do not)")
     lines += result["errors"]
     return "\n".join(lines)
 
