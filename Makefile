@@ -19,7 +19,7 @@ TEST_ENV := $(if $(MNIST_DIR),,$(if $(SHARED_MNIST),MNIST_DIR=$(abspath $(SHARED
 # x86-64 machine (course/reproducible.py says why; the notebooks' kernels get them too).
 PINNED := OPENBLAS_CORETYPE=Haswell MKL_CBWR=AVX2 ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 PYTHONHASHSEED=0
 
-.PHONY: lab test venv browser notebooks html benchmarks weights clean
+.PHONY: lab test venv browser notebooks html benchmarks weights clean hub hub-stop test-hub bench-hub clean-hub
 
 venv: $(STAMP)
 
@@ -69,3 +69,38 @@ weights: $(STAMP)
 
 clean:
 	rm -rf $(VENV) tests/artifacts .pytest_cache build
+
+# A classroom JupyterHub on 127.0.0.1 (docs/teaching.md, "A class on a JupyterHub"). As root:
+# the students are system users. The students' environment is built once (a few minutes) in
+# HUB_PREFIX, which every user can read; the proxy comes from npm (deploy/local/package.json).
+#   make hub        start a hub with three test students (HUB_PORT, default 8000)
+#   make hub-stop   stop it and remove the test students
+#   make test-hub   the classroom tests: K students at once, isolation, nbgitpuller's merge
+#   make bench-hub  the per-student figures behind deploy/sizing.yaml
+HUB_STAMP := $(VENV)/.hub-installed
+HUB_PORT ?= 8000
+HUB_PREFIX ?= /opt/mnist-course-hub
+# Notebooks run once to bake their trained models into the shared folder (default: all).
+HUB_BAKE ?=
+export HUB_PREFIX
+
+$(HUB_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,hub]'
+	@touch $@
+
+hub: $(HUB_STAMP)
+	$(TEST_ENV) $(BIN)/python tools/classroom.py up --port $(HUB_PORT) $(if $(HUB_BAKE),--bake $(HUB_BAKE))
+
+hub-stop:
+	@$(PYTHON) tools/classroom.py down
+
+test-hub: $(HUB_STAMP) browser
+	@status=0; $(TEST_ENV) COURSE_HUB_TESTS=1 $(BIN)/python -m pytest tests/test_hub.py tests/test_deploy.py \
+	  -p no:cacheprovider || status=$$?; \
+	cat build/hub/hub_class.txt 2>/dev/null || true; exit $$status
+
+bench-hub: $(HUB_STAMP) browser
+	$(TEST_ENV) $(BIN)/python benchmarks/hub_class.py
+
+clean-hub: hub-stop
+	rm -rf $(HUB_PREFIX) build/hub

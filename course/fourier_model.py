@@ -366,16 +366,19 @@ def _key(x, y, config: FitConfig) -> str:
 def cached_train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = False,
                          name: str = "ch06-fourier") -> tuple[FourierModel, bool]:
     """`train_fourier`, reusing a model trained before on the same digits with the same
-    config from `course.training.model_cache_dir` (key: a hash of images, labels, config).
+    config from `course.training.model_cache_dir`, or from a class's read-only shared
+    folders (`course.training.shared_model_dirs`); key: a hash of images, labels, config.
 
     Returns (model, from_cache)."""
-    from .training import model_cache_dir, write_atomically
+    from .training import model_cache_dir, shared_model_dirs, write_atomically
 
     config.validate()
     path = model_cache_dir() / f"{name}-{_key(x, y, config)}.npz"
-    if path.is_file():
+    for found in [path] + [folder / path.name for folder in shared_model_dirs()]:
+        if not found.is_file():
+            continue
         try:
-            with np.load(path, allow_pickle=False) as z:
+            with np.load(found, allow_pickle=False) as z:
                 return FourierModel(torch.from_numpy(z["A"]), torch.from_numpy(z["B"]), config,
                                     z["curve"], float(z["seconds"])), True
         except Exception:  # a damaged file is retrained, never trusted

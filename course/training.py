@@ -9,7 +9,9 @@
 * `cached_train` does the same, but first looks in a cache of trained models, so that
   re-running a notebook reuses a model instead of training it again. The cache key is
   a hash of the architecture, the training data and every hyper-parameter: change any
-  of them and the model is trained anew.
+  of them and the model is trained anew. On a classroom hub, ``$COURSE_SHARED_MODELS``
+  names read-only folders of models trained once for everyone (see `shared_model_dirs`):
+  they are looked in after the learner's own cache, and never written to.
 
 Images go in as ``(n, 28, 28)`` or ``(n, 784)`` float32 in [0, 1] (uint8 is converted),
 labels as ``(n,)`` ints. Everything runs on the CPU.
@@ -41,8 +43,8 @@ from torch import nn
 from .mlp import History
 
 __all__ = ["make_mlp", "make_cnn", "TrainConfig", "Augmentation", "CLASSIC", "DRAWN",
-           "augment_digits", "train", "cached_train", "predict",
-           "accuracy", "model_cache_dir", "as_tensor_images", "torch_threads", "write_atomically"]
+           "augment_digits", "train", "cached_train", "predict", "accuracy", "model_cache_dir",
+           "shared_model_dirs", "as_tensor_images", "torch_threads", "write_atomically"]
 
 
 def make_mlp(sizes=(784, 100, 10), activation: str = "relu", seed: int = 0) -> nn.Sequential:
@@ -510,6 +512,18 @@ def model_cache_dir() -> Path:
     return Path(base) / "mnist-course" / "models"
 
 
+def shared_model_dirs() -> list[Path]:
+    """Read-only folders of models trained once for a whole class: ``$COURSE_SHARED_MODELS``.
+
+    The variable holds one folder or several separated by ``os.pathsep`` (``:``), e.g.
+    ``/opt/mnist-course-hub/shared/models`` on a hub. `cached_train` looks in them after the
+    learner's own cache (`model_cache_dir`) and saves what it trains to the learner's own
+    cache only, so a shared folder can belong to root and stay unchanged.
+    """
+    env = os.environ.get("COURSE_SHARED_MODELS", "")
+    return [Path(p).expanduser() for p in env.split(os.pathsep) if p.strip()]
+
+
 def _cache_key(model: nn.Module, x, y, config: TrainConfig, test) -> str:
     h = hashlib.sha256()
     h.update(repr(model).encode())
@@ -569,17 +583,21 @@ def cached_train(name: str, model: nn.Module, x_train, y_train, config: TrainCon
     config.validate()
     key = _cache_key(model, x_train, y_train, config, test)
     path = model_cache_dir() / f"{name}-{key}.pt"
-    if path.is_file():
+    for found in [path] + [folder / path.name for folder in shared_model_dirs()]:
+        if not found.is_file():
+            continue
         try:
-            saved = torch.load(path, weights_only=True)   # tensors and plain data only, never code
+            # weights_only: a cache file (perhaps in a folder shared by a class) never runs code.
+            saved = torch.load(found, weights_only=True)
             model.load_state_dict(saved["state_dict"])
             model.eval()
             if verbose:
-                print(f"{name}: reused the model trained earlier (cache {path.name}).")
+                where = "cache" if found == path else f"shared models in {found.parent}:"
+                print(f"{name}: reused the model trained earlier ({where} {found.name}).")
             return model, History(**saved["history"]), True
         except Exception as err:  # a damaged cache file is retrained, never trusted
             if verbose:
-                print(f"{name}: cached model {path} could not be read ({err}); training again.")
+                print(f"{name}: cached model {found} could not be read ({err}); training again.")
     history = train(model, x_train, y_train, config, test=test, progress=progress)
     saved = {"state_dict": model.state_dict(), "history": asdict(history)}
     write_atomically(path, lambda f: torch.save(saved, f))

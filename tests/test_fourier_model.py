@@ -190,3 +190,19 @@ def test_non_digit_images_and_input_checks(digits):
     assert list(y[:10]) == list(range(10))
     np.testing.assert_array_equal(x[0], d.x_test[d.y_test == 0][0])
     assert fm.relative_difference([1.0, 2.0], [1.0, 2.0]) == 0.0
+
+
+def test_cached_training_reads_a_shared_read_only_folder_and_saves_to_the_own_cache(digits, tmp_path,
+                                                                                   monkeypatch):
+    x, y = digits[0][:20], digits[1][:20]
+    config = fm.FitConfig(rounds=1, iterations=3)
+    shared, own = tmp_path / "shared", tmp_path / "own"
+    monkeypatch.setenv("COURSE_MODEL_CACHE", str(shared))   # the teacher fills the shared folder
+    first, cached = fm.cached_train_fourier(x, y, config)
+    assert cached is False and len(list(shared.glob("*.npz"))) == 1
+    monkeypatch.setenv("COURSE_MODEL_CACHE", str(own))
+    monkeypatch.setenv("COURSE_SHARED_MODELS", str(shared))
+    again, cached = fm.cached_train_fourier(x, y, config)
+    assert cached is True and torch.equal(again.A, first.A) and not own.exists()
+    _, cached = fm.cached_train_fourier(x, y, fm.FitConfig(rounds=1, iterations=4))
+    assert cached is False and len(list(own.glob("*.npz"))) == 1 and len(list(shared.glob("*.npz"))) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 
 import numpy as np
@@ -341,3 +342,30 @@ def test_make_cnn_with_three_blocks_and_batch_norm():
     assert [type(l) for l in make_cnn()] == [type(l) for l in make_cnn(batchnorm=False)]
     with pytest.raises(ValueError, match="two or three"):
         make_cnn((8,))
+
+
+def test_shared_model_folder_is_read_but_never_written(small, tmp_path, monkeypatch):
+    """A class's read-only folder of trained models ($COURSE_SHARED_MODELS) is used after the
+    learner's own cache; what is trained goes to the learner's cache, never the shared one."""
+    x, y, *_ = small
+    shared, own, other = tmp_path / "shared", tmp_path / "own", tmp_path / "other"
+    monkeypatch.setenv("COURSE_MODEL_CACHE", str(shared))  # the teacher fills the shared folder
+    m0, h0, _ = cached_train("m", make_mlp((784, 8, 10)), x, y, TrainConfig(epochs=1), progress=False, verbose=False)
+    (saved,) = shared.glob("m-*.pt")
+    shared.chmod(0o555)
+    saved.chmod(0o444)
+    try:
+        monkeypatch.setenv("COURSE_MODEL_CACHE", str(own))
+        monkeypatch.setenv("COURSE_SHARED_MODELS", f"{other}{os.pathsep}{shared}")
+        m1, h1, hit = cached_train("m", make_mlp((784, 8, 10)), x, y, TrainConfig(epochs=1),
+                                   progress=False, verbose=False)
+        assert hit is True and h1 == h0 and not own.exists()
+        for a, b in zip(m0.state_dict().values(), m1.state_dict().values()):
+            assert torch.equal(a, b)
+        # A model the shared folder lacks is trained and saved in the learner's own cache.
+        *_, hit = cached_train("m", make_mlp((784, 9, 10)), x, y, TrainConfig(epochs=1),
+                               progress=False, verbose=False)
+        assert hit is False and len(list(own.glob("m-*.pt"))) == 1
+        assert [p.name for p in shared.iterdir()] == [saved.name]
+    finally:
+        shared.chmod(0o755)
