@@ -187,8 +187,7 @@ def forward(W, b, X):
     """The activations a^0 = X, a^1, ..., a^L of every layer, one digit per row."""
     activations = [X]
     for W_l, b_l in zip(W, b):
-        z = activations[-1] @ W_l.T + b_l        # z^l = a^(l-1) W^lᵀ + b^l
-        activations.append(sigmoid(z))           # a^l = σ(z^l)
+        activations.append(sigmoid(activations[-1] @ W_l.T + b_l))  # a^l = σ(a^(l-1) W^lᵀ + b^l)
     return activations
 
 
@@ -205,6 +204,8 @@ def backprop(W, b, X, Y):
             delta = (delta @ W[l]) * acts[l] * (1 - acts[l])
     return dW, db
 
+
+print("∂C/∂W shapes:", [g.shape for g in backprop(net.W, net.b, X[:2], one_hot(y[:2]))[0]])
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # The course's `MLP.gradients` is the same algorithm, written for sigmoid or ReLU hidden
@@ -576,8 +577,8 @@ dashboard = TrainingDashboard(data.x_train, y, data.x_test, y_test)
 dashboard
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** live: hidden `16, 16`, sigmoid + quadratic at η = 0.1, press Train, watch the
-# curves crawl; then η = 3. Then ReLU with a learning rate of 10. Let the room predict each
+# **Do:** live: hidden `16, 16`, sigmoid + quadratic at learning rate `0.1`, press Train,
+# watch the curves crawl; then `3`. Then ReLU with a learning rate of `10`. Let the room predict each
 # run before pressing Train; Stop keeps the network as far as it got (`dashboard.model`).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
