@@ -1,11 +1,13 @@
 """A multilayer perceptron in numpy, small enough to read in one sitting.
 
-The network of seed 004 is ``MLP([784, 16, 16, 10])``: 784 input pixels, two hidden
-layers of 16 neurons and 10 outputs, 13,002 weights and biases. Any layer sizes work.
+The classic network of the introductory slides is ``MLP([784, 16, 16, 10])``: 784 input
+pixels, two hidden layers of 16 neurons and 10 outputs, 13,002 weights and biases. Any
+layer sizes work.
 
-Notation (as in chapter 2 and Nielsen's book): layer l has weights ``W[l]`` of shape
-``(n_l, n_{l-1})`` and biases ``b[l]`` of shape ``(n_l,)``. A batch of inputs is a
-matrix ``X`` of shape ``(n, 784)``, one example per *row*, so
+Notation (as in chapter 2): layer l has weights ``W[l]`` of shape ``(n_l, n_{l-1})`` and
+biases ``b[l]`` of shape ``(n_l,)``, as in Nielsen's book. A batch of inputs is a matrix
+``X`` of shape ``(n, 784)``, one example per *row* (Nielsen writes one example as a
+column, z = W a + b, and averages over the mini-batch in the update rule), so
 
     z^l = a^{l-1} W^lᵀ + b^l,     a^l = σ(z^l),     a^0 = X.
 
@@ -16,9 +18,10 @@ Backpropagation, for a batch, with δ^l = ∂C/∂z^l (one row per example):
     (BP3)  ∂C/∂b^l = Σ_rows δ^l
     (BP4)  ∂C/∂W^l = δ^lᵀ a^{l-1}
 
-The cost C is averaged over the batch: quadratic ``C = mean_x ½‖a^L − y‖²`` with
-sigmoid outputs (the seed's choice), or cross-entropy ``C = −mean_x log a^L_{label}``
-with softmax outputs. Hidden layers use sigmoid or ReLU.
+The cost C is averaged over the batch, which puts the 1/n into BP1: quadratic
+``C = mean_x ½‖a^L − y‖²`` with sigmoid outputs (the classic network's choice), or
+cross-entropy ``C = −mean_x log a^L_{label}`` with softmax outputs. Hidden layers use
+sigmoid or ReLU.
 
 What it leaves out on purpose: momentum, regularisation, dropout and everything else
 PyTorch does for us in the second half of chapter 2.

@@ -105,7 +105,7 @@ class TrainConfig:
     batch_size: int = 64
     lr: float = 0.1
     optimizer: str = "sgd"        # "sgd" or "adam"
-    loss: str = "cross_entropy"   # "cross_entropy", or "quadratic" on sigmoid outputs (the seed's)
+    loss: str = "cross_entropy"   # "cross_entropy", or "quadratic" on sigmoid outputs (the classic network's)
     augment: bool = False         # random shifts of up to 2 pixels, rotations up to 10 degrees
     weight_decay: float = 0.0
     seed: int = 0
@@ -160,7 +160,7 @@ def torch_threads(n: int | None):
 def _loss_fn(kind: str) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
     if kind == "cross_entropy":
         return nn.functional.cross_entropy
-    def quadratic(logits, y):  # the seed's cost, on sigmoid outputs as in course.mlp
+    def quadratic(logits, y):  # the classic network's cost, on sigmoid outputs as in course.mlp
         target = nn.functional.one_hot(y, logits.shape[1]).to(logits.dtype)
         return 0.5 * ((torch.sigmoid(logits) - target) ** 2).sum(dim=1).mean()
     return quadratic
