@@ -190,7 +190,6 @@ def forward(W, b, X):
         activations.append(sigmoid(activations[-1] @ W_l.T + b_l))  # a^l = σ(a^(l-1) W^lᵀ + b^l)
     return activations
 
-
 def backprop(W, b, X, Y):
     """∂C/∂W and ∂C/∂b, layer by layer, for C = (1/n) Σ_x ½‖a^L − y‖²."""
     acts = forward(W, b, X)
@@ -203,7 +202,6 @@ def backprop(W, b, X, Y):
         if l > 0:                                # BP2: δ back through W[l], times σ'
             delta = (delta @ W[l]) * acts[l] * (1 - acts[l])
     return dW, db
-
 
 print("∂C/∂W shapes:", [g.shape for g in backprop(net.W, net.b, X[:2], one_hot(y[:2]))[0]])
 
@@ -278,7 +276,7 @@ BP1, BP4, BP3, BP2. σ'(z) is a(1 − a), so no z needs to be kept. It equals `M
 errors {", ".join(f"{e:.0e}" for e in fd_errors)} for layers 1 to 3) and PyTorch autograd
 (largest difference {autograd_diff:.0e}).
 
-**Ask:** the mean over the batch puts a 1/n into BP1. The first-layer gradient on 10 digits
+**Ask:** the mean over the batch puts a 1/n into BP1. The gradient of all the weights on 10 digits
 has size {sizes[10]:.3f}. About what size on 100 digits, with the mean, and with a sum?
 **Expect:** with the mean about the same ({sizes[100]:.3f}): it is an average of similar
 parts. With a sum it would be 100 times that, {100 * sizes[100]:.1f} (and {10 * sizes[10]:.2f}

@@ -215,7 +215,7 @@ sets = [accuracy(mlp, data.x_train[k:k + n_test], data.y_train[k:k + n_test])
 print(f"standard error of an accuracy on {n_test:,} digits: {se:.1%}")
 print(f"four sets of {n_test:,} training digits: " + ", ".join(f"{a:.1%}" for a in sets))
 
-# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+# %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
 gap = 100 * (test_acc - train_acc)
 se_gap = 100 * np.sqrt(se ** 2 + train_acc * (1 - train_acc) / len(data.y_train))
 inside = min(sets) <= test_acc <= max(sets)
@@ -295,8 +295,8 @@ dead_text = (f"{len(dead)} of the {len(fields)} neurons are dead, and their fiel
              f"none of the {len(fields)} neurons is dead here, but the idea holds")
 md(f"""
 **Say:** the course's network, 100 ReLU neurons trained on moved and distorted digits:
-{pct(test_acc)} of the test digits, {pct(train_acc)} of the training digits, a gap within
-the noise of a thousand-digit sample. Each hidden neuron's 784 weights are its receptive
+{pct(test_acc)} of the test digits, {pct(train_acc)} of the training digits: a gap of
+{abs(gap):.1f} points, {abs(gap) / se_gap:.1f} standard errors. Each hidden neuron's 784 weights are its receptive
 field. Most look like nothing: a neuron's meaning is spread over many. The most concentrated
 ones can look like single strokes.
 
@@ -324,7 +324,7 @@ print(f"{blank.sum()} pixels are 0 in every training digit; largest gradient of 
 print(f"of those, {(still & blank).sum()} kept their starting weights; the others moved by "
       f"{np.median(moved[blank & ~still]):.2f} (median), pixels with ink by {np.median(moved[~blank]):.2f}")
 
-# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+# %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
 rows, cols = np.indices((28, 28))
 edge = np.minimum.reduce([rows, cols, 27 - rows, 27 - cols]).ravel()  # 0 on the frame's edge
 md(f"""
@@ -463,6 +463,9 @@ def saliency_map(model, image, c):
     score = model(x)[0, c]                 # s_c(x), one number
     score.backward()                       # backpropagation, all the way down to the pixels
     return x.grad.reshape(28, 28).numpy()  # ∂s_c/∂x_p for all 784 pixels
+
+
+print("one map per digit and class, of shape", saliency_map(mlp, data.x_test[0], 3).shape)
 
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
