@@ -357,7 +357,7 @@ for r in recipes:
 axes[0].set(title="all at η = 0.1", xlabel="epoch", ylabel="test accuracy", xticks=[1, 2, 3])
 axes[1].set(title="after 3 epochs, at each learning rate", xlabel="learning rate η",
             ylabel="test accuracy", xscale="log")
-axes[1].legend()
+axes[0].legend(fontsize=8, loc="center right")
 fig.suptitle("Three recipes, 784-16-16-10, batches of 10: the classic one is blue")
 fig.tight_layout()
 plt.show()
@@ -414,13 +414,14 @@ for bs, lr in [(1, 3.0), (100, 3.0), (1, 0.3)]:
     m = MLP([784, 16, 16, 10], seed=0, dtype=np.float32)
     batch_runs[bs, lr] = m.fit(X, y, epochs=3, batch_size=bs, lr=lr, seed=0, test=(X_test, y_test))
 
-fig, ax = plt.subplots(figsize=(6, 3.4))
+fig, ax = plt.subplots(figsize=(8.5, 3.4))
 for (bs, lr), h in sorted(batch_runs.items(), key=lambda item: (-item[0][1], item[0][0])):
     ax.plot(range(1, 4), h.test_accuracy, "o-" if lr == 3.0 else "s--",
             label=f"batch size {bs}, η = {lr:g}: {len(X) // bs:,} steps per epoch")
 ax.set(xlabel="epoch", ylabel="test accuracy", xticks=[1, 2, 3],
        title="Sigmoid + quadratic cost, 784-16-16-10")
-ax.legend(fontsize=8)
+ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.02, 1))
+fig.tight_layout()
 plt.show()
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
