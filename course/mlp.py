@@ -203,14 +203,29 @@ class MLP:
     def fit(self, X: np.ndarray, y: np.ndarray, *, epochs: int, batch_size: int, lr: float,
             seed: int = 0, test: tuple[np.ndarray, np.ndarray] | None = None,
             callback: Callable[[int, History], bool | None] | None = None,
-            progress: bool = False) -> History:
+            progress: bool = False, threads: int | None = 1) -> History:
         """Mini-batch stochastic gradient descent.
 
         Each epoch shuffles the training set (with ``seed``), walks through it in batches of
         ``batch_size`` and takes one `sgd_step` per batch. After each epoch the loss and
         accuracy on the training set (and on ``test = (X_test, y_test)``) are recorded;
         ``callback(epoch, history)`` is then called and may return True to stop early.
+
+        threads : BLAS threads while training; None keeps numpy's setting. One by default:
+            a batch's matrices are tiny, and on a shared 2-core machine a second thread
+            only waits (measured under load: half the CPU time of an epoch with batches
+            of 10, and the same numbers).
         """
+        if threads is not None and not (isinstance(threads, (int, np.integer)) and threads >= 1):
+            raise ValueError(f"threads must be a positive integer or None, got {threads!r}.")
+        if threads is None:
+            return self._fit(X, y, epochs, batch_size, lr, seed, test, callback, progress)
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=int(threads)):
+            return self._fit(X, y, epochs, batch_size, lr, seed, test, callback, progress)
+
+    def _fit(self, X, y, epochs, batch_size, lr, seed, test, callback, progress) -> History:
         X = self._check_inputs(X)
         y = np.asarray(y)
         if y.shape != (len(X),):

@@ -319,20 +319,21 @@ loss = torch.nn.functional.cross_entropy(mlp(as_tensor_images(data.x_train)),
 blank = (data.x_train == 0).all(axis=0).ravel()           # no ink in any training digit
 moved = np.abs(fields - start).reshape(len(fields), 784).max(axis=0)  # per pixel, over neurons
 still = moved < 0.01 * np.abs(start).max()                # moved by < 1 % of the starting scale
-print(f"{blank.sum()} pixels are 0 in every training digit; largest gradient of their weights: "
-      f"{grad.abs().numpy()[:, blank].max()}")
-print(f"of those, {(still & blank).sum()} kept their starting weights; the others moved by "
-      f"{np.median(moved[blank & ~still]):.2f} (median), pixels with ink by {np.median(moved[~blank]):.2f}")
+others, blank_grad = blank & ~still, grad.abs().numpy()[:, blank].max()
+print(f"{blank.sum()} pixels are 0 in every training digit; largest gradient of their weights: {blank_grad}")
+print(f"{(still & blank).sum()} of them kept their starting weights (to 1 % of the starting scale)")
+print(f"largest change of a pixel's weights, median: {np.median(moved[others]) if others.any() else 0:.2f} "
+      f"for the other blank pixels, {np.median(moved[~blank]):.2f} for pixels with ink")
 
 # %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
 rows, cols = np.indices((28, 28))
 edge = np.minimum.reduce([rows, cols, 27 - rows, 27 - cols]).ravel()  # 0 on the frame's edge
 md(f"""
 The {blank.sum()} blank pixels all lie within {edge[blank].max() + 1} pixels of the frame's
-edge, and the gradient of their weights is exactly 0. Trained on these digits alone, the
-weights from those pixels would keep their random start: {(still & blank).sum()} of them
-did. The others moved, because the network trained on moved and distorted copies of the
-digits, which put a little ink on some of these pixels now and then; and Adam scales each
+edge, and the gradient of their weights is {"exactly 0" if blank_grad == 0 else f"{blank_grad:.1g}"}.
+Trained on these digits alone, the weights from those pixels would keep their random start:
+{(still & blank).sum()} of them did (to within 1 % of the starting scale). The others moved,
+because the network trained on moved and distorted copies of the digits, which put a little ink on some of these pixels now and then; and Adam scales each
 weight's step by the typical size of that weight's own gradient, so even rare, small
 gradients give full-size steps. Either way, the weights at the edge were shaped by little
 or no real ink: keep that in mind for the saliency maps below.
