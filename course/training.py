@@ -118,7 +118,7 @@ class TrainConfig:
     batch_size: int = 64
     lr: float = 0.1
     optimizer: str = "sgd"        # "sgd", "adam" or "adamw" (Adam, weight decay kept apart)
-    loss: str = "cross_entropy"   # "cross_entropy", or "quadratic" on sigmoid outputs (the seed's)
+    loss: str = "cross_entropy"   # "cross_entropy", or "quadratic" on sigmoid outputs (the classic network's)
     augment: "bool | Augmentation" = False  # True: shifts up to 2 px, rotations up to 10 degrees
     weight_decay: float = 0.0
     seed: int = 0
@@ -375,7 +375,7 @@ def _loss_fn(kind: str, label_smoothing: float = 0.0) -> Callable[[torch.Tensor,
             return lambda logits, y: nn.functional.cross_entropy(logits, y,
                                                                  label_smoothing=label_smoothing)
         return nn.functional.cross_entropy
-    def quadratic(logits, y):  # the seed's cost, on sigmoid outputs as in course.mlp
+    def quadratic(logits, y):  # the classic network's cost, on sigmoid outputs as in course.mlp
         target = nn.functional.one_hot(y, logits.shape[1]).to(logits.dtype)
         return 0.5 * ((torch.sigmoid(logits) - target) ** 2).sum(dim=1).mean()
     return quadratic

@@ -17,11 +17,11 @@
 # We build the classic digit-recognising network with nothing but numpy: 784 pixels in,
 # two hidden layers of 16 neurons, ten outputs. You will see every step it takes to
 # learn (the forward pass, the cost, gradient descent, backpropagation, mini-batches),
-# check the gradients against two independent computations, and then do the same in
-# PyTorch and train networks live with a dashboard.
+# read backpropagation as twenty lines of code, check the gradients against independent
+# computations, and then do the same in PyTorch and train networks live with a dashboard.
 #
-# The point is that there is no magic: about 150 lines of `course/mlp.py` learn to read
-# handwriting to 90 % accuracy in a few seconds on a laptop.
+# The point is that there is no magic: a few lines of numpy learn to read handwriting
+# in seconds on a laptop.
 
 # %% slideshow={"slide_type": "skip"}
 import time
@@ -30,28 +30,32 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from course.data import load_mnist
-from course.mlp import MLP, sigmoid
+from course.mlp import MLP, one_hot, sigmoid
+from course.prose import md, pct
 
 data = load_mnist("bundled", as_float=True)
 X, y = data.x_train.reshape(-1, 784), data.y_train      # (4000, 784) floats in [0, 1]
 X_test, y_test = data.x_test.reshape(-1, 784), data.y_test
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** no magic today: the classic 784-16-16-10 digit network in plain numpy, every step
-# it takes to learn, its gradients checked twice, then the same in PyTorch and a live
-# dashboard. About 150 lines of `course/mlp.py` read handwriting to 90 % in seconds.
+# **Say:** no magic today: the classic 784-16-16-10 digit network from the introductory
+# slides, in plain numpy. Every step it takes to learn, backpropagation as twenty lines of
+# code checked against the course's version, finite differences and PyTorch, then PyTorch
+# and a live dashboard.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The network
 #
 # Each neuron takes a weighted sum of the previous layer's values, adds a bias, and
-# squashes the result with the *sigmoid* function σ(z) = 1 / (1 + e^(−z)). For layer l,
-# with all examples of a batch as the rows of a matrix:
+# squashes the result with the *sigmoid* function σ(z) = 1 / (1 + e^(−z)). We put the
+# digits of a batch into the **rows** of a matrix, one digit per row, so that a whole
+# batch goes through a layer in one matrix product:
 #
 # $$z^l = a^{l-1} (W^l)^T + b^l, \qquad a^l = \sigma(z^l), \qquad a^0 = X.$$
 #
 # `W^l` has one row per neuron of layer l and one column per neuron of layer l − 1. The
-# network of the lecture has 784 → 16 → 16 → 10 neurons. How many numbers does it learn?
+# classic network of the introductory slides has 784 → 16 → 16 → 10 neurons. How many
+# numbers does it learn?
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 net = MLP([784, 16, 16, 10], activation="sigmoid", loss="quadratic", seed=0)
@@ -74,15 +78,20 @@ plt.show()
 # Notice the slope: at most 0.25, and almost zero once |z| > 5. Keep it in mind; it is
 # why this network learns slowly when its neurons are saturated.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** each neuron is a weighted sum plus a bias, squashed by the sigmoid; a layer is one
-# matrix product. `W^l` has a row per neuron and a column per input.
-#
-# **Ask:** how many numbers does the 784-16-16-10 network learn, and where are most of them?
-# **Expect:** 13,002; 12,560 in the first layer alone (16 neurons × 784 pixels + 16 biases).
-#
-# Then the plot: the sigmoid's slope is at most 0.25 (at z = 0) and nearly zero once |z| > 5.
-# Saturated neurons barely learn; we come back to this.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+first = net.W[0].size + net.b[0].size
+md(f"""
+**Say:** each neuron is a weighted sum plus a bias, squashed by the sigmoid; a layer is one
+matrix product, with the batch's digits as rows. `W^l` has a row per neuron and a column per
+input.
+
+**Ask:** how many numbers does the 784-16-16-10 network learn, and where are most of them?
+**Expect:** {net.n_parameters:,}; {first:,} in the first layer alone (16 neurons × 784 pixels
++ 16 biases).
+
+Then the plot: the sigmoid's slope is at most 0.25 (at z = 0) and nearly zero once |z| > 5.
+Saturated neurons barely learn; we come back to this.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The forward pass and the cost
@@ -98,9 +107,9 @@ print("predicted:", out.argmax(axis=1), " true:", y[:3])
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # To learn, the network needs a number that says how wrong it is: the *cost*. The
-# lecture's choice is the quadratic cost: for each example, half the squared distance
-# between the output vector and the one-hot vector of the true label (1 at the right
-# digit, 0 elsewhere), averaged over the examples:
+# classic network's choice is the quadratic cost: for each example, half the squared
+# distance between the output vector and the one-hot vector of the true label (1 at the
+# right digit, 0 elsewhere), averaged over the n examples:
 #
 # $$C = \frac{1}{n} \sum_x \tfrac12 \lVert a^L(x) - y(x) \rVert^2.$$
 
@@ -108,37 +117,112 @@ print("predicted:", out.argmax(axis=1), " true:", y[:3])
 print(f"cost of the untrained network on the training set: {net.cost(X, y):.4f}")
 print(f"accuracy of the untrained network: {net.accuracy(X, y):.1%} (chance is 10%)")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the untrained network's ten outputs are meaningless, and the prediction is the
-# largest output. The quadratic cost measures how far the outputs are from the one-hot label.
-# Point at the numbers: cost 2.0059, accuracy 10.0 %.
-#
-# **Ask:** the three printed outputs are almost identical although the digits differ. What
-# accuracy do you expect, and why exactly that? **Expect:** chance, 10 %: it gives the same
-# answer (8) whatever the digit, and one digit in ten of the 4,000 (400 per class) is that class.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+says = np.bincount(net.predict(X), minlength=10)
+md(f"""
+**Say:** the untrained network's ten outputs are meaningless, and the prediction is the
+largest output. The quadratic cost measures how far the outputs are from the one-hot label.
+Point at the numbers: cost {net.cost(X, y):.4f}, accuracy {pct(net.accuracy(X, y))}.
+
+**Ask:** the three printed outputs are almost identical although the digits differ. What
+accuracy do you expect, and why exactly that? **Expect:** it answers {says.argmax()} for
+{says.max():,} of the {len(X):,} training digits, so its accuracy is the share of
+{says.argmax()}s in the data, {pct((y == says.argmax()).mean())}: chance.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Gradient descent and backpropagation
 #
 # Gradient descent changes every weight a little in the direction that lowers the
-# cost: w ← w − η ∂C/∂w, with a *learning rate* η. The question is how to get 13,002
-# partial derivatives cheaply. Backpropagation computes them all in one backward sweep
-# through the layers. With the error of layer l defined as δ^l = ∂C/∂z^l:
+# cost: w ← w − η ∂C/∂w, with a *learning rate* η. The question is how to get all the
+# partial derivatives cheaply. Backpropagation computes them in one backward sweep
+# through the layers. With the error of layer l defined as δ^l = ∂C/∂z^l (one row per
+# digit, like z^l):
 #
 # $$\begin{aligned}
-# &\text{(BP1)}\quad \delta^L = \nabla_{a} C \odot \sigma'(z^L) \\
+# &\text{(BP1)}\quad \delta^L = \nabla_{a} C \odot \sigma'(z^L),
+#   \quad \nabla_{a} C = \tfrac{1}{n}\,(a^L - y) \\
 # &\text{(BP2)}\quad \delta^l = \big(\delta^{l+1} W^{l+1}\big) \odot \sigma'(z^l) \\
 # &\text{(BP3)}\quad \partial C / \partial b^l = \textstyle\sum_{\text{rows}} \delta^l \\
 # &\text{(BP4)}\quad \partial C / \partial W^l = (\delta^l)^T a^{l-1}
 # \end{aligned}$$
 #
 # BP1 starts at the output, BP2 passes the error back one layer at a time, and BP3 and
-# BP4 read the gradients off the errors. `MLP.gradients` is these four lines in numpy.
+# BP4 read the gradients off the errors.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Where the 1/n comes from.** The cost is the *mean* of the n digits' costs, so its
+# slope with respect to one digit's output is that digit's (a^L − y) times 1/n. Every row
+# of δ^L carries the 1/n, and the sums over the rows in BP3 and BP4 become averages. That
+# keeps a step's size independent of the batch size: the same η works for a batch of 10
+# or of 100 (exercise 3 asks what happens without it).
 #
-# Backpropagation is easy to get subtly wrong, so we check it twice, independently:
-# against *finite differences* (nudge one weight by ±ε and watch the cost change) and
-# against PyTorch's automatic differentiation. Both checks run in 64-bit floats on a
-# small batch.
+# **Rows or columns.** Nielsen's book (*Neural Networks and Deep Learning*) writes one
+# digit as a column, z = W a + b, runs backpropagation once per digit and puts the 1/m
+# of the mini-batch into the update rule; here the whole batch goes through each layer
+# as the rows of one matrix, z = a Wᵀ + b, and the 1/n sits in BP1. The numbers are the
+# same.
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** gradient descent steps every weight against its slope, w ← w − η ∂C/∂w; backprop
+gets all {net.n_parameters:,} slopes in one backward sweep: BP1 at the output, BP2 passes the
+error back, BP3/BP4 read off the gradients. The cost is a mean over the batch, so BP1 carries
+a 1/n and BP3/BP4's sums over rows are averages. Nielsen's book uses columns, one digit at a
+time, with the 1/m in the update rule: the same numbers.
+
+**Ask:** why not compute every gradient by finite differences and skip backprop?
+**Expect:** each weight needs two extra cost evaluations: about {2 * net.n_parameters:,}
+forward passes per step, against one forward and one backward pass for backprop.
+""")
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Backpropagation in code
+#
+# The four equations for the classic network (sigmoid everywhere, quadratic cost), for
+# a batch X (n, 784) and one-hot targets Y (n, 10). σ'(z) is written as a(1 − a):
+
+# %% slideshow={"slide_type": "-"}
+def forward(W, b, X):
+    """The activations a^0 = X, a^1, ..., a^L of every layer, one digit per row."""
+    activations = [X]
+    for W_l, b_l in zip(W, b):
+        activations.append(sigmoid(activations[-1] @ W_l.T + b_l))  # a^l = σ(a^(l-1) W^lᵀ + b^l)
+    return activations
+
+def backprop(W, b, X, Y):
+    """∂C/∂W and ∂C/∂b, layer by layer, for C = (1/n) Σ_x ½‖a^L − y‖²."""
+    acts = forward(W, b, X)
+    n, a = len(X), acts[-1]
+    delta = (a - Y) / n * a * (1 - a)            # BP1: δ^L = (a^L − y)/n ⊙ σ'(z^L)
+    dW, db = [None] * len(W), [None] * len(b)
+    for l in reversed(range(len(W))):            # W[l] takes acts[l] to acts[l + 1]
+        dW[l] = delta.T @ acts[l]                # BP4: δᵀ times the layer's input
+        db[l] = delta.sum(axis=0)                # BP3: δ summed over the rows
+        if l > 0:                                # BP2: δ back through W[l], times σ'
+            delta = (delta @ W[l]) * acts[l] * (1 - acts[l])
+    return dW, db
+
+print("∂C/∂W shapes:", [g.shape for g in backprop(net.W, net.b, X[:2], one_hot(y[:2]))[0]])
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# The course's `MLP.gradients` is the same algorithm, written for sigmoid or ReLU hidden
+# layers and two costs. On a small batch the two agree to the last digits:
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+small = MLP([784, 16, 16, 10], seed=1)            # float64, its own random weights
+xb, yb = X[:20], y[:20]
+dW, db = backprop(small.W, small.b, xb, one_hot(yb))
+dW_ref, db_ref, _ = small.gradients(xb, yb)
+diff = max(np.abs(mine - ref).max() for mine, ref in zip(dW + db, dW_ref + db_ref))
+print(f"all {small.n_parameters:,} gradients on 20 digits: "
+      f"largest difference from MLP.gradients below 1e-12: {diff < 1e-12}")
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Backpropagation is easy to get subtly wrong, so `MLP.gradients` is also checked twice,
+# independently: against *finite differences* (nudge one weight by ±ε and watch the cost
+# change) and against PyTorch's automatic differentiation, both in 64-bit floats (the
+# cell is hidden in the slides; its verdicts are printed below it).
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "skip"}
 import torch
@@ -158,6 +242,7 @@ def numeric_gradient(net, l, i, j, eps=1e-6):
     return (up - down) / (2 * eps)
 
 rng = np.random.default_rng(0)
+fd_errors = []
 for l in range(3):                       # every weight of layers 2 and 3; 200 random ones of layer 1
     rows, cols = check_net.W[l].shape
     picks = [(i, j) for i in range(rows) for j in range(cols)] if l > 0 else \
@@ -165,8 +250,9 @@ for l in range(3):                       # every weight of layers 2 and 3; 200 r
     numeric = np.array([numeric_gradient(check_net, l, i, j) for i, j in picks])
     exact = np.array([dW[l][i, j] for i, j in picks])
     rel = np.linalg.norm(numeric - exact) / (np.linalg.norm(numeric) + np.linalg.norm(exact))
+    fd_errors.append(rel)
     print(f"layer {l + 1}: {len(picks):4d} weights, relative error ‖numeric − backprop‖ / (‖numeric‖ + ‖backprop‖) "
-          f"= {rel:.0e}  (≤ 1e-7: {rel <= 1e-7})")
+          f"≤ 1e-7: {rel <= 1e-7}")
 
 Ws = [torch.tensor(W, requires_grad=True) for W in check_net.W]
 bs = [torch.tensor(b, requires_grad=True) for b in check_net.b]
@@ -175,170 +261,237 @@ for W, b in zip(Ws, bs):
     a = torch.sigmoid(a @ W.T + b)
 target = torch.nn.functional.one_hot(torch.tensor(yb), 10).double()
 (0.5 * ((a - target) ** 2).sum(1).mean()).backward()
-diff = max(float(np.abs(ours - theirs.grad.numpy()).max()) for ours, theirs in zip(dW + db, Ws + bs))
-print(f"PyTorch autograd: largest difference over all 13,002 gradients = {diff:.0e} (≤ 1e-10: {diff <= 1e-10})")
+autograd_diff = max(float(np.abs(ours - theirs.grad.numpy()).max())
+                    for ours, theirs in zip(dW + db, Ws + bs))
+print(f"PyTorch autograd: largest difference over all {check_net.n_parameters:,} gradients "
+      f"≤ 1e-10: {autograd_diff <= 1e-10}")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** gradient descent steps every weight against its slope, w ← w − η ∂C/∂w; backprop
-# gets all 13,002 slopes in one backward sweep: BP1 at the output, BP2 passes the error back,
-# BP3/BP4 read off the gradients. The check cell is hidden in the slides (40 lines); its
-# results: relative error to finite differences 5e-08, 6e-09 and 8e-10 for layers 1 to 3, and
-# the largest difference to PyTorch autograd over all 13,002 gradients is 6e-17.
-#
-# **Ask:** why not compute every gradient by finite differences and skip backprop?
-# **Expect:** each weight needs two extra cost evaluations: about 26,000 forward passes per
-# step, against one forward and one backward pass for backprop.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+sizes = {n: float(np.sqrt(sum((g ** 2).sum() for g in backprop(small.W, small.b, X[:n], one_hot(y[:n]))[0])))
+         for n in (10, 100)}
+md(f"""
+**Say:** twenty lines: `forward` keeps every layer's activations, `backprop` walks back with
+BP1, BP4, BP3, BP2. σ'(z) is a(1 − a), so no z needs to be kept. It equals `MLP.gradients`
+(largest difference {diff:.0e}), which is itself checked against finite differences (relative
+errors {", ".join(f"{e:.0e}" for e in fd_errors)} for layers 1 to 3) and PyTorch autograd
+(largest difference {autograd_diff:.0e}).
+
+**Ask:** the mean over the batch puts a 1/n into BP1. The gradient of all the weights on 10 digits
+has size {sizes[10]:.3f}. About what size on 100 digits, with the mean, and with a sum?
+**Expect:** with the mean about the same ({sizes[100]:.3f}): it is an average of similar
+parts. With a sum it would be 100 times that, {100 * sizes[100]:.1f} (and {10 * sizes[10]:.2f}
+on 10 digits), and η would have to shrink whenever the batch grows.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Mini-batches: training the lecture's network
+# ## Mini-batches: training the classic network
 #
 # Computing the gradient on all 4,000 digits for every small step would be slow.
 # *Stochastic* gradient descent shuffles the digits, cuts them into mini-batches of 10,
 # and takes one step per batch: 400 steps per pass through the data (an *epoch*). Each
 # step's gradient is noisy, but on average it points the right way.
 #
-# We use the lecture's settings: sigmoid everywhere, quadratic cost, η = 3, batches of
-# 10, 30 epochs.
+# We use the settings of the introductory slides: sigmoid everywhere, quadratic cost,
+# η = 3, batches of 10, 30 epochs.
 
 # %% slideshow={"slide_type": "fragment"}
-seed_net = MLP([784, 16, 16, 10], activation="sigmoid", loss="quadratic", seed=0, dtype=np.float32)
+classic = MLP([784, 16, 16, 10], activation="sigmoid", loss="quadratic", seed=0, dtype=np.float32)
 start = time.perf_counter()
-seed_history = seed_net.fit(X.astype(np.float32), y, epochs=30, batch_size=10, lr=3.0, seed=0,
-                            test=(X_test, y_test), progress=True)
+classic_history = classic.fit(X, y, epochs=30, batch_size=10, lr=3.0, seed=0,
+                              test=(X_test, y_test), progress=True)
 print(f"trained in {time.perf_counter() - start:.1f} s")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
-print(f"accuracy after 30 epochs: training {seed_history.train_accuracy[-1]:.1%}, "
-      f"test {seed_history.test_accuracy[-1]:.1%}")
+print(f"accuracy after 30 epochs: training {classic_history.train_accuracy[-1]:.1%}, "
+      f"test {classic_history.test_accuracy[-1]:.1%}")
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Over 90 % of digits it has never seen, from 4,000 examples and 13,002 numbers. The
-# gap between training and test accuracy is *overfitting*: the network has partly
-# memorised its 4,000 examples.
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+train_acc, test_acc = classic_history.train_accuracy[-1], classic_history.test_accuracy[-1]
+md(f"""
+{pct(test_acc)} of digits it has never seen, from {len(X):,} examples and
+{classic.n_parameters:,} numbers. The gap to the {pct(train_acc)} it gets on its training
+digits is *overfitting*: the network has partly memorised its {len(X):,} examples.
+""")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** stochastic gradient descent: shuffle, batches of 10, one step per batch, 400 steps
-# per epoch. The lecture's settings (sigmoid, quadratic, η = 3, 30 epochs) train in about
-# 7 s here.
-#
-# **Ask:** training accuracy is 98.8 %, test 92.2 %. Which one do we report, and what is the
-# gap? **Expect:** the test accuracy, on digits never seen; the gap is overfitting: the
-# network has partly memorised its 4,000 examples.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** stochastic gradient descent: shuffle, batches of 10, one step per batch,
+{len(X) // 10} steps per epoch. The settings of the introductory slides (sigmoid, quadratic,
+η = 3, 30 epochs) train in seconds here.
+
+**Ask:** training accuracy is {pct(train_acc)}, test {pct(test_acc)}. Which one do we report,
+and what is the gap? **Expect:** the test accuracy, on digits never seen; the gap,
+{100 * (train_acc - test_acc):.1f} points, is overfitting: the network has partly memorised
+its {len(X):,} examples.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Why the lecture's choices learn slowly
+# ## Why the classic choices learn slowly, and what a learning rate hides
 #
-# Two of the lecture's choices hold learning back. When a sigmoid output is confidently
+# Two of the classic choices hold learning back. When a sigmoid output is confidently
 # wrong (close to 0 or 1), its slope σ' is nearly zero, and BP1 multiplies the error by
-# that slope: the neuron that is most wrong learns least. The *cross-entropy* cost with
-# a *softmax* output cancels the slope (BP1 becomes δ^L = a^L − y), and the *ReLU*
-# activation, max(0, z), has slope 1 wherever it is active.
+# that slope: the neuron that is most wrong learns least. The *cross-entropy* cost
+# cancels that slope (exercise 4 lets you find out how), and the *ReLU* activation,
+# max(0, z), has slope 1 wherever it is active.
 #
-# Same network, same data, same learning rate, same number of steps:
+# Compared at one learning rate, though, a recipe wins partly because that rate suits
+# it. So we train each of three recipes at seven learning rates, 3 epochs each, with
+# batches of 10, and compare them both at one shared η = 0.1 and each at its best η.
 
 # %% slideshow={"slide_type": "subslide"}
-runs = {}
-for activation, loss in [("sigmoid", "quadratic"), ("sigmoid", "cross_entropy"), ("relu", "cross_entropy")]:
-    m = MLP([784, 16, 16, 10], activation=activation, loss=loss, seed=0, dtype=np.float32)
-    runs[f"{activation} + {loss}"] = m.fit(X.astype(np.float32), y, epochs=6, batch_size=10,
-                                          lr=0.1, seed=0, test=(X_test, y_test))
+recipes = [("sigmoid", "quadratic"), ("sigmoid", "cross_entropy"), ("relu", "cross_entropy")]
+rates = [0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
+runs = {}                                        # (recipe, η) -> History of 3 epochs
+for recipe in recipes:
+    for lr in rates:
+        m = MLP([784, 16, 16, 10], activation=recipe[0], loss=recipe[1], seed=0, dtype=np.float32)
+        runs[recipe, lr] = m.fit(X, y, epochs=3, batch_size=10, lr=lr, seed=0, test=(X_test, y_test))
+# each recipe's best η: the highest *training* accuracy after 3 epochs (no peeking at the test digits)
+best = {r: max(rates, key=lambda lr: runs[r, lr].train_accuracy[-1]) for r in recipes}
 
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.4))
-for name, h in runs.items():
-    axes[0].plot(range(1, 7), h.train_loss, "o-", label=name)
-    axes[1].plot(range(1, 7), h.test_accuracy, "o-", label=name)
-axes[0].set_yscale("log")
-axes[0].set_title("training cost (each with its own cost function)")
-axes[1].set_title("test accuracy")
-for ax in axes:
-    ax.set_xlabel("epoch")
-axes[0].set_ylabel("cost")
-axes[1].set_ylabel("accuracy")
-axes[1].legend()
-fig.suptitle("Learning rate 0.1, batches of 10: the lecture's choices (blue) learn slowest")
-fig.tight_layout()
-plt.show()
-
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
-for name, h in runs.items():
-    print(f"{name:<26} test accuracy after 1 epoch {h.test_accuracy[0]:6.1%}, after 6 epochs {h.test_accuracy[-1]:6.1%}")
-
-# %% [markdown] slideshow={"slide_type": "skip"}
-# (The two costs are different functions, so compare their *shapes* in the left plot
-# and the accuracies on the right.) With the same small learning rate, sigmoid +
-# quadratic crawls; the lecture compensates with a large η = 3.
-
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** a confidently wrong sigmoid output has slope near 0, so BP1 gives the most wrong
-# neuron the smallest update. Cross-entropy with softmax cancels the slope; ReLU has slope 1
-# where active. Same net, data, η = 0.1 and steps. (The two costs are different functions:
-# compare the shapes on the left, the accuracies on the right.)
-#
-# **Ask:** which of the three is ahead after one epoch? **Expect:** ReLU + cross-entropy:
-# 83.3 % after 1 epoch (89.7 % after 6); sigmoid + cross-entropy 42.1 % → 88.2 %; the
-# lecture's sigmoid + quadratic crawls, 15.1 % → 40.8 %. The lecture compensates with η = 3.
-
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## Learning rate and batch size
-#
-# The learning rate sets the step size. Too small and learning crawls; too large and
-# the steps overshoot. The batch size trades the noise of each step against the number
-# of steps per epoch.
-
-# %% slideshow={"slide_type": "subslide"}
-fig, axes = plt.subplots(1, 2, figsize=(10, 3.4), sharey=True)
-lr_results, batch_results = {}, {}
-for lr in [0.03, 0.3, 3.0, 30.0]:
-    m = MLP([784, 16, 16, 10], seed=0, dtype=np.float32)
-    h = m.fit(X.astype(np.float32), y, epochs=3, batch_size=10, lr=lr, seed=0, test=(X_test, y_test))
-    lr_results[lr] = h.test_accuracy
-    axes[0].plot(range(1, 4), h.test_accuracy, "o-", label=f"η = {lr}")
-for bs in [1, 10, 100]:
-    m = MLP([784, 16, 16, 10], seed=0, dtype=np.float32)
-    h = m.fit(X.astype(np.float32), y, epochs=3, batch_size=bs, lr=3.0, seed=0, test=(X_test, y_test))
-    batch_results[bs] = h.test_accuracy
-    axes[1].plot(range(1, 4), h.test_accuracy, "o-", label=f"batch size {bs}")
-axes[0].set_title("learning rate (batch size 10)")
-axes[1].set_title("batch size (η = 3)")
-for ax in axes:
-    ax.set_xlabel("epoch")
-    ax.legend()
-axes[0].set_ylabel("test accuracy")
-fig.suptitle("Sigmoid + quadratic cost, 784-16-16-10")
+for r in recipes:
+    name = f"{r[0]} + {r[1].replace('_', '-')}"
+    axes[0].plot(range(1, 4), runs[r, 0.1].test_accuracy, "o-", label=name)
+    axes[1].plot(rates, [runs[r, lr].test_accuracy[-1] for lr in rates], "o-", label=name)
+axes[0].set(title="all at η = 0.1", xlabel="epoch", ylabel="test accuracy", xticks=[1, 2, 3])
+axes[1].set(title="after 3 epochs, at each learning rate", xlabel="learning rate η",
+            ylabel="test accuracy", xscale="log")
+axes[0].legend(fontsize=8, loc="center right")
+fig.suptitle("Three recipes, 784-16-16-10, batches of 10: the classic one is blue")
 fig.tight_layout()
 plt.show()
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
-for lr, acc in lr_results.items():
-    print(f"η = {lr:<5} test accuracy after 3 epochs: {acc[-1]:.1%}")
-for bs, acc in batch_results.items():
-    print(f"batch size {bs:<4} test accuracy after 3 epochs: {acc[-1]:.1%}")
+for r in recipes:
+    print(f"{r[0]:>7} + {r[1]:<13} at η = 0.1: {runs[r, 0.1].test_accuracy[-1]:6.1%}   "
+          f"at its best η = {best[r]:<4g}: {runs[r, best[r]].test_accuracy[-1]:6.1%}  (test, after 3 epochs)")
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# With batches of one digit the network takes 4,000 noisy steps per epoch; with batches
-# of 100 it takes 40 smooth ones, and at the same η it learns far less per epoch. The
-# best learning rate depends on the batch size, on the cost and on the network: there
-# is no universal value.
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+classic_r, relu_r = recipes[0], recipes[2]
+tuned = {r: runs[r, best[r]].test_accuracy[-1] for r in recipes}
+leader = max(recipes, key=tuned.get)
+spread = 100 * (max(tuned.values()) - min(tuned.values()))
+relu_at_classic = runs[relu_r, best[classic_r]].test_accuracy[-1]
+md(f"""
+At the shared η = 0.1 (left) the classic recipe crawls: {pct(runs[classic_r, 0.1].test_accuracy[-1])}
+after 3 epochs, against {pct(runs[relu_r, 0.1].test_accuracy[-1])} for ReLU + cross-entropy.
+But η = 0.1 is a rate the modern recipe likes, not the classic one. Each at its own best η
+(right; chosen by training accuracy), the three reach {", ".join(pct(tuned[r]) for r in recipes)}
+of the test digits: {spread:.1f} points apart, with {leader[0]} + {leader[1].replace("_", "-")}
+ahead. And at η = {best[classic_r]:g}, the classic recipe's best, ReLU + cross-entropy gets
+{pct(relu_at_classic)}{" (chance level: at that η it does not learn at all)" if relu_at_classic < 0.15 else ""}.
+So the slope argument explains why the classic network needs a large η, such as the 3 of the
+introductory slides; a comparison at one shared η says more about that η than about the
+recipes.
+""")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** step size and batch size, sigmoid + quadratic, 3 epochs each.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** a confidently wrong sigmoid output has slope near 0, so BP1 gives the most wrong
+neuron the smallest update. Cross-entropy cancels the slope; ReLU has slope 1 where active.
+That is why at η = 0.1 the classic recipe crawls ({pct(runs[classic_r, 0.1].test_accuracy[-1])}
+after 3 epochs against {pct(runs[relu_r, 0.1].test_accuracy[-1])}).
+
+**Ask:** is the classic recipe simply worse? **Expect:** not on this network: at its own best
+η = {best[classic_r]:g} it gets {pct(tuned[classic_r])}, the sigmoid + cross-entropy recipe
+{pct(tuned[recipes[1]])} at η = {best[recipes[1]]:g}, ReLU + cross-entropy {pct(tuned[relu_r])}
+at η = {best[relu_r]:g}. Each recipe has its own range of good learning rates; compare
+recipes each at its best, with η chosen without the test digits.
+""")
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Batch size: why one digit per step does worse than ten
 #
-# **Ask:** before the numbers: which learning rate wins, 0.03, 0.3, 3 or 30? **Expect:** 3.0
-# with 90.3 %; 30 overshoots (52.7 %), 0.3 and 0.03 crawl (41.7 %, 18.1 %). For batch size at
-# η = 3: 1 gives 76.6 %, 10 gives 90.3 %, 100 only 43.8 %: 40 smooth steps per epoch instead
-# of 400. There is no universal best η; it depends on batch size, cost and network.
+# The batch size sets how many digits each step averages over, and so how many steps an
+# epoch takes: 4,000 with batches of 1, 400 with batches of 10, 40 with batches of 100.
+# The classic recipe at η = 3, for 3 epochs, with each batch size, and batches of 1 once
+# more with a ten times smaller η:
+
+# %% slideshow={"slide_type": "subslide"}
+batch_runs = {(10, 3.0): runs[classic_r, 3.0]}   # batches of 10 at η = 3: trained above
+for bs, lr in [(1, 3.0), (100, 3.0), (1, 0.3)]:
+    m = MLP([784, 16, 16, 10], seed=0, dtype=np.float32)
+    batch_runs[bs, lr] = m.fit(X, y, epochs=3, batch_size=bs, lr=lr, seed=0, test=(X_test, y_test))
+
+fig, ax = plt.subplots(figsize=(8.5, 3.4))
+for (bs, lr), h in sorted(batch_runs.items(), key=lambda item: (-item[0][1], item[0][0])):
+    ax.plot(range(1, 4), h.test_accuracy, "o-" if lr == 3.0 else "s--",
+            label=f"batch size {bs}, η = {lr:g}: {len(X) // bs:,} steps per epoch")
+ax.set(xlabel="epoch", ylabel="test accuracy", xticks=[1, 2, 3],
+       title="Sigmoid + quadratic cost, 784-16-16-10")
+ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.02, 1))
+fig.tight_layout()
+plt.show()
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+for (bs, lr), h in batch_runs.items():
+    print(f"batch size {bs:<4} η = {lr:<4g} test accuracy after 3 epochs: {h.test_accuracy[-1]:.1%}")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# Why is one digit per step worse at η = 3? The step is η times the gradient of the
+# batch's mean cost, and a mean has the same average whatever the batch size: a step on
+# one digit is on average as long as a step on ten. With ten times as many steps per
+# epoch, batches of 1 at η = 3 move about as far per epoch as batches of 10 would at
+# η = 30. And each of those steps is noisier. We measure how far a batch's gradient is
+# from the gradient over all 4,000 digits, for the classic network after one epoch:
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+def gradient(net, rows):
+    """All the weight gradients of `net` on the digits `rows`, as one long vector."""
+    return np.concatenate([g.ravel() for g in net.gradients(X[rows], y[rows])[0]])
+
+after_one = MLP([784, 16, 16, 10], seed=0, dtype=np.float32)
+after_one.fit(X, y, epochs=1, batch_size=10, lr=3.0, seed=0)   # the classic network, 1 epoch
+full = gradient(after_one, np.arange(len(X)))
+rng = np.random.default_rng(0)
+noise = {}
+for bs in (1, 10):
+    off = [np.linalg.norm(gradient(after_one, rng.choice(len(X), bs, replace=False)) - full)
+           for _ in range(200)]
+    noise[bs] = np.sqrt(np.mean(np.square(off))) / np.linalg.norm(full)
+    print(f"batch of {bs:>2}: gradient off by {noise[bs]:.1f} × the size of the full gradient "
+          "(root mean square over 200 batches)")
+
+# %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
+acc = {key: h.test_accuracy[-1] for key, h in batch_runs.items()}
+md(f"""
+A single digit's gradient is off by {noise[1]:.1f} times the size of the direction that
+matters, a batch of 10's by {noise[10]:.1f}: averaging ten digits divides the noise by about
+√10 ≈ 3.2 (measured: {noise[1] / noise[10]:.1f}). So at η = 3, batches of 1 take ten times
+as many steps, each about three times noisier, and reach {pct(acc[1, 3.0])} after 3 epochs
+against {pct(acc[10, 3.0])} for batches of 10. Divide η by ten for batches of 1 (η = 0.3):
+an epoch then moves as far as one with batches of 10 at η = 3, with the noise averaged over
+ten times more steps, and it reaches {pct(acc[1, 0.3])}. Batches of 100 have the opposite
+problem at η = 3: only {len(X) // 100} smooth steps per epoch, {pct(acc[100, 3.0])}. The best
+learning rate depends on the batch size, on the cost and on the network: there is no
+universal value.
+""")
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** the step is η times the gradient of the batch's *mean* cost, so a one-digit step is
+on average as long as a ten-digit step, and batch size 1 takes ten times as many of them.
+
+**Ask:** batch size 1 gets {pct(acc[1, 3.0])} after 3 epochs at η = 3, batch size 10
+{pct(acc[10, 3.0])}. Why, and what would you change? **Expect:** ten times as many steps
+of the same average length per epoch, like a ten times larger η, and each step noisier
+(off by {noise[1]:.1f} times the full gradient's size against {noise[10]:.1f}); divide η by
+ten: batch size 1 at η = 0.3 gets {pct(acc[1, 0.3])}. Batch size 100 at η = 3 takes only
+{len(X) // 100} steps per epoch: {pct(acc[100, 3.0])}.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The same network in PyTorch
 #
 # PyTorch computes the gradients for us (the autograd check above is exactly that) and
 # runs the same arithmetic. `course.training.train` is one training function for every
-# PyTorch model in the course: it shuffles with a seed, shows a progress bar, records
-# the same history, and can stop early. Here is the lecture's network again, with the
-# same settings:
+# PyTorch model in the course: it shuffles with a random seed, shows a progress bar,
+# records the same history, and can stop early. Here is the classic network again, with
+# the same settings:
 
 # %% slideshow={"slide_type": "fragment"}
-from course.training import TrainConfig, accuracy, cached_train, make_cnn, make_mlp, train
+from course.training import TrainConfig, cached_train, make_cnn, make_mlp, train
 
 torch_net = make_mlp((784, 16, 16, 10), activation="sigmoid", seed=0)
 torch_history = train(torch_net, data.x_train, y,
@@ -346,20 +499,25 @@ torch_history = train(torch_net, data.x_train, y,
                       test=(data.x_test, y_test))
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
-print(f"after 10 epochs with the lecture's settings: PyTorch {torch_history.test_accuracy[-1]:.1%}, "
-      f"numpy {seed_history.test_accuracy[9]:.1%} test accuracy")
+print(f"after 10 epochs with the classic settings: PyTorch {torch_history.test_accuracy[-1]:.1%}, "
+      f"numpy {classic_history.test_accuracy[9]:.1%} test accuracy")
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# The two differ a little, because the initial weights and the order of the batches are
-# drawn differently; the method is the same.
+# The two differ, although the method is the same: the initial weights come from other
+# random distributions (PyTorch draws weights and biases uniformly between ±1/√n_in,
+# `MLP` weights from N(0, 1/n_in) and biases from N(0, 1)), and the batches come in
+# another order.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** PyTorch computes the gradients for us (the autograd check was exactly that);
-# `course.training.train` is the one training function for every PyTorch model in the course.
-#
-# **Ask:** same method, same settings, 10 epochs: PyTorch 90.9 %, numpy 92.4 %. Why not the
-# same number? **Expect:** the initial weights and the order of the batches are drawn
-# differently; the method is identical.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** PyTorch computes the gradients for us (the autograd check was exactly that);
+`course.training.train` is the one training function for every PyTorch model in the course.
+
+**Ask:** same method, same settings, 10 epochs: PyTorch {pct(torch_history.test_accuracy[-1])},
+numpy {pct(classic_history.test_accuracy[9])}. Why not the same number? **Expect:** the
+method is identical, but the initial weights come from other distributions (uniform in
+PyTorch, Gaussian with N(0, 1) biases in `MLP`) and the batches in another order.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## A bigger network, and a convolutional one
@@ -390,14 +548,17 @@ print(f"CNN with augmentation, 3 epochs:       test accuracy {cnn_history.test_a
 # random shifts and rotations of the training digits (*augmentation*) and more epochs
 # it passes 98 % on the official test set (`benchmarks/mlp_targets.py` measures that).
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the modern recipe (ReLU, cross-entropy, Adam, 128 hidden neurons) gives 94.3 %;
-# a small CNN with augmentation gives 96.4 % after only 3 epochs (it passes 98 % on the
-# official test set with more epochs). Trained models are cached, so a re-run loads them.
-#
-# **Ask:** why does the CNN beat the bigger MLP so quickly? **Expect:** its 3 × 3 filters
-# slide over the whole image, so it recognises a stroke wherever it is instead of learning
-# every pixel position separately.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** the modern recipe (ReLU, cross-entropy, Adam, 128 hidden neurons) gives
+{pct(big_history.test_accuracy[-1])}; a small CNN with augmentation gives
+{pct(cnn_history.test_accuracy[-1])} after only 3 epochs. Trained models are cached, so a
+re-run loads them.
+
+**Ask:** why does the CNN do so well so quickly? **Expect:** its 3 × 3 filters slide over the
+whole image, so it recognises a stroke wherever it is instead of learning every pixel
+position separately.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Train your own: the dashboard
@@ -405,7 +566,7 @@ print(f"CNN with augmentation, 3 epochs:       test accuracy {cnn_history.test_a
 # Choose the hidden layers (for example `128` or `64, 32`), the activation, the cost,
 # the learning rate, the batch size and the number of epochs, then press **Train**. The
 # curves update after every epoch; **Stop** ends training early and keeps the network
-# as far as it got (it is then in `dashboard.model`). Try the lecture's sigmoid +
+# as far as it got (it is then in `dashboard.model`). Try the classic sigmoid +
 # quadratic at η = 0.1 and then at η = 3; try a learning rate of 10 with ReLU.
 
 # %% slideshow={"slide_type": "-"}
@@ -415,8 +576,8 @@ dashboard = TrainingDashboard(data.x_train, y, data.x_test, y_test)
 dashboard
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** live: hidden `16, 16`, sigmoid + quadratic at η = 0.1, press Train, watch the
-# curves crawl; then η = 3. Then ReLU with a learning rate of 10. Let the room predict each
+# **Do:** live: hidden `16, 16`, sigmoid + quadratic at learning rate `0.1`, press Train,
+# watch the curves crawl; then `3`. Then ReLU with a learning rate of `10`. Let the room predict each
 # run before pressing Train; Stop keeps the network as far as it got (`dashboard.model`).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -451,44 +612,84 @@ answer = None  # replace None with your answer
 check("ch02.slope_ratio", answer)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# **3.** Train `MLP([784, 16, 16, 10], seed=0)` (sigmoid, quadratic) for 1 epoch with
-# batch size 10, η = 3 and `seed=0` on `X.astype(np.float32)`, `y`. What is its test
-# accuracy (a fraction, two decimals)?
+# **3.** Suppose the cost were the *sum* of the digits' costs instead of their mean, so
+# that BP1 had no 1/n. Which learning rate, with batches of 10, would take exactly the
+# same steps as the classic network's η = 3 does with the mean?
 #
 # <details><summary>Hint</summary>
 #
-# `m.fit(..., epochs=1, batch_size=10, lr=3.0, seed=0)` then `m.accuracy(X_test, y_test)`.
-# Use `dtype=np.float32` when you build the network, as above.
+# A step is η times the gradient. How does the gradient of a sum of n costs compare
+# with the gradient of their mean?
 # </details>
 
 # %% slideshow={"slide_type": "-"}
 answer = None  # replace None with your answer
-check("ch02.one_epoch", answer)
+check("ch02.sum_cost_lr", answer)
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** the answers if the room is stuck: 784·30 + 30 + 30·10 + 10 = 23,860 parameters;
-# σ'(4)/σ'(0) = 0.071 (a saturated neuron passes back 7 % of the error, 14 times less);
-# one epoch of the lecture's network gives 0.67 test accuracy.
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **4.** Write BP1 for another cost. Keep the sigmoid outputs a = σ(z^L), but use the
+# *cross-entropy* cost
 #
-# **Ask:** how many parameters has 784-30-10? **Expect:** 23,860.
+# $$C = -\frac{1}{n} \sum_x \sum_j \big[\, y_j \ln a_j + (1 - y_j) \ln (1 - a_j) \,\big].$$
+#
+# `bp1_cross_entropy(a, y)` gets the outputs `a` (n, 10), one digit per row, and the
+# one-hot targets `y` (n, 10), and returns δ^L = ∂C/∂z^L, shape (n, 10). Work it out on
+# paper first: BP1 is ∇_a C ⊙ σ'(z^L). Then compare your formula with the classic
+# network's BP1 in `backprop` above: what happened to σ'?
+#
+# <details><summary>Hint</summary>
+#
+# Differentiate one term with respect to a_j, keep the 1/n, and write σ'(z) with a
+# alone, as `backprop` does. Then multiply and simplify: much cancels.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def bp1_cross_entropy(a, y):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch02.bp1_cross_entropy", bp1_cross_entropy)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# `hint("ch02.sum_cost_lr")` (after `from course.check import hint`) prints a hint;
+# `solution(...)` shows the answer, for a function its code.
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+from course.check import exercises
+
+answers = exercises()
+md(f"""
+**Do:** the answers if the room is stuck: 784·30 + 30 + 30·10 + 10 =
+{answers["ch02.parameters"].answer:,} parameters; σ'(4)/σ'(0) =
+{answers["ch02.slope_ratio"].answer:.3f} (a saturated neuron passes back
+{pct(answers["ch02.slope_ratio"].answer, 0)} of the error); without the 1/n the gradient is
+ten times larger, so η = {answers["ch02.sum_cost_lr"].answer:g}. For exercise 4, write the
+quadratic cost's BP1 live and run the check: it names the mistake.
+
+**Ask:** what happens to σ' in BP1 with the cross-entropy cost? **Expect:** it cancels:
+δ^L = (a − y)/n. A confidently wrong output now gets a large error, which is why
+cross-entropy learns at a small η.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
-# * A network is a chain of weighted sums and squashing functions; the lecture's
-#   784-16-16-10 network has 13,002 parameters.
-# * Backpropagation gets all the gradients in one backward pass (BP1–BP4); we checked it
-#   against finite differences and against PyTorch.
-# * Mini-batch SGD with the lecture's settings reaches about 90 % on digits it never saw,
-#   from 4,000 examples.
-# * Sigmoid + quadratic cost learns slowly because saturated neurons have tiny slopes;
-#   cross-entropy and ReLU fix that. Learning rate and batch size interact.
+# * A network is a chain of weighted sums and squashing functions; a batch goes through
+#   a layer as the rows of one matrix, z = a Wᵀ + b.
+# * Backpropagation gets all the gradients in one backward pass (BP1–BP4, twenty lines
+#   of numpy); we checked it against `MLP.gradients`, finite differences and PyTorch.
+#   The cost is a mean over the batch, so BP1 carries a 1/n.
+# * Mini-batch SGD with the classic settings reads most digits it never saw, from 4,000
+#   examples.
+# * Sigmoid + quadratic cost learns slowly at a small η because saturated neurons have
+#   tiny slopes; cross-entropy and ReLU remove that. Compare recipes each at its best
+#   learning rate, not at one shared η. Learning rate and batch size interact.
 # * PyTorch does the same with less code; bigger networks and CNNs do better.
 #
 # Next: **03 · What did it learn?**
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** a network is a chain of weighted sums and squashing functions (13,002 parameters
-# here); backprop gets all gradients in one pass, checked against finite differences and
-# PyTorch; mini-batch SGD reaches about 90 % on unseen digits from 4,000 examples; sigmoid +
-# quadratic is slow, cross-entropy and ReLU fix it. Next: what did it learn?
+# **Say:** a network is a chain of weighted sums and squashing functions; backprop gets all
+# gradients in one pass, twenty lines, checked three ways, with a 1/n from the mean over the
+# batch; mini-batch SGD reads most unseen digits; sigmoid + quadratic is slow at a small η,
+# and a fair comparison tunes η for each recipe. Next: what did it learn?

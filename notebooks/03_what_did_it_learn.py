@@ -30,6 +30,7 @@ import torch
 from course.data import load_mnist
 from course.interpret import linear_templates, pixels
 from course.plotting import show_digits
+from course.prose import md, pct, span
 
 data = load_mnist("bundled")
 
@@ -50,45 +51,63 @@ data = load_mnist("bundled")
 # and answers with the class of the highest score. There is one weight per pixel and
 # class, so each class's weights $w_c$ form a 28 × 28 picture, its *template*: a digit
 # scores high for class c when its ink falls where $w_c$ is large and positive.
-#
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # We train such classifiers on the 4,000 training digits (pixels scaled to [0, 1]) with
-# scikit-learn, a few seconds each: two **logistic regressions**, which turn the ten
-# scores into probabilities with a softmax, and a **linear support vector machine**
-# (SVM), which instead asks the right class's score to beat the others by a margin. The
-# SVM and the logistic regression differ in how they are trained, not in what they
-# compute. The two logistic regressions differ in how hard their weights are pulled
-# towards zero while training: `C` is the inverse strength of that penalty, and the small
-# `C = 0.003` pulls hard.
+# scikit-learn, a few seconds each. Two **logistic regressions** turn the ten scores
+# into probabilities with a softmax and fit all ten together. They differ in how hard
+# their weights are pulled towards zero while training: `C` is the inverse strength of
+# that penalty, and the small `C = 0.003` pulls hard. The **linear support vector
+# machine** (SVM, scikit-learn's `LinearSVC`) is trained as ten separate yes-or-no
+# problems, *one class against the rest*: each class's score should be at least +1 on
+# the digits of its class and at most −1 on all the others, and digits inside that
+# margin are penalised. It answers, like the others, with the class of the highest score.
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 smooth, smooth_templates = linear_templates(data.x_train, data.y_train, kind="logistic", C=0.003)
 logreg, templates = linear_templates(data.x_train, data.y_train, kind="logistic")  # C = 0.1
 svm, svm_templates = linear_templates(data.x_train, data.y_train, kind="svm")      # C = 0.01
 X_test = pixels(data.x_test)  # (1000, 784) in [0, 1], one digit per row
+linear_acc = {}
 for name, model in [("logistic regression, C = 0.003", smooth),
                     ("logistic regression, C = 0.1", logreg), ("linear SVM, C = 0.01", svm)]:
-    print(f"{name:<32}{model.score(X_test, data.y_test):.1%} of the test digits right")
+    linear_acc[name] = model.score(X_test, data.y_test)
+    print(f"{name:<32}{linear_acc[name]:.1%} of the test digits right")
+says_mine = (svm.decision_function(X_test) > 0).sum(axis=1)  # how many of the ten SVMs say "mine"
+print(f"the SVM's ten one-against-the-rest scores above 0 for a test digit: exactly one "
+      f"{(says_mine == 1).mean():.1%}, none {(says_mine == 0).mean():.1%}, several {(says_mine > 1).mean():.1%}")
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Close to nine in ten, with nothing but one weighted sum per class. Here are the
-# templates of the strongly penalised logistic regression. Red weights are positive (ink
-# there speaks *for* the class), blue negative (ink there speaks *against* it), white near
-# zero.
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+one, none_, several = ((says_mine == 1).mean(), (says_mine == 0).mean(), (says_mine > 1).mean())
+md(f"""
+The three get {span([100 * a for a in linear_acc.values()], "{:.1f}")} % of the test digits
+right, with nothing but one weighted sum per class. The SVM's ten scores are trained separately, so nothing makes
+them agree: for {pct(one)} of the test digits exactly one of them says "mine" (a score above
+0), for {pct(none_)} none does and for {pct(several)} several do; the highest score decides.
+Here are the templates of the strongly penalised logistic regression. Red weights are
+positive (ink there speaks *for* the class), blue negative (ink there speaks *against* it),
+white near zero.
+""")
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "subslide"}
 fig = show_digits(smooth_templates, titles=[f"class {c}" for c in range(10)], vmin=None, ncols=5,
                   size=1.8, suptitle="Logistic regression, C = 0.003: the template w_c of each class")
 fig.subplots_adjust(hspace=0.3)  # room for the titles of the second row
 plt.show()
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** one weighted sum of the 784 pixels per class, highest score wins; the weights of a
-# class form a 28 × 28 picture, its template. Point at the printout: 88.0 % (logistic,
-# C = 0.003), 91.3 % (C = 0.1), 91.1 % (SVM), with nothing but ten weighted sums.
-#
-# **Ask:** before the picture: what will the template of the 0 look like, and what colour is
-# its centre? **Expect:** a red ring around a blue hole: the centre is blue (negative) because
-# 1s, 4s, 7s and 8s put ink there and a 0 never does.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+accs = list(linear_acc.values())
+md(f"""
+**Say:** one weighted sum of the 784 pixels per class, highest score wins; the weights of a
+class form a 28 × 28 picture, its template. Point at the printout: {pct(accs[0])} (logistic,
+C = 0.003), {pct(accs[1])} (C = 0.1), {pct(accs[2])} (the SVM: ten separate one-against-the-rest
+problems; exactly one of its ten says "mine" for {pct(one)} of the test digits).
+
+**Ask:** before the picture: what will the template of the 0 look like, and what colour is
+its centre? **Expect:** a ring of red around a hole; the centre is
+{"blue (negative)" if smooth_templates[0, 14, 14] < 0 else "red (positive)"}, because 1s, 4s, 7s
+and 8s put ink there and a 0 does not.
+""")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Most classes can be read off their template: the 0 is a red ring around a blue hole,
@@ -135,49 +154,82 @@ plt.show()
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Speckle on top of the same shapes. With a weaker penalty the classifier can afford
 # large weights on single pixels that help with a few training digits; that buys it a
-# few percent more of the test digits too, and costs the pictures their clarity.
-# Underneath, all three sets of templates follow the contrast images. The correlation
-# of each template with its class's contrast image, pixel by pixel:
+# few more of the test digits too, and costs the pictures their clarity. Underneath,
+# all three sets of templates follow the contrast images. The correlation of each
+# template with its class's contrast image, pixel by pixel:
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+correlations = {}
 for name, w in [("logistic, C = 0.003", smooth_templates), ("logistic, C = 0.1", templates),
                 ("linear SVM, C = 0.01", svm_templates)]:
-    r = [np.corrcoef(w[c].ravel(), contrast[c].ravel())[0, 1] for c in range(10)]
-    print(f"{name:<21} classes 0..9: " + " ".join(f"{x:.2f}" for x in r))
+    correlations[name] = [np.corrcoef(w[c].ravel(), contrast[c].ravel())[0, 1] for c in range(10)]
+    print(f"{name:<21} classes 0..9: " + " ".join(f"{x:.2f}" for x in correlations[name]))
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** a template describes what tells a class apart from the other nine, not the class
-# itself; the mean of the class minus the mean of all digits is nearly the same picture. From
-# all-zero weights the first gradient step moves each template straight towards its contrast
-# image, and a strong penalty keeps the weights near that first step.
-#
-# **Ask:** which model's templates follow the contrast images most closely? **Expect:** the
-# strongly penalised one: correlations 0.93 to 0.97, against 0.63 to 0.76 for C = 0.1 and 0.52
-# to 0.70 for the SVM. The weaker penalty buys speckle on single pixels, and 3 points of test
-# accuracy (88.0 % → 91.3 %).
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+r = {name: span(v, "{:.2f}").replace("–", " to ") for name, v in correlations.items()}
+md(f"""
+**Say:** a template describes what tells a class apart from the other nine, not the class
+itself; the mean of the class minus the mean of all digits is nearly the same picture. From
+all-zero weights the first gradient step moves each template straight towards its contrast
+image, and a strong penalty keeps the weights near that first step.
+
+**Ask:** which model's templates follow the contrast images most closely? **Expect:** the
+strongly penalised one: correlations {r["logistic, C = 0.003"]}, against
+{r["logistic, C = 0.1"]} for C = 0.1 and {r["linear SVM, C = 0.01"]} for the SVM. The weaker
+penalty buys speckle on single pixels, and {100 * (accs[1] - accs[0]):.1f} points of test
+accuracy ({pct(accs[0])} → {pct(accs[1])}).
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## A network's first layer: receptive fields
 #
-# Now a network with one hidden layer of 100 neurons (ReLU), trained with Adam on the
-# same digits. Each time a training digit is used it is shifted by up to 2 pixels and
-# turned by up to 10 degrees at random (`augment=True`), so the network sees more
-# variety than 4,000 fixed images. Its settings are kept in `course.exercises.ch03`, so
-# the exercises at the end check against this very network. Training takes a few
-# seconds; afterwards the trained network is kept in a cache, and running the notebook
-# again reuses it.
+# Now the course's network: one hidden layer of 100 neurons (ReLU), trained with Adam on
+# the same digits. Each time a training digit was used, it was randomly moved and
+# distorted a little (*augmentation*; the settings are printed below), so the network
+# saw more variety than 4,000 fixed images. Chapter 5 uses the very same network, and
+# the exercises at the end check against it.
 
 # %% slideshow={"slide_type": "fragment"}
-from course.exercises.ch03 import MLP_CONFIG, MLP_SIZES, chapter_mlp
-from course.training import accuracy, predict
+from course.training import accuracy, make_mlp, predict
+from course.zoo import MLP_CONFIG, MLP_SIZES, trained_mlp
 
 print("layers:", MLP_SIZES)
 print(MLP_CONFIG)
-mlp, history, from_cache = chapter_mlp(data)
+mlp, history, _ = trained_mlp(data)
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
-print(f"network: {accuracy(mlp, data.x_test, data.y_test):.1%} of the test digits right "
-      f"({accuracy(mlp, data.x_train, data.y_train):.1%} of the training digits)")
+test_acc, train_acc = accuracy(mlp, data.x_test, data.y_test), accuracy(mlp, data.x_train, data.y_train)
+print(f"network: {test_acc:.1%} of the test digits right ({train_acc:.1%} of the training digits)")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# In chapter 2 the classic network got many more of its training digits right than of
+# the test digits: it had partly memorised them. Here the two are close. How close is
+# close? An accuracy measured on 1,000 digits is itself uncertain: its standard error is
+# √(p(1 − p)/n). We compare with four sets of 1,000 *training* digits:
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+n_test = len(data.y_test)
+se = np.sqrt(test_acc * (1 - test_acc) / n_test)
+sets = [accuracy(mlp, data.x_train[k:k + n_test], data.y_train[k:k + n_test])
+        for k in range(0, len(data.y_train), n_test)]
+print(f"standard error of an accuracy on {n_test:,} digits: {se:.1%}")
+print(f"four sets of {n_test:,} training digits: " + ", ".join(f"{a:.1%}" for a in sets))
+
+# %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
+gap = 100 * (test_acc - train_acc)
+se_gap = 100 * np.sqrt(se ** 2 + train_acc * (1 - train_acc) / len(data.y_train))
+inside = min(sets) <= test_acc <= max(sets)
+md(f"""
+The network reads {abs(gap):.1f} points {"more" if gap > 0 else "fewer"} of the test digits
+than of its training digits ({pct(test_acc)} against {pct(train_acc)}). Two things keep the gap small.
+The network never saw a training digit as it is: every time, the digit was randomly moved
+and distorted, so fitting the exact 4,000 images was never rewarded, and on them it does
+about as well as on new ones. And a thousand digits are a small sample: four sets of
+{n_test:,} training digits give {span([100 * a for a in sets], "{:.1f}")} %, and the test
+set's {pct(test_acc)} lies {"inside" if inside else "outside"} that range. The gap is
+{abs(gap) / se_gap:.1f} standard errors of a difference between two such accuracies
+({se_gap:.1f} points): {"chance alone explains it" if abs(gap) < 2 * se_gap else "more than chance alone gives"}.
+""")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Each hidden neuron j computes $\max(0,\; v_j \cdot x + a_j)$, a weighted sum of the
@@ -211,42 +263,81 @@ plt.show()
 score = concentration(fields)
 strongest = np.argsort(-score, kind="stable")[:8]
 show_digits(fields[strongest], titles=[f"neuron {j}\n{score[j]:.0%} in 5 %" for j in strongest],
-            vmin=None, size=1.5, ncols=8,
-            suptitle="The most concentrated receptive fields: stroke detectors")
+            vmin=None, size=1.5, ncols=8, suptitle="The most concentrated receptive fields")
 plt.show()
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# And some neurons learnt (almost) nothing. A ReLU neuron whose weighted sum is negative
-# for every training digit outputs 0 for all of them, so no gradient reaches its weights
-# any more: such a *dead* neuron stops learning, its field stays close to the random
-# weights it started from, and in the grid above it is pale noise. We find the dead
-# neurons and compare each field with its starting weights (`make_mlp` with the same
-# seed rebuilds the untrained network):
+# Some neurons may have learnt (almost) nothing. A ReLU neuron whose weighted sum is
+# negative for every training digit outputs 0 for all of them, so no gradient reaches its
+# weights through it: such a *dead* neuron stops learning, and its field stays close to
+# the random weights it started from. We look for dead neurons and compare each field
+# with its starting weights (`make_mlp` with the same random seed rebuilds the untrained
+# network):
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 from course.training import as_tensor_images
 
 with torch.no_grad():
     hidden = mlp[:3](as_tensor_images(data.x_train)).numpy()  # Flatten, Linear, ReLU: (4000, 100)
-from course.training import make_mlp
-
 dead = np.flatnonzero((hidden == 0).all(axis=0))
 start = first_layer_fields(make_mlp(MLP_SIZES, seed=0))  # the weights before training
 kept = np.array([np.corrcoef(f.ravel(), f0.ravel())[0, 1] for f, f0 in zip(fields, start)])
+alive = np.setdiff1d(np.arange(len(fields)), dead)
 print(f"{len(dead)} of {hidden.shape[1]} hidden neurons are 0 for every training digit: {dead.tolist()}")
-print(f"correlation of a field with its starting weights: dead neurons {kept[dead].mean():.2f} "
-      f"on average, the others {np.delete(kept, dead).mean():.2f}")
+print("correlation of a field with its starting weights: "
+      + (f"dead neurons {kept[dead].mean():.2f} on average, " if len(dead) else "")
+      + f"the others {kept[alive].mean():.2f}")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** a network with 100 ReLU neurons, trained on shifted and turned digits: 96.8 % of
-# the test digits. Each hidden neuron's 784 weights are its receptive field. Most look like
-# nothing: a neuron's meaning is spread over many. The eight most concentrated ones are
-# stroke detectors (one short stroke at one place and angle).
-#
-# **Ask:** a ReLU neuron that is 0 for every training digit gets no gradient. What does its
-# field look like after training? **Expect:** almost its random starting weights: 10 of the
-# 100 neurons are dead, and their fields correlate 0.93 with the starting weights, the
-# others only 0.24.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+dead_text = (f"{len(dead)} of the {len(fields)} neurons are dead, and their fields correlate "
+             f"{kept[dead].mean():.2f} with the starting weights, the others only "
+             f"{kept[alive].mean():.2f}" if len(dead) else
+             f"none of the {len(fields)} neurons is dead here, but the idea holds")
+md(f"""
+**Say:** the course's network, 100 ReLU neurons trained on moved and distorted digits:
+{pct(test_acc)} of the test digits, {pct(train_acc)} of the training digits: a gap of
+{abs(gap):.1f} points, {abs(gap) / se_gap:.1f} standard errors. Each hidden neuron's 784 weights are its receptive
+field. Most look like nothing: a neuron's meaning is spread over many. The most concentrated
+ones can look like single strokes.
+
+**Ask:** a ReLU neuron that is 0 for every training digit gets no gradient. What does its
+field look like after training? **Expect:** almost its random starting weights: {dead_text}.
+""")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# The same reasoning explains the speckled edges of the fields. By BP4 (chapter 2), the
+# gradient of a first-layer weight is a sum over the digits of δ_j x_p: the neuron's
+# error times the pixel's value. A pixel that is 0 in every digit gets a gradient of
+# exactly 0, and its weights never move. Here is that check on the trained network,
+# with the gradient of the loss over all 4,000 training digits:
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+first = next(m for m in mlp.modules() if isinstance(m, torch.nn.Linear))  # the 784 -> 100 layer
+loss = torch.nn.functional.cross_entropy(mlp(as_tensor_images(data.x_train)),
+                                         torch.as_tensor(data.y_train))
+(grad,) = torch.autograd.grad(loss, first.weight)
+blank = (data.x_train == 0).all(axis=0).ravel()           # no ink in any training digit
+moved = np.abs(fields - start).reshape(len(fields), 784).max(axis=0)  # per pixel, over neurons
+still = moved < 0.01 * np.abs(start).max()                # moved by < 1 % of the starting scale
+others, blank_grad = blank & ~still, grad.abs().numpy()[:, blank].max()
+print(f"{blank.sum()} pixels are 0 in every training digit; largest gradient of their weights: {blank_grad}")
+print(f"{(still & blank).sum()} of them kept their starting weights (to 1 % of the starting scale)")
+print(f"largest change of a pixel's weights, median: {np.median(moved[others]) if others.any() else 0:.2f} "
+      f"for the other blank pixels, {np.median(moved[~blank]):.2f} for pixels with ink")
+
+# %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
+rows, cols = np.indices((28, 28))
+edge = np.minimum.reduce([rows, cols, 27 - rows, 27 - cols]).ravel()  # 0 on the frame's edge
+md(f"""
+The {blank.sum()} blank pixels all lie within {edge[blank].max() + 1} pixels of the frame's
+edge, and the gradient of their weights is {"exactly 0" if blank_grad == 0 else f"{blank_grad:.1g}"}.
+Trained on these digits alone, the weights from those pixels would keep their random start:
+{(still & blank).sum()} of them did (to within 1 % of the starting scale). The others moved,
+because the network trained on moved and distorted copies of the digits, which put a little ink on some of these pixels now and then; and Adam scales each
+weight's step by the typical size of that weight's own gradient, so even rare, small
+gradients give full-size steps. Either way, the weights at the edge were shaped by little
+or no real ink: keep that in mind for the saliency maps below.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Which digits does it confuse? The confusion matrix
@@ -268,36 +359,37 @@ for i in range(10):
     for j in range(10):
         ax.text(j, i, cm[i, j], ha="center", va="center", fontsize=8,
                 color="0.55" if i == j else ("white" if cm[i, j] > mistakes_only.max() / 2 else "black"))
-ax.set_xticks(range(10))
-ax.set_yticks(range(10))
-ax.set_xlabel("predicted class")
-ax.set_ylabel("true class (label)")
-ax.set_title("Confusion matrix of the network on the 1,000 test digits")
+ax.set(xticks=range(10), yticks=range(10), xlabel="predicted class", ylabel="true class (label)",
+       title="Confusion matrix of the network on the 1,000 test digits")
 fig.colorbar(im, ax=ax, fraction=0.046, label="number of mistakes")
 plt.show()
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
-print(f"{int(cm.sum() - np.trace(cm))} mistakes on {int(cm.sum())} test digits.")
+n_mistakes = int(cm.sum() - np.trace(cm))
+pairs = most_confused_pairs(cm, k=3, ordered=False)
+print(f"{n_mistakes} mistakes on {int(cm.sum())} test digits.")
 print("most frequent mistakes (label -> prediction: how many):")
 for true, pred, count in most_confused_pairs(cm, k=5):
     print(f"  {true} -> {pred}: {count}")
-print("pairs mixed up most often, either way:",
-      ", ".join(f"{a} and {b} ({n})" for a, b, n in most_confused_pairs(cm, k=3, ordered=False)))
+print("pairs mixed up most often, either way:", ", ".join(f"{a} and {b} ({n})" for a, b, n in pairs))
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# The mistakes are not spread evenly: they gather on a few pairs of digits that share
-# strokes (a 4 and a 9 differ by whether the top is closed; a 3 and a 5 by one short
-# stroke at the top). With only 100 test digits per class, a count of 2 or 4 is a
-# handful of digits, so read the order of the smaller counts loosely.
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+top_share = sum(n for _, _, n in pairs) / n_mistakes
+md(f"""
+The mistakes are not spread evenly over the 45 pairs of classes: the three pairs printed
+last take {pct(top_share, 0)} of them. Which strokes does each of these pairs share? With only {n_test // 10} test digits per class, a count of 2 or 4 is a handful
+of digits, so read the order of the smaller counts loosely.
+""")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** row = true label, column = the network's answer; colour shows only the mistakes.
-# 32 mistakes on 1,000 test digits.
-#
-# **Ask:** which pairs of digits do you expect it to mix up? **Expect:** digits that share
-# strokes: 3 and 5 (4 mix-ups) and 4 and 9 (4; the top closed or not), then 1 and 3 (3). The
-# single most frequent is a 9 taken for a 4 (4 times). With 100 digits per class, read small
-# counts loosely.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** row = true label, column = the network's answer; colour shows only the mistakes.
+{n_mistakes} mistakes on {int(cm.sum()):,} test digits.
+
+**Ask:** which pairs of digits do you expect it to mix up? **Expect:** the printout's
+{", ".join(f"{a} and {b} ({n} mix-ups)" for a, b, n in pairs)}; ask the room which strokes each
+pair shares. With {n_test // 10} digits per class, read small counts loosely.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The most confident mistakes
@@ -316,7 +408,7 @@ sure = probs.max(axis=1) > 0.9
 print(f"{int(wrong.sum())} wrong answers; {int((wrong & sure).sum())} of them with a probability above "
       f"90 %, {int((wrong & (probs.max(axis=1) < 0.5)).sum())} below 50 %.")
 print(f"{int((~wrong).sum())} right answers; {(sure[~wrong]).mean():.1%} of them with a probability above 90 %.")
-for i in worst:
+for i in worst[:6]:
     print(f"test digit {i:4d}: label {data.y_test[i]}, network says {probs[i].argmax()} "
           f"({probs[i].max():.1%}); its probability for the label: {probs[i, data.y_test[i]]:.1%}")
 
@@ -328,47 +420,76 @@ fig = show_digits(data.x_test[worst],
 fig.subplots_adjust(hspace=0.3)
 plt.show()
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Look at them before blaming the network. Most are digits a person would hesitate over
-# too: a 9 whose loop has shrunk to a blob on a slanted stroke, loops left open, an 8 that
-# is mostly one loop, a 3 that could be a 7. Whether some of them are simply labelled
-# wrongly we cannot tell from here; MNIST is known to hold a few such digits, and on
-# those a "mistake" is the network being right. Some are plain mistakes of the network:
-# a bold, clear 9 taken for a 3, a 1 with a foot taken for a 2. And few mistakes are
-# confident, while most right answers are (see the counts above): a low probability is a
-# useful warning light.
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+sure_wrong, sure_right = (wrong & sure).mean() / wrong.mean(), sure[~wrong].mean()
+md(f"""
+Look at them before blaming the network: which would a person hesitate over too, and which
+are clear digits it got wrong? Whether some are simply labelled wrongly we cannot tell from
+here; MNIST is known to hold a few such digits, and on those a "mistake" is the network
+being right. And confident mistakes are rare: {pct(sure_wrong, 0)} of the wrong answers come
+with a probability above 90 %, against {pct(sure_right, 0)} of the right ones. A low
+probability is a useful warning light.
+""")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the network gives every answer a probability. Its most confident mistake: test
-# digit 968, a 9 it calls a 1 with 99.6 %. Look at the gallery before blaming the network:
-# many are digits a person would hesitate over; a few are plain network mistakes.
-#
-# **Ask:** should a low probability make us suspicious? **Expect:** yes: of the 32 wrong
-# answers only 2 are above 90 % and 11 are below 50 %, while 85.0 % of the 968 right answers
-# are above 90 %. A low probability is a useful warning light.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+w0 = int(worst[0])
+md(f"""
+**Say:** the network gives every answer a probability. Its most confident mistake: test
+digit {w0}, a {data.y_test[w0]} it calls a {probs[w0].argmax()} with {pct(probs[w0].max())}.
+Look at the gallery before blaming the network: some are digits a person would hesitate
+over, some are plain network mistakes.
+
+**Ask:** should a low probability make us suspicious? **Expect:** yes: of the
+{int(wrong.sum())} wrong answers only {int((wrong & sure).sum())} are above 90 % and
+{int((wrong & (probs.max(axis=1) < 0.5)).sum())} below 50 %, while {pct(sure_right)} of the
+{int((~wrong).sum())} right answers are above 90 %.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Saliency: which pixels made the decision?
 #
 # For a single digit we can ask: if the ink at pixel p were a little darker, how much
 # would the score of class c change? That is the derivative $\partial s_c / \partial x_p$,
-# one number per pixel, computed for all 784 at once by backpropagation (torch's
-# autograd). The 28 × 28 picture of these derivatives is a **saliency map**. We take the
-# derivative of the score $s_c$ (the logit, before the softmax), not of the probability:
-# the probability of a confident answer barely moves, which hides everything.
-#
-# For the linear classifier this map is simply the template $w_c$, the same for every
-# digit. For the network it changes from digit to digit, because which ReLUs are on
-# depends on the digit.
-#
-# We show two versions: the **gradient** itself (red: more ink here would raise the
-# score, blue: lower it; it is defined on empty paper too) and **gradient × input**,
+# one number per pixel, computed for all 784 at once by backpropagation. The 28 × 28
+# picture of these derivatives is a **saliency map**. We take the derivative of the
+# score $s_c$ (the logit, before the softmax), not of the probability: the probability of
+# a confident answer barely moves, which hides everything. PyTorch's autograd does the
+# backpropagation of chapter 2 for us, down to the pixels:
+
+# %% slideshow={"slide_type": "subslide"}
+def saliency_map(model, image, c):
+    """∂s_c/∂x for one digit (28, 28) uint8: how the score (logit) of class c moves per pixel."""
+    x = torch.tensor(image / 255.0, dtype=torch.float32).reshape(1, 784)  # pixels in [0, 1]
+    x.requires_grad_(True)                 # autograd: keep track of everything computed from x
+    score = model(x)[0, c]                 # s_c(x), one number
+    score.backward()                       # backpropagation, all the way down to the pixels
+    return x.grad.reshape(28, 28).numpy()  # ∂s_c/∂x_p for all 784 pixels
+
+
+print("one map per digit and class, of shape", saliency_map(mlp, data.x_test[0], 3).shape)
+
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# The course's `course.interpret.saliency` does the same (it also accepts other image
+# formats, picks the predicted class when none is given, and multiplies by the input on
+# request). On five test digits and three classes each, the two agree:
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+from course.interpret import saliency
+
+diff = max(np.abs(saliency_map(mlp, data.x_test[i], c) - saliency(mlp, data.x_test[i], c)).max()
+           for i in range(5) for c in (0, 4, 9))
+print(f"largest difference from course.interpret.saliency below 1e-6: {diff < 1e-6}")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# For the network the map changes from digit to digit, because which ReLUs are on
+# depends on the digit. (What would it look like for the linear classifier? Exercise 2
+# asks.) We show two versions: the **gradient** itself (red: more ink here would raise
+# the score, blue: lower it; it is defined on empty paper too) and **gradient × input**,
 # the gradient multiplied by the pixel value, which is non-zero only where there is ink
 # and says how much each inked pixel contributed. Each map has its own colour scale.
 
 # %% slideshow={"slide_type": "subslide"}
-from course.interpret import saliency
-
 examples = [int(np.flatnonzero(data.y_test == c)[0]) for c in range(10)]  # the first of each class
 grads = np.stack([saliency(mlp, data.x_test[i]) for i in examples])
 contribs = np.stack([saliency(mlp, data.x_test[i], method="gradient_x_input") for i in examples])
@@ -385,75 +506,85 @@ plt.show()
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # The plain gradient is hard to read. It is large all over the frame, also far from the
-# strokes and right up to the edges, where no training digit has ink (chapter 1): it
-# says how the score would react to ink added *anywhere*, and the network was never
-# taught anything about ink at the edges, so it reacts arbitrarily. How much of each
-# map's weight (sum of squares) lies in the 4-pixel border:
+# strokes and right up to the edges, where the training digits have little or no ink
+# (chapter 1): it says how the score would react to ink added *anywhere*, and the
+# weights from the edge pixels were shaped by little or no real ink (the check above).
+# How much of each map's weight (sum of squares) lies in the 4-pixel border:
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 border = np.ones((28, 28), dtype=bool)
 border[4:24, 4:24] = False  # the outer 4 pixels on each side: 49 % of the frame
 share = (grads[:, border] ** 2).sum(axis=1) / (grads ** 2).sum(axis=(1, 2))
+ink_share = X_test[:, border.ravel()].sum() / X_test.sum()
 print(f"border share of the gradient's squared size, ten digits: {share.min():.0%} to {share.max():.0%} "
-      f"(the border is {border.mean():.0%} of the pixels and holds "
-      f"{X_test[:, border.ravel()].sum() / X_test.sum():.1%} of the test digits' ink)")
+      f"(the border is {border.mean():.0%} of the pixels and holds {ink_share:.1%} of the test digits' ink)")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# The border, with a few percent of the ink, gets a share of the gradient about as large
-# as its share of the frame, or larger. Gradient × input is easier to read, because it
-# keeps only the inked pixels: it shows
-# which parts of the strokes pushed the score up (red) and which argued against the
-# answer (blue). Mostly, the strokes speak for the predicted class, with a few blue
-# pieces where the digit resembles another.
-#
-# Explore it yourself. The explorer opens on the network's most confident mistake. Use
-# the buttons to explain the score of another class than the predicted one (the label,
-# say) and compare the two maps; move the slider to pick another test digit (they are
-# sorted by label: 0s first, 9s last).
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+md(f"""
+The border, with {pct(ink_share)} of the ink, gets {pct(share.min(), 0)} to {pct(share.max(), 0)}
+of the gradient's squared size: {"about as much as its share of the frame or more" if np.median(share) >= 0.8 * border.mean() else "less than its share of the frame, but far more than its share of the ink"}.
+Gradient × input is easier to read, because it keeps only the inked pixels: it shows which
+parts of the strokes pushed the score up (red) and which argued against the answer (blue).
 
-# %% slideshow={"slide_type": "fragment"}
+Explore it yourself. The explorer opens on the network's most confident mistake. Use the
+buttons to explain the score of another class than the predicted one (the label, say) and
+compare the two maps; move the slider to pick another test digit.
+""")
+
+# %% slideshow={"slide_type": "subslide"}
 from course.widgets import SaliencyExplorer
 
 SaliencyExplorer(mlp, data.x_test, data.y_test, index=int(worst[0]))
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the saliency map is ∂s_c/∂x_p, how the class score reacts to a little more ink at
-# each pixel, for all 784 pixels at once by backprop. For a linear model it is the template;
-# for the network it changes with the digit. Gradient × input keeps only the inked pixels.
-#
-# **Ask:** the border holds 3.3 % of the test digits' ink. What share of the gradient lies
-# there? **Expect:** 43 % to 78 % for the ten digits, about its 49 % share of the frame or
-# more: the network never saw ink at the edge, so it reacts arbitrarily to it.
-#
-# **Do:** the explorer opens on digit 968 (9 → 1); switch "explain" to the label 9 and
-# compare the two maps; then slide to another digit.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** the saliency map is ∂s_c/∂x_p, how the class score reacts to a little more ink at
+each pixel, for all 784 pixels at once by backprop: five lines with autograd, equal to the
+course's `saliency`. For the network it changes with the digit. Gradient × input keeps only
+the inked pixels.
+
+**Ask:** the border holds {pct(ink_share)} of the test digits' ink. What share of the
+gradient lies there? **Expect:** {pct(share.min(), 0)} to {pct(share.max(), 0)} for the ten
+digits (the border is {pct(border.mean(), 0)} of the frame): the weights from the edge pixels were
+shaped by little or no real ink, so the network's reaction to ink there means little.
+
+**Do:** the explorer opens on digit {w0} ({data.y_test[w0]} → {probs[w0].argmax()}); switch
+"explain" to the label {data.y_test[w0]} and compare the two maps; then slide to another digit.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## What this tells us
-#
-# * A **linear classifier** is fully readable: its templates are the whole model. They
-#   are not pictures of digits but of *differences* between digits. One template per
-#   class cannot cover all the ways people write a digit, one reason why a linear
-#   classifier stops near nine in ten.
-# * A **network's neurons** are mostly not readable one by one. A few first-layer
-#   neurons are clean stroke detectors; most respond to broad, mixed patterns, and some
-#   are dead. What the network knows lives in the combination.
-# * The **mistakes** cluster on digits that share strokes, and the most confident ones
-#   are often digits a person would hesitate over. Accuracy alone does not tell you that;
-#   looking does.
-# * **Saliency** answers a narrower question than "why": it says which pixels the score
-#   is sensitive to *at this digit*, a local, linear view of a non-linear function.
-#   The same gradient is also the tool for fooling a network, which chapter 5 does.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the four lessons: a linear classifier is readable, its templates are differences
-# between digits; a network's neurons mostly are not, a few are stroke detectors and some are
-# dead; mistakes cluster on similar digits; saliency is a local, linear view of one decision,
-# and the same gradient is the tool chapter 5 uses to fool a network.
-#
-# **Ask:** why does a linear classifier stop near nine in ten? **Expect:** one template per
-# class cannot cover all the ways people write a digit: the best linear model here is 91.3 %,
-# the network 96.8 %.
+# %% slideshow={"slide_type": "-"} jupyter={"source_hidden": true}
+best_linear = max(linear_acc.values())
+md(f"""
+* A **linear classifier** is fully readable: its templates are the whole model. They are
+  not pictures of digits but of *differences* between digits. One template per class
+  cannot cover all the ways people write a digit, one reason why the best linear
+  classifier here reads {pct(best_linear)} of the test digits and the network
+  {pct(test_acc)}.
+* A **network's neurons** are mostly not readable one by one. A few first-layer neurons
+  look like stroke detectors; most respond to broad, mixed patterns, and weights that
+  never got a gradient keep their random start. What the network knows lives in the
+  combination.
+* The **mistakes** gather on a few pairs of digits, and the most confident ones are
+  worth looking at one by one. Accuracy alone does not tell you that; looking does.
+* **Saliency** answers a narrower question than "why": it says which pixels the score is
+  sensitive to *at this digit*, a local, linear view of a non-linear function. The same
+  gradient is also the tool for fooling a network, which chapter 5 does.
+""")
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** the four lessons: a linear classifier is readable, its templates are differences
+between digits; a network's neurons mostly are not, and weights without a gradient keep their
+start; mistakes gather on a few pairs; saliency is a local, linear view of one decision, and
+the same gradient is the tool chapter 5 uses to fool a network.
+
+**Ask:** why does a linear classifier stop short of the network? **Expect:** one template per
+class cannot cover all the ways people write a digit: the best linear model here is
+{pct(best_linear)}, the network {pct(test_acc)}.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Exercises
@@ -475,41 +606,68 @@ answer = None  # replace None with your answer
 check("ch03.logistic_parameters", answer)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# **2.** Which mistake does the network make most often on the test digits? Answer with
-# the pair `(true label, predicted label)`, computed from `cm`.
+# **2.** Take the logistic regression instead of the network, and the saliency map of its
+# class-3 score, ∂s_3/∂x, for two different test digits. Are the two maps `"same"` or
+# `"different"`? Reason it out from the formula of the score; you need no code.
 #
 # <details><summary>Hint</summary>
 #
-# Copy `cm`, set its diagonal to 0 with `np.fill_diagonal`, and find where the largest
-# entry is: `np.unravel_index(m.argmax(), m.shape)` gives (row, column).
+# The score is s_3(x) = w_3 · x + b_3. Differentiate it with respect to one pixel x_p:
+# does any pixel of the digit appear in the result?
 # </details>
 
 # %% slideshow={"slide_type": "-"}
 answer = None  # replace None with your answer
-check("ch03.top_mistake", answer)
+check("ch03.linear_saliency", answer)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# **3.** In the logistic regression's template for 0, is the weight of the centre pixel
-# (row 14, column 14) `"positive"` or `"negative"`? Reason it out first, then check with
-# `templates`.
+# **3.** Of the test digits the network *calls* 9, how many are not 9s? Read it off `cm`.
 #
 # <details><summary>Hint</summary>
 #
-# Where does a 0 have ink, and where do the other digits have it? `templates[0, 14, 14]`
-# is the weight.
+# Rows of `cm` are the labels, columns the network's answers. Which line of `cm` holds
+# every digit called 9, and which of its cells are the real 9s?
 # </details>
 
 # %% slideshow={"slide_type": "-"}
 answer = None  # replace None with your answer
-check("ch03.centre_of_zero", answer)
+check("ch03.false_nines", answer)
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** the answers if the room is stuck: 7,850 numbers (10 × 784 weights + 10 biases, a
-# tenth of the network's 79,510); the most frequent mistake is (9, 4); the centre weight of the
-# 0's template is negative.
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **4.** Write the confusion matrix yourself. `confusion_counts(y_true, y_pred)` gets two
+# arrays of n labels 0..9 and returns a (10, 10) array of whole-number counts, where
+# entry `[i, j]` counts the digits labelled i that were predicted as j. `check` tries it
+# on labels it has not shown you, including some where a class never occurs.
 #
-# **Ask:** negative or positive, the centre pixel of the 0 template? **Expect:** negative:
-# a 0 has empty paper there while 1s, 4s, 7s and 8s put ink there.
+# <details><summary>Hint</summary>
+#
+# Start from `np.zeros((10, 10), dtype=int)` and walk through the pairs with
+# `zip(y_true, y_pred)`, adding 1 to the right cell each time.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def confusion_counts(y_true, y_pred):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch03.confusion_counts", confusion_counts)
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+from course.check import exercises
+
+answers = exercises()
+md(f"""
+**Do:** the answers if the room is stuck: {answers["ch03.logistic_parameters"].answer:,}
+numbers (10 × 784 weights + 10 biases); the two linear saliency maps are the
+{answers["ch03.linear_saliency"].answer}: the template w_3, whatever the digit;
+{answers["ch03.false_nines"].answer} test digits are called 9 without being 9s (column 9
+without its diagonal cell). For `confusion_counts`, try `counts[y_true, y_pred] += 1` live:
+`check` explains why numpy counts a repeated pair only once.
+
+**Ask:** why is the network's saliency map different for every digit, and the linear one
+not? **Expect:** the linear score's derivative is its weights; the network's depends on which
+ReLUs are on, which depends on the digit.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
@@ -517,17 +675,18 @@ check("ch03.centre_of_zero", answer)
 # * A linear classifier's weights are one 28 × 28 template per class; they show where
 #   ink speaks for a class and where against it, learnt by contrast with the other
 #   classes.
-# * A network's first-layer weights are receptive fields: a few stroke detectors, many
-#   unreadable mixtures, and some dead neurons.
+# * A network's first-layer weights are receptive fields: a few look like stroke
+#   detectors, many are unreadable mixtures, and weights that never got a gradient keep
+#   their random start.
 # * The confusion matrix and the gallery of confident mistakes show where the network
 #   fails, and that some of its "mistakes" are hard or badly written digits.
-# * A saliency map, the gradient of a class score with respect to the pixels, shows
-#   which pixels one decision is sensitive to.
+# * A saliency map, the gradient of a class score with respect to the pixels (a few lines
+#   of autograd), shows which pixels one decision is sensitive to.
 #
 # Next: **04 · Eigen-digits**.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** templates show where ink speaks for and against a class; a network's first layer
-# holds a few stroke detectors, many mixtures and some dead neurons; the confusion matrix and
-# the confident mistakes show where it fails; saliency shows what one decision is sensitive
-# to. Next: eigen-digits.
+# holds a few stroke-like fields, many mixtures, and weights without a gradient; the confusion
+# matrix and the confident mistakes show where it fails; saliency shows what one decision is
+# sensitive to. Next: eigen-digits.

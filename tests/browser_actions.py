@@ -8,6 +8,10 @@ slider, or else click its first button.
 Views are what widgets show (pictures, HTML, output areas, canvases; see
 `browser_lab.widget_views`), never the controls themselves: a slider wired to nothing
 changes its own readout, and must still fail.
+
+Chapter 2's action also does what a learner does with an exercise where they write code:
+`write_and_check` types a wrong and then a right function into the exercise cell, runs it
+with Ctrl+Enter, and the test asserts what `check` answered each time.
 """
 
 from __future__ import annotations
@@ -147,6 +151,91 @@ def training_dashboard(page) -> None:
     status.first.wait_for(timeout=30_000)
 
 
+# --------------------------------------------------------------------------- a code exercise
+
+
+def _exercise_cell(page, key: str) -> int:
+    """Index of the code cell that calls ``check(key, ...)`` (read from the notebook model)."""
+    index = page.evaluate("""key => {
+        const cells = window.courseNotebook.content.model.cells;
+        for (let i = 0; i < cells.length; i++) {
+            const cell = cells.get(i);
+            if (cell.type === 'code' && cell.sharedModel.getSource().includes(`check("${key}"`))
+                return i;
+        }
+        return -1;
+    }""", key)
+    assert index >= 0, f"no cell calls check({key!r}, ...)"
+    return index
+
+
+def _output_text(output: dict) -> str:
+    if output.get("output_type") == "error":
+        return f"{output.get('ename')}: {output.get('evalue')}"
+    if "text" in output:
+        return "".join(output["text"])
+    plain = output.get("data", {}).get("text/plain", "")
+    return "".join(plain) if isinstance(plain, list) else plain
+
+
+def write_and_check(page, key: str, code: str, timeout: int = 30_000) -> str:
+    """As a learner: click into the exercise cell of `key`, select its text, type `code`
+    in its place and run the cell with Ctrl+Enter. Returns what `check` answered (the
+    cell's plain-text output) once the cell has run."""
+    index = _exercise_cell(page, key)
+    before = page.evaluate("i => window.courseNotebook.content.model.cells.get(i).executionCount", index)
+    page.evaluate("""async i => {
+        const notebook = window.courseNotebook.content;
+        notebook.activeCellIndex = i;
+        await notebook.scrollToItem(i, 'center');
+    }""", index)
+    editor = page.locator(f"{NOTEBOOK} .jp-Cell.jp-mod-active .cm-content")
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text(code)
+    typed = page.evaluate("i => window.courseNotebook.content.model.cells.get(i).sharedModel.getSource()",
+                          index)
+    assert typed.strip() == code.strip(), f"the cell holds {typed!r} after typing {code!r}"
+    page.keyboard.press("Control+Enter")
+    try:
+        page.wait_for_function("""([i, before]) => {
+            const cell = window.courseNotebook.content.model.cells.get(i);
+            return cell.executionCount !== before && cell.executionState !== 'running'
+                && cell.toJSON().outputs.length > 0;
+        }""", arg=[index, before], timeout=timeout)
+    except Exception:  # Playwright's TimeoutError
+        raise AssertionError(f"the exercise cell of {key} did not run within {timeout // 1000} s "
+                             "after Ctrl+Enter") from None
+    outputs = page.evaluate("i => window.courseNotebook.content.model.cells.get(i).toJSON().outputs",
+                            index)
+    return "\n".join(_output_text(out) for out in outputs)
+
+
+#: Chapter 2's BP1 exercise: the classic network's (quadratic) BP1 is the typical mistake.
+BP1_WRONG = ('def bp1_cross_entropy(a, y):\n'
+             '    return (a - y) * a * (1 - a) / len(a)\n\n\n'
+             'check("ch02.bp1_cross_entropy", bp1_cross_entropy)')
+BP1_RIGHT = ('def bp1_cross_entropy(a, y):\n'
+             '    return (a - y) / len(a)\n\n\n'
+             'check("ch02.bp1_cross_entropy", bp1_cross_entropy)')
+
+
+def bp1_exercise(page) -> None:
+    """Chapter 2: a learner writes a wrong BP1 (the quadratic cost's) into the exercise cell,
+    and `check` names that mistake; then the right one, and `check` says it is correct."""
+    answer = write_and_check(page, "ch02.bp1_cross_entropy", BP1_WRONG)
+    assert "Not yet" in answer and "BP1 of the classic network's quadratic cost" in answer, \
+        f"a wrong BP1 got: {answer!r}"
+    answer = write_and_check(page, "ch02.bp1_cross_entropy", BP1_RIGHT)
+    assert "Correct" in answer and "right on all" in answer, f"the right BP1 got: {answer!r}"
+
+
+def network_from_scratch(page) -> None:
+    """Chapter 2: the training dashboard, then the BP1 exercise written into its cell."""
+    training_dashboard(page)
+    bp1_exercise(page)
+
+
 def saliency_explorer(page) -> None:
     """Chapter 3: the index slider shows another test digit and redraws its saliency map."""
     redraws(page, f"{NOTEBOOK} img.saliency-map", "saliency map (an image with class saliency-map)",
@@ -235,7 +324,7 @@ def maximiser_animation(page) -> None:
 ACTIONS: dict[str, Callable] = {
     "00_start_here": threshold_explorer,
     "01_meet_mnist": digit_browser,
-    "02_network_from_scratch": training_dashboard,
+    "02_network_from_scratch": network_from_scratch,
     "03_what_did_it_learn": saliency_explorer,
     "04_eigendigits": reconstruction_explorer,
     "05b_adversarial_and_your_digits": adversarial_and_drawing_pad,

@@ -104,6 +104,19 @@ def test_seed_network_learns_bundled_digits(bundled):
     assert h.test_accuracy[-1] > 0.8 and h.train_loss[-1] < h.train_loss[0]
 
 
+def test_one_blas_thread_trains_the_same_network_and_restores_the_setting(bundled):
+    from threadpoolctl import threadpool_info
+
+    X = bundled.x_train[:500].reshape(-1, 784) / 255.0
+    before = [pool["num_threads"] for pool in threadpool_info()]
+    nets = [MLP([784, 16, 10], seed=0) for _ in range(2)]
+    histories = [net.fit(X, bundled.y_train[:500], epochs=2, batch_size=10, lr=3.0, threads=t)
+                 for net, t in zip(nets, (1, None))]
+    assert histories[0].train_loss == histories[1].train_loss
+    assert all(np.array_equal(a, b) for a, b in zip(nets[0].W, nets[1].W))
+    assert [pool["num_threads"] for pool in threadpool_info()] == before
+
+
 def test_callback_sees_every_epoch_and_can_stop():
     X, y = _batch(n=20)
     seen = []
@@ -134,7 +147,7 @@ def test_bad_construction_arguments_are_named(kwargs, message):
 
 @pytest.mark.parametrize("kwargs, message", [
     (dict(lr=0.0), "learning rate"), (dict(lr=-1.0), "learning rate"), (dict(lr=float("nan")), "learning rate"),
-    (dict(batch_size=0), "batch_size"), (dict(epochs=0), "epochs"),
+    (dict(batch_size=0), "batch_size"), (dict(epochs=0), "epochs"), (dict(threads=0), "threads"),
 ])
 def test_bad_training_arguments_are_named(kwargs, message):
     X, y = _batch()
