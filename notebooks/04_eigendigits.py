@@ -126,6 +126,8 @@ def pca_by_eigh(X):
 
 V_svd, var_svd = pca_by_svd(X)
 V_eig, var_eig = pca_by_eigh(X)
+print(f"SVD route: components {V_svd.shape}, variances {var_svd.shape}; "
+      f"eigh route: {V_eig.shape}, {var_eig.shape}")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # **Signs.** If $v$ is an eigenvector, so is $-v$, and the two routes may pick different
