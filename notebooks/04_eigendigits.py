@@ -446,7 +446,7 @@ print(f"blank pixels + directions lost among the rare pixels = {int(constant.sum
 print(f"smallest non-zero singular value {sigma[~is_zero].min():.1e}; "
       f"the 'zero' ones all below 1e-12: {bool(sigma[is_zero].max() < 1e-12)}")
 
-# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+# %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
 gap = int(np.floor(np.log10(sigma[~is_zero].min() / sigma[is_zero].max())))
 md(f"""
 So the {784 - rank} directions without variance are the {int(constant.sum())} blank pixels
