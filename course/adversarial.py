@@ -103,14 +103,18 @@ def fgsm(model, x, y, eps: float, batch_size: int = 250, threads: int | None = 1
     Returns the adversarial digits, float32 in [0, 1], of the same shape as x.
     """
     eps = _check_eps(eps)
+    return _one_step(model, x, y, lambda grad: eps * grad.sign(), batch_size, threads)
+
+
+def _one_step(model, x, y, step, batch_size, threads) -> np.ndarray:
+    """``clip(x + step(∇ₓ L), 0, 1)`` in batches: the one-step attacks."""
     xt, yt, shape = _inputs(model, x, y)
     model.eval()
     out = []
     with torch_threads(threads):
         for i in range(0, len(xt), batch_size):
             xb, yb = xt[i:i + batch_size], yt[i:i + batch_size]
-            grad = _loss_and_grad(model, xb, yb)[1]
-            out.append((xb + eps * grad.sign()).clamp(0, 1))
+            out.append((xb + step(_loss_and_grad(model, xb, yb)[1])).clamp(0, 1))
     return _as_output(torch.cat(out) if out else xt, shape)
 
 
@@ -128,16 +132,9 @@ def fgm_l2(model, x, y, eps: float, batch_size: int = 250, threads: int | None =
     if isinstance(eps, bool) or not isinstance(eps, (int, float, np.integer, np.floating)) \
             or not np.isfinite(eps) or eps < 0:
         raise ValueError(f"eps must be a length >= 0 (the L2 size of the change), got {eps!r}.")
-    xt, yt, shape = _inputs(model, x, y)
-    model.eval()
-    out = []
-    with torch_threads(threads):
-        for i in range(0, len(xt), batch_size):
-            xb, yb = xt[i:i + batch_size], yt[i:i + batch_size]
-            grad = _loss_and_grad(model, xb, yb)[1]
-            length = grad.norm(dim=1, keepdim=True).clamp_min(1e-30)
-            out.append((xb + float(eps) * grad / length).clamp(0, 1))
-    return _as_output(torch.cat(out) if out else xt, shape)
+    return _one_step(model, x, y,
+                     lambda grad: float(eps) * grad / grad.norm(dim=1, keepdim=True).clamp_min(1e-30),
+                     batch_size, threads)
 
 
 def pgd(model, x, y, eps: float, steps: int = PGD_STEPS, step_size: float | None = None,

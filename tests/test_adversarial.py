@@ -32,10 +32,9 @@ def _predict(model, x):
         return model(torch.from_numpy(np.asarray(x, np.float32).reshape(len(x), 784))).argmax(1).numpy()
 
 
-def test_fgsm_matches_the_closed_form_gradient_of_a_linear_model(nets, batch):
-    # For logits W x + b, d CE / dx = W^T (softmax(W x + b) - onehot(y)), written out in numpy.
-    linear, _ = nets
-    x, y = batch
+def _linear_gradient(linear, x, y):
+    """The pixels (n, 784) and d CE / dx for logits W x + b: W^T (softmax(W x + b) − onehot(y)),
+    written out in numpy."""
     W = linear[1].weight.detach().double().numpy()
     b = linear[1].bias.detach().double().numpy()
     X = x.reshape(len(x), 784).astype(np.float64)
@@ -43,7 +42,13 @@ def test_fgsm_matches_the_closed_form_gradient_of_a_linear_model(nets, batch):
     p = np.exp(z - z.max(1, keepdims=True))
     p /= p.sum(1, keepdims=True)
     p[np.arange(len(y)), y] -= 1
-    grad = p @ W
+    return X, p @ W
+
+
+def test_fgsm_matches_the_closed_form_gradient_of_a_linear_model(nets, batch):
+    linear, _ = nets
+    x, y = batch
+    X, grad = _linear_gradient(linear, x, y)
     expected = np.clip(X + 0.1 * np.sign(grad), 0, 1)
     got = fgsm(linear, x, y, 0.1)
     assert got.shape == x.shape and got.dtype == np.float32
@@ -234,14 +239,7 @@ def test_pgd_refuses_restarts_without_a_random_start_and_last_with_restarts(nets
 def test_fgm_l2_matches_the_closed_form_of_a_linear_model_and_has_length_eps(nets, batch):
     linear, mlp = nets
     x, y = batch
-    W = linear[1].weight.detach().double().numpy()
-    b = linear[1].bias.detach().double().numpy()
-    X = x.reshape(len(x), 784).astype(np.float64)
-    z = X @ W.T + b
-    p = np.exp(z - z.max(1, keepdims=True))
-    p /= p.sum(1, keepdims=True)
-    p[np.arange(len(y)), y] -= 1
-    g = p @ W
+    X, g = _linear_gradient(linear, x, y)
     expected = np.clip(X + 1.5 * g / np.linalg.norm(g, axis=1, keepdims=True), 0, 1)
     assert np.abs(fgm_l2(linear, x, y, 1.5).reshape(len(x), 784) - expected).max() < 1e-5
     grey = np.full((5, 784), 0.5, np.float32)          # far from 0 and 1: nothing is clipped
