@@ -1,7 +1,7 @@
 """Classifying digits with eigen-digits: three classifiers that work in PCA space.
 
-Seed 003 reached "about 70 %" accuracy with principal components and left it there.
-Chapter 4 measures three ways of doing it, each a function of ``k``, the number of
+The fooling post reports "about 70 %" accuracy with principal components and does not say
+how. Chapter 4 measures three ways of doing it, each a function of ``k``, the number of
 components used:
 
 * `NearestMeanPCA`: project every digit onto the first k components of one PCA of all

@@ -18,10 +18,11 @@
 # vary in a few typical ways. Principal component analysis (PCA) finds those ways, and
 # each one turns out to be a picture of its own, an *eigen-digit*.
 #
-# In this chapter we compute PCA from scratch in two ways and check both against
-# scikit-learn, look at the eigen-digits, rebuild digits from a handful of them, and
-# classify digits with them. Seed 003 got "about 70 %" accuracy this way; here we
-# measure how far three simple classifiers get.
+# In this chapter we compute PCA from scratch in two ways and check both against the
+# course's tested version, look at the eigen-digits, rebuild digits from a handful of
+# them, and classify digits with them. The fooling post reports "about 70 %" accuracy
+# with principal components, without saying how; we measure how far three simple
+# classifiers get.
 
 # %% slideshow={"slide_type": "skip"}
 import matplotlib.pyplot as plt
@@ -30,16 +31,21 @@ import numpy as np
 from course.data import load_mnist
 from course.pca import as_features, fit_pca, reconstruct, reconstruction_error, transform
 from course.plotting import show_digits
+from course.prose import md, pct
 
 data = load_mnist("bundled")
 X = as_features(data.x_train)  # (4000, 784) float64 in [0, 1]
+FOOLING_POST_PCA = 0.70        # the accuracy the fooling post reports for principal components
 X.shape
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** a digit is 784 numbers, but handwriting varies in only a few typical ways. PCA
-# finds those ways, and each is a picture of its own, an eigen-digit. We compute it from
-# scratch two ways, check against scikit-learn, rebuild digits, and classify with it: seed
-# 003 claimed "about 70 %", we measure three classifiers.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** a digit is 784 numbers, but handwriting varies in only a few typical ways. PCA
+finds those ways, and each is a picture of its own, an eigen-digit. We compute it from
+scratch two ways, check both against the course's `fit_pca`, rebuild digits, and classify
+with it: the fooling post reports "about {pct(FOOLING_POST_PCA, 0)}"; we measure three
+classifiers on {len(data.y_test):,} test digits.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The idea, in plain words
@@ -55,14 +61,17 @@ X.shape
 # stretched direction at right angles to the first, and so on. Each direction is a list
 # of 784 numbers, one per pixel, so we can draw it as a 28 × 28 picture.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** every digit is a point in a 784-dimensional space; the 4,000 training digits form
-# a stretched, flat cloud. PCA finds the most stretched direction, then the next at right
-# angles, and so on; each direction is 784 numbers, so a 28 × 28 picture.
-#
-# **Ask:** along which pixel's axis does the cloud have no extent at all? **Expect:** a
-# pixel blank in every digit, such as a corner: later we count 124 of the 784 pixels with
-# zero variance.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+blank_pixels = int((X.std(axis=0) == 0).sum())
+md(f"""
+**Say:** every digit is a point in a 784-dimensional space; the {len(X):,} training digits
+form a stretched, flat cloud. PCA finds the most stretched direction, then the next at right
+angles, and so on; each direction is 784 numbers, so a 28 × 28 picture.
+
+**Ask:** along which pixel's axis does the cloud have no extent at all? **Expect:** a
+pixel blank in every digit, such as a corner: {blank_pixels} of the 784 pixels have zero
+variance (counted again below).
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The formula
@@ -90,84 +99,99 @@ X.shape
 #
 # which is an eigendecomposition of $S$: the columns of $V$ are the same eigenvectors,
 # and $\sigma_i^2 / (n-1)$ the same eigenvalues. The SVD never forms $S$, which keeps
-# the small variances more accurate; both routes are in `course/pca.py`.
-#
-# **Signs.** If $v$ is an eigenvector, so is $-v$. To get the same pictures on every
-# run, `fit_pca` flips each component so that its largest entry (in absolute value) is
-# positive. scikit-learn uses the same rule.
-
-# %% slideshow={"slide_type": "fragment"}
-pca = fit_pca(data.x_train, method="svd")
-pca_eig = fit_pca(data.x_train, method="eig")
-pca
+# the small variances more accurate.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# Do the two routes agree with each other and with scikit-learn? We compare the first
-# 100 components (their variances are well apart, so each is pinned down by the data up
-# to its sign; the tests check that) and all 784 explained variances.
+# ### PCA from scratch, two ways
+#
+# Both routes fit in a few lines of numpy. Each returns the components as rows, largest
+# variance first, and the variances $\lambda_i$ along them.
+
+# %% slideshow={"slide_type": "-"}
+def pca_by_svd(X):
+    """Components (rows) and variances from the SVD of the centred data."""
+    Xc = X - X.mean(axis=0)                                # X_c = X − μ
+    U, sigma, Vt = np.linalg.svd(Xc, full_matrices=False)  # X_c = U Σ Vᵀ, σ largest first
+    return Vt, sigma ** 2 / (len(X) - 1)                   # rows of Vᵀ; λ_i = σ_i² / (n − 1)
+
+
+def pca_by_eigh(X):
+    """The same from the eigenvectors of the covariance matrix S."""
+    Xc = X - X.mean(axis=0)
+    S = Xc.T @ Xc / (len(X) - 1)          # S = X_cᵀ X_c / (n − 1), 784 × 784
+    lam, V = np.linalg.eigh(S)            # S V = V diag(λ), λ in increasing order
+    order = np.argsort(lam)[::-1]         # largest variance first
+    return V[:, order].T, lam[order]      # eigenvectors as rows
+
+
+V_svd, var_svd = pca_by_svd(X)
+V_eig, var_eig = pca_by_eigh(X)
+print(f"SVD route: components {V_svd.shape}, variances {var_svd.shape}; "
+      f"eigh route: {V_eig.shape}, {var_eig.shape}")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Signs.** If $v$ is an eigenvector, so is $-v$, and the two routes may pick different
+# signs. To get the same pictures on every run, the course's `fit_pca` flips each
+# component so that its largest entry (in absolute value) is positive; scikit-learn uses
+# the same rule, and the course's tests compare `fit_pca` with scikit-learn.
+#
+# Do the two routes agree with `fit_pca`? We compare the first 100 components up to their
+# sign (their variances are well apart, so each is pinned down by the data up to its
+# sign) and all 784 variances.
 
 # %% slideshow={"slide_type": "skip"}
-from sklearn.decomposition import PCA as SklearnPCA
-
-sk = SklearnPCA(svd_solver="full").fit(X)
+pca = fit_pca(data.x_train)
 
 
 def largest_difference_up_to_sign(a, b):
-    """max |a - s b| over all entries, with the sign s = ±1 chosen per row."""
+    """max |a − s b| over all entries, with the sign s = ±1 chosen per row."""
     signs = np.sign(np.sum(a * b, axis=1, keepdims=True))
     return float(np.abs(a - signs * b).max())
 
 
-def largest_difference(a, b):
-    return float(np.abs(a - b).max())
-
-
-C, C_eig, C_sk = pca.components[:100], pca_eig.components[:100], sk.components_[:100]
 differences = {
-    "components 1-100, SVD vs scikit-learn": largest_difference_up_to_sign(C, C_sk),
-    "components 1-100, eig vs scikit-learn": largest_difference_up_to_sign(C_eig, C_sk),
-    "components 1-100, SVD vs eig": largest_difference_up_to_sign(C, C_eig),
-    "explained variance (784), SVD vs scikit-learn":
-        largest_difference(pca.explained_variance, sk.explained_variance_),
-    "explained variance (784), eig vs scikit-learn":
-        largest_difference(pca_eig.explained_variance, sk.explained_variance_),
-    "variance ratio (784), SVD vs scikit-learn":
-        largest_difference(pca.explained_variance_ratio, sk.explained_variance_ratio_),
+    "components 1-100, SVD route vs fit_pca": largest_difference_up_to_sign(V_svd[:100], pca.components[:100]),
+    "components 1-100, eigh route vs fit_pca": largest_difference_up_to_sign(V_eig[:100], pca.components[:100]),
+    "variances (784), SVD route vs fit_pca": float(np.abs(var_svd - pca.explained_variance).max()),
+    "variances (784), eigh route vs fit_pca": float(np.abs(var_eig - pca.explained_variance).max()),
 }
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 for what, diff in differences.items():
-    print(f"{what:<47} agree to 1e-6: {diff < 1e-6}")
-same_signs = bool((np.sum(C * C_sk, axis=1) > 0).all())
-print(f"components 1-100 point the same way as scikit-learn's, no flipping needed: {same_signs}")
+    print(f"{what:<41} largest difference below 1e-10: {diff < 1e-10}")
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# And the differences themselves (rounding errors; the exact digits depend on the
-# machine, so this cell is not compared by the tests):
+# And the differences themselves (rounding errors), and how many components the raw SVD
+# points the other way (which sign the SVD returns can change with the machine and the
+# numerical library's settings, so this cell is not compared by the tests):
 
 # %% slideshow={"slide_type": "-"}
 for what, diff in differences.items():
-    print(f"{what:<47} {diff:.1e}")
+    print(f"{what:<41} {diff:.1e}")
+flipped = int((np.sum(V_svd[:100] * pca.components[:100], axis=1) < 0).sum())
+print(f"of the first 100 SVD components, {flipped} point the other way than fit_pca's")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the variance along a unit vector v is vᵀSv; maximising it gives Sv = λv, so the
-# components are eigenvectors of the covariance matrix, and λ is the variance along each.
-# The SVD of the centred data gives the same vectors without forming S. Point at the
-# printout: SVD, eig and scikit-learn agree to 1e-6 everywhere (`True`); the actual
-# differences are 1e-16 to 6e-14, rounding error.
-#
-# **Ask:** if v is an eigenvector, so is −v. How can two programs draw the same pictures?
-# **Expect:** a sign rule: flip each component so its largest entry is positive.
-# scikit-learn uses the same rule, so no flipping was needed (`True`).
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** the variance along a unit vector v is vᵀSv; maximising it gives Sv = λv, so the
+components are eigenvectors of the covariance matrix, and λ is the variance along each.
+The SVD of the centred data gives the same vectors without forming S: three lines each.
+Point at the printout: both routes agree with `fit_pca` (`True`); the largest difference is
+{max(differences.values()):.0e}, rounding error.
+
+**Ask:** if v is an eigenvector, so is −v. How can two programs draw the same pictures?
+**Expect:** a sign rule: flip each component so its largest entry is positive. Without it,
+{flipped} of the first 100 SVD components would be drawn the other way round.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The mean digit and the first eigen-digits
 #
 # The mean digit is where the cloud is centred. The components are directions *away*
 # from it, with positive and negative entries, so we draw them in red (positive), white
-# (zero) and blue (negative), all on one colour scale. Seed 003 squeezed each component
-# into [0, 1] as a grey image; that hides where zero is, which is why its eigen-digits
-# looked ghostly.
+# (zero) and blue (negative), all on one colour scale. The fooling post squeezed each
+# component into [0, 1] as a grey image; that hides where zero is, which is why its
+# eigen-digits looked, in its word, "ghostly".
 
 # %% slideshow={"slide_type": "fragment"}
 fig, ax = plt.subplots(figsize=(2.4, 2.6))
@@ -207,13 +231,16 @@ plt.show()
 # other. None of the components is a digit itself: they are the *differences* along
 # which digits differ most.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** components are drawn red (+), white (0), blue (−) on one scale; squeezing them
-# into grey, as seed 003 did, hides where zero is. PC 1 explains 9.8 % of the variance.
-#
-# **Ask:** walk from the mean digit along PC 1, t from −2 to +2. What happens to the digit?
-# **Expect:** an upright 1-like stroke turns into a wide 0-like ring. Components are
-# differences along which digits differ, not digits.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** components are drawn red (+), white (0), blue (−) on one scale; squeezing them
+into grey, as the fooling post did, hides where zero is. PC 1 explains
+{pct(pca.explained_variance_ratio[0])} of the variance.
+
+**Ask:** walk from the mean digit along PC 1, t from −2 to +2. What happens to the digit?
+**Expect:** an upright 1-like stroke turns into a wide 0-like ring. Components are
+differences along which digits differ, not digits.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## How much does each component explain?
@@ -252,21 +279,28 @@ for k in (1, 2, 10, 50, 100):
     print(f"the first {k:>3} components keep {cumulative[k - 1]:6.1%} of the variance")
 for level in (0.5, 0.8, 0.95, 0.99):
     print(f"{level:.0%} of the variance needs {components_for_variance(pca, level):>3} components")
-print(f"components with (numerically) zero variance: {int((pca.explained_variance < 1e-10).sum())}")
+# numpy's rank rule: a singular value counts as zero below σ_max · max(n, d) · machine epsilon
+sigma = np.sqrt(var_svd * (len(X) - 1))
+is_zero = sigma <= sigma.max() * max(X.shape) * np.finfo(float).eps
+print(f"components with (numerically) zero variance: {int(is_zero.sum())}")
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # The first component alone explains about a tenth of the variance, and the curve
 # flattens quickly: a few dozen components keep most of it, while several hundred
 # directions together carry almost nothing. The last line counts directions along
-# which the training digits do not vary at all; the corner pixels are some of them.
+# which the training digits do not vary at all; the blank corner pixels are some of
+# them, and a section below counts the others.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the eigenvalue is the variance along a component; the cumulative share says how
-# much the first k keep.
-#
-# **Ask:** how many of the 784 components keep 80 % of the variance? And 99 %?
-# **Expect:** 43 for 80 % and 319 for 99 % (11 for half of it; the first 10 keep 49.1 %).
-# 135 directions carry no variance at all.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+need = {level: components_for_variance(pca, level) for level in (0.5, 0.8, 0.99)}
+md(f"""
+**Say:** the eigenvalue is the variance along a component; the cumulative share says how
+much the first k keep.
+
+**Ask:** how many of the 784 components keep 80 % of the variance? And 99 %?
+**Expect:** {need[0.8]} for 80 % and {need[0.99]} for 99 % ({need[0.5]} for half of it; the
+first 10 keep {pct(cumulative[9])}). {int(is_zero.sum())} directions carry no variance at all.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The digits in the plane of the first two components
@@ -310,9 +344,9 @@ plt.show()
 # ## Standardising, and the pixels that never change
 #
 # Textbooks often standardise each variable before PCA: subtract its mean and divide by
-# its standard deviation, so that every variable counts the same. Seed 003's author
-# tried that and R refused: some pixels have a standard deviation of zero. Let us count
-# them, and see what a naive division does.
+# its standard deviation, so that every variable counts the same. The fooling post's
+# author tried that and R refused: some pixels have a standard deviation of zero. Let us
+# count them, and see what a naive division does.
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 from course.pca import standard_deviations
@@ -367,12 +401,14 @@ border = np.ones((28, 28), dtype=bool)
 border[4:24, 4:24] = False
 border = border.ravel()
 rarely = (rare >= 1) & (rare <= 10)
+weights = {}
 for name, p in [("raw pixels", pca), ("standardised", pca_std)]:
     weight = p.components[:50] ** 2  # each row sums to 1
     in_border = weight[:, border].sum(axis=1).mean()
     on_rare = weight[:, rarely].sum(axis=1).mean()
     print(f"{name:<13} first 50 components: {in_border:6.1%} of their weight in the border, "
           f"{on_rare:6.2%} on the rarely inked pixels")
+    weights[name] = (in_border, on_rare)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # The first standardised components still look like those of the raw pixels, but soon
@@ -384,15 +420,60 @@ for name, p in [("raw pixels", pca), ("standardised", pca_std)]:
 # equalise: for the rest of the chapter we use PCA of the raw pixels, centred but not
 # standardised.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** standardising divides each pixel by its standard deviation; 124 of 784 pixels
-# have none, and the naive division gives 496,000 NaN values in those 124 pixels. `fit_pca`
-# divides them by 1 instead. But 110 pixels are inked in only 1 to 10 of the 4,000 digits.
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### More directions with zero variance than blank pixels
 #
-# **Ask:** after standardising, how much of the first 50 components' weight lies in the
-# 4-pixel border? **Expect:** 42.0 %, against 4.0 % for raw pixels (17.26 % on the rarely
-# inked pixels, against 0.00 %). All pixels measure ink on one scale, so there is nothing to
-# equalise: we keep raw pixels.
+# Each blank pixel gives one direction with no variance: its own axis. But more
+# directions than that have none (the count under the variance curves). The number of
+# directions with some variance is the *rank* of the centred data $X_c$: how many of its
+# 784 columns are linearly independent. A pixel inked in a single digit has a centred
+# column that is zero except in that digit's row, less its mean; two such pixels of the
+# same digit have proportional columns, and together span one direction, not two.
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+Xc = X - X.mean(axis=0)
+rank = int((~is_zero).sum())          # singular values of X_c that are not zero
+ink = data.x_train.reshape(len(X), -1) > 0
+once = np.flatnonzero(rare == 1)      # pixels inked in exactly one digit
+owners = np.unique(ink[:, once].argmax(axis=0))
+few = np.flatnonzero((rare >= 1) & (rare <= 2))
+lost = len(few) - np.linalg.matrix_rank(Xc[:, few])
+print(f"directions with zero variance: {784 - rank} (the rank of X_c is {rank})")
+print(f"blank pixels: {int(constant.sum())}")
+print(f"pixels inked in exactly one digit: {len(once)}, in only {len(owners)} different digits")
+print(f"pixels inked in one or two digits: {len(few)}, spanning {len(few) - lost} directions")
+print(f"blank pixels + directions lost among the rare pixels = {int(constant.sum()) + lost}: "
+      f"all of them explained: {int(constant.sum()) + lost == 784 - rank}")
+print(f"smallest non-zero singular value {sigma[~is_zero].min():.1e}; "
+      f"the 'zero' ones all below 1e-12: {bool(sigma[is_zero].max() < 1e-12)}")
+
+# %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
+gap = int(np.floor(np.log10(sigma[~is_zero].min() / sigma[is_zero].max())))
+md(f"""
+So the {784 - rank} directions without variance are the {int(constant.sum())} blank pixels
+plus {lost} directions lost among the rarely inked pixels: {len(once)} pixels are inked in a
+single digit each, but those are only {len(owners)} different digits, which gives
+{len(once) - len(owners)} repeated directions, and the pixels inked in two digits add
+{lost - (len(once) - len(owners))} more. It is not a matter of where we draw the line
+between small and zero: the real singular values stop at {sigma[~is_zero].min():.1e}, and
+the zero ones are rounding errors at least {gap} orders of magnitude smaller.
+""")
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** standardising divides each pixel by its standard deviation; {int(constant.sum())} of
+784 pixels have none, and the naive division gives {int(nan.sum()):,} NaN values in those
+pixels. `fit_pca` divides them by 1 instead. But {int(rarely.sum())} pixels are inked in only
+1 to 10 of the {len(X):,} digits. And {784 - rank} directions have zero variance, not
+{int(constant.sum())}: {lost} more are lost because pixels inked in a single digit move
+together (rank {rank}).
+
+**Ask:** after standardising, how much of the first 50 components' weight lies in the
+4-pixel border? **Expect:** {pct(weights["standardised"][0])}, against
+{pct(weights["raw pixels"][0])} for raw pixels ({pct(weights["standardised"][1], 2)} on the
+rarely inked pixels, against {pct(weights["raw pixels"][1], 2)}). All pixels measure ink on
+one scale, so there is nothing to equalise: we keep raw pixels.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Rebuilding a digit from k components
@@ -473,19 +554,22 @@ print(f"k = 784: every test digit rebuilt exactly (error below 1e-20): "
 # widens with $k$: the later components are fitted to the quirks of the 4,000 training
 # digits rather than to handwriting in general.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** in the explorer, pick a test digit with `index` and drag `k` from 1 up; read the
-# error and the share of this digit's difference from the mean that k components recover.
-#
-# **Ask:** training error and test error are equal at k = 10 (0.0343). What happens at
-# k = 200? **Expect:** the test digits fall behind: 0.0021 (training) against 0.0024 (test).
-# Later components fit quirks of the 4,000 training digits. k = 784 rebuilds exactly.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Do:** in the explorer, pick a test digit with `index` and drag `k` from 1 up; read the
+error and the share of this digit's difference from the mean that k components recover.
+
+**Ask:** at k = 10 the training and test errors are {train_err[9]:.4f} and {test_err[9]:.4f}.
+What happens at k = 200? **Expect:** the test digits fall behind: {train_err[199]:.4f}
+(training) against {test_err[199]:.4f} (test). Later components fit quirks of the
+{len(X):,} training digits. k = 784 rebuilds exactly.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Classifying with eigen-digits
 #
-# Seed 003 reached about 70 % accuracy with principal components and did not say how.
-# We try three classifiers, each with the first $k$ components, and measure them on the
+# The fooling post reports about 70 % accuracy with principal components and does not
+# say how. We try three classifiers, each with the first $k$ components, and measure them on the
 # 1,000 bundled test digits:
 #
 # * **Nearest class mean.** Project all digits onto the first $k$ components of the PCA
@@ -517,17 +601,17 @@ print(table.format())
 best_name, best_k, best_acc = table.best()
 print(f"\nbest: {best_name} with k = {best_k}: {100 * best_acc:.1f} %")
 for name, acc in table.accuracy.items():
-    first = next((k for k, a in zip(table.ks, acc) if a > 0.70), None)
+    first = next((k for k, a in zip(table.ks, acc) if a > FOOLING_POST_PCA), None)
     print(f"{name:<22} best {100 * acc.max():.1f} % (k = {table.ks[acc.argmax()]}); "
-          f"above seed 003's 70 % from k = {first}")
+          f"above the fooling post's 70 % from k = {first}")
 
 # %% slideshow={"slide_type": "subslide"}
-SEED_003 = 0.70
 fig, ax = plt.subplots(figsize=(7.5, 4.2))
 for (name, acc), marker in zip(table.accuracy.items(), "os^"):
     ax.plot(table.ks, 100 * acc, marker + "-", label=name)
-ax.axhline(100 * SEED_003, color="grey", ls="--", lw=1.2)
-ax.text(table.ks[0], 100 * SEED_003 - 5, "seed 003: about 70 %", ha="left", color="grey")
+ax.axhline(100 * FOOLING_POST_PCA, color="grey", ls="--", lw=1.2)
+ax.text(table.ks[0], 100 * FOOLING_POST_PCA - 5, "the fooling post: about 70 %", ha="left",
+        color="grey")
 ax.set_xscale("log")
 ax.set_xticks(table.ks, [str(k) for k in table.ks])
 ax.set_xlabel("number of components k (log scale)")
@@ -549,37 +633,80 @@ for name in table.accuracy:
     print(f"{name:<22} fit {table.fit_seconds[name].sum():.2f} s, "
           f"predict (all k together) {table.predict_seconds[name].sum():.2f} s")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# What the table says:
-#
-# * **Nearest class mean** levels off far below the others. A class mean is one blurred
-#   average per class (chapter 1's mean digits, seen through k components), and a
-#   single point cannot describe the many ways a digit is written. It passes 70 % only
-#   at around ten components, so the seed's figure is about what this simplest rule
-#   gives; we cannot tell which method the seed used.
-# * **3-nearest neighbours** needs a few dozen components and then beats the means by
-#   far: with enough directions to tell digits apart, a digit's closest training
-#   digits are usually of its own class. Beyond that, the extra components add mostly
-#   noise to the distances, and the accuracy drifts down a little.
-# * **Class subspaces** is already good with very few components, because each class
-#   gets its own components, fitted to how *that* digit varies. With many components
-#   it gets worse: a sheet of 200 dimensions fitted to 400 digits is so large that it
-#   rebuilds digits of other classes well too.
-#
-# The best two are well above the seed's 70 %; the printed table says which wins here.
-# On these 1,000 test digits one more correct digit is 0.1 %, so differences of a few
-# tenths of a percent between the two are not meaningful.
+# %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
+acc = table.accuracy
+ks = list(table.ks)
+ncm, knn, sub = acc["nearest class mean"], acc["3-nearest neighbours"], acc["class subspaces"]
+ncm_first = next(k for k, a in zip(ks, ncm) if a > FOOLING_POST_PCA)
+md(f"""
+What the table says:
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** three classifiers on the first k components: nearest class mean, 3-nearest
-# neighbours, and class subspaces (a separate PCA per class; the class whose sheet rebuilds
-# the digit best wins). Fitting and predicting all k takes about a second each (skipped cells).
+* **Nearest class mean** levels off at {pct(ncm.max())}, {100 * (best_acc - ncm.max()):.1f}
+  points below the best. A class mean is one blurred average per class (chapter 1's mean
+  digits, seen through k components), and a single point cannot describe the many ways a
+  digit is written. It passes the fooling post's {pct(FOOLING_POST_PCA, 0)} from k =
+  {ncm_first}, so the post's figure is about what this simplest rule gives; we cannot tell
+  which method the post used.
+* **3-nearest neighbours** needs a few components more ({pct(knn[ks.index(5)])} at k = 5,
+  {pct(knn[ks.index(20)])} at k = 20) and peaks at {pct(knn.max())} (k =
+  {ks[knn.argmax()]}): with enough directions to tell digits apart, a digit's closest
+  training digits are usually of its own class. Beyond that, the extra components add
+  mostly noise to the distances: {pct(knn[-1])} at k = {ks[-1]}.
+* **Class subspaces** gets {pct(sub[0])} with a single component (the next slide says why)
+  and peaks at {pct(sub.max())} (k = {ks[sub.argmax()]}). With many components it gets
+  worse, {pct(sub[-1])} at k = {ks[-1]}: a sheet of {ks[-1]} dimensions fitted to about
+  {len(X) // 10} digits of a class is so large that it rebuilds digits of other classes
+  well too.
+
+On these {len(data.y_test):,} test digits one more correct digit is {pct(1 / len(data.y_test))}, so differences
+of a few tenths of a percent between the best two are not meaningful.
+""")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Why class subspaces win at k = 1
 #
-# **Ask:** with a single component, which one works? **Expect:** class subspaces: 87.2 % at
-# k = 1, against 29.4 % and 24.3 %, because each class gets its own components. Best overall:
-# 3-nearest neighbours, 96.1 % at k = 30, with subspaces at 95.9 % (k = 20); the class mean
-# levels off at 81.8 % and passes seed 003's 70 % only from k = 10. Subspaces drop to 90.7 %
-# at k = 200: a 200-dimensional sheet fitted to 400 digits rebuilds other classes too.
+# With one component, nearest class mean and 3-nearest neighbours see a single number
+# per digit, its coordinate along component 1: every digit is squeezed onto one line.
+# The class-subspace classifier measures something else: the distance, in all 784
+# pixels, from the digit to a line through each class's mean along that class's own
+# first component. Which of the two differences matters? The nearest-mean rule in all 784
+# pixels (no PCA at all) separates them:
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+X_test = as_features(data.x_test)
+class_means = np.stack([X[data.y_train == c].mean(axis=0) for c in range(10)])
+squared = (X_test ** 2).sum(1)[:, None] - 2 * X_test @ class_means.T + (class_means ** 2).sum(1)
+ncm_784 = float((squared.argmin(axis=1) == data.y_test).mean())
+print(f"nearest class mean, k = 1 (one coordinate per digit):        {ncm[0]:6.1%}")
+print(f"nearest class mean in all 784 pixels (no PCA):                {ncm_784:6.1%}")
+print(f"class subspaces, k = 1 (a line per class, in all 784 pixels): {sub[0]:6.1%}")
+
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+md(f"""
+Most of the gap is the pixels: the same nearest-mean rule goes from {pct(ncm[0])} with one
+coordinate to {pct(ncm_784)} with all 784, because distances in all pixels keep what one
+coordinate throws away. Each class's own first direction then adds
+{100 * (sub[0] - ncm_784):.1f} points more: the distance to a line through a class's mean is
+never larger than the distance to the mean itself, and it shrinks most for a digit that
+differs from the mean the way digits of that class usually do.
+""")
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+fit_all = sum(table.fit_seconds[name].sum() for name in table.accuracy)
+predict_all = sum(table.predict_seconds[name].sum() for name in table.accuracy)
+md(f"""
+**Say:** three classifiers on the first k components: nearest class mean, 3-nearest
+neighbours, and class subspaces (a separate PCA per class; the class whose sheet rebuilds
+the digit best wins). In this run fitting all three took {fit_all:.1f} s and predicting every
+k {predict_all:.1f} s (the skipped cell prints each).
+
+**Ask:** with a single component, which one works, and why? **Expect:** class subspaces:
+{pct(sub[0])} at k = 1, against {pct(ncm[0])} and {pct(knn[0])}: its error is measured in all
+784 pixels, the others see one coordinate; nearest class mean in all 784 pixels already gets
+{pct(ncm_784)}. Best overall: {best_name}, {pct(best_acc)} at k = {best_k}; the class mean
+levels off at {pct(ncm.max())} and passes the fooling post's {pct(FOOLING_POST_PCA, 0)} only
+from k = {ncm_first}. Subspaces drop to {pct(sub[-1])} at k = {ks[-1]}.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Exercises
@@ -616,54 +743,92 @@ check("ch04.components_90", answer)
 answer = None  # replace None with your answer
 check("ch04.components_90_standardised", answer)
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **3.** Rebuild every test digit from the first 10 components (`reconstruction_error(pca,
-# data.x_test, 10)` gives the error of each). Which class has the smallest average
-# error?
+# data.x_test, 10)` gives the error of each). Which class (0 to 9) has the smallest
+# average error? Guess first: which digit has the least ink to get wrong?
 #
 # <details><summary>Hint</summary>
 #
 # Average the errors over the digits of each class, `data.y_test == c`, and take the
-# class with the smallest average (`np.argmin`).
+# class with the smallest average.
 # </details>
 
 # %% slideshow={"slide_type": "-"}
 answer = None  # replace None with your answer
 check("ch04.best_rebuilt_class", answer)
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** the answers if the room is stuck: 84 components keep 90 % of the raw variance;
-# standardised needs 177, more, because rarely inked pixels get as much weight as the
-# centre; the 1s are rebuilt best from 10 components.
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **4. Write the code.** `rebuild(X, mean, components, k)`: rebuild each row of `X`
+# (digits as an `(n, 784)` array of floats) from its first `k` principal coordinates,
 #
-# **Ask:** more components or fewer for 90 % after standardising, and why? **Expect:** more
-# (177 against 84): the variance is spread over the loud, rarely inked border pixels.
+# $$\hat x = \mu + \sum_{j=1}^{k} z_j v_j, \qquad z_j = v_j \cdot (x - \mu),$$
+#
+# where `mean` is $\mu$ and `components` holds the unit vectors $v_j$ as its rows,
+# largest variance first. No loops needed: two matrix products. `check` tries it on
+# digits and PCAs it has not shown you, and compares with `course.pca.reconstruct`.
+#
+# <details><summary>Hint</summary>
+#
+# Subtract the mean; the coordinates of all digits at once are one product with the
+# first `k` rows of `components` (transposed); going back is the product the other way
+# round; then the mean goes back on.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def rebuild(X, mean, components, k):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch04.rebuild", rebuild)
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+from course.check import exercises
+
+answers = exercises()
+md(f"""
+**Do:** the answers if the room is stuck: {answers["ch04.components_90"].answer} components keep
+90 % of the raw variance; standardised needs {answers["ch04.components_90_standardised"].answer},
+more, because rarely inked pixels get as much weight as the centre; the
+{answers["ch04.best_rebuilt_class"].answer}s are rebuilt best from 10 components. For
+`rebuild`, let someone forget to add the mean back and run the check: it says so.
+
+**Ask:** more components or fewer for 90 % after standardising, and why? **Expect:** more
+({answers["ch04.components_90_standardised"].answer} against
+{answers["ch04.components_90"].answer}): the variance is spread over the loud, rarely inked
+border pixels.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * PCA finds the directions in which digits vary most: the eigenvectors of the pixel
 #   covariance matrix, or equally the right singular vectors of the centred data. Both
-#   routes, written from scratch, agree with scikit-learn to rounding error, and a sign
-#   rule makes the pictures the same every run.
+#   routes, written from scratch in a few lines, agree with the course's tested `fit_pca`
+#   to rounding error, and a sign rule makes the pictures the same every run.
 # * The components are signed pictures, eigen-digits: differences between digits, not
 #   digits. A few dozen keep most of the variance.
 # * Blank pixels have zero variance; standardising must not divide by it. It also makes
 #   rarely inked pixels as loud as the centre, which is why we leave pixels unscaled.
+#   Pixels inked in a single digit move together, so even more directions than blank
+#   pixels have zero variance: the rank of the data says how many.
 # * A digit is rebuilt from k components by adding them to the mean digit; the error
 #   falls fast with k.
-# * Seed 003's 70 % is what the simplest rule gets; k-nearest neighbours and per-class
-#   subspaces on a few dozen components do far better, with no neural network at all.
-#   That is the bar the networks of the next chapters have to clear.
+# * The fooling post's 70 % is about what the simplest rule gets; k-nearest neighbours
+#   and per-class subspaces on a few dozen components do far better (the table above),
+#   with no neural network at all. That is the bar the networks of the next chapters
+#   have to clear.
 #
 # Next: **5a · Dreams and fooling**.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** PCA = eigenvectors of the covariance, or the SVD of the centred data, checked
-# against scikit-learn; eigen-digits are differences; blank pixels must not be divided by
-# zero, and standardising is wrong for pixels; rebuilding error falls fast with k.
-#
-# **Ask:** chapter 3's network gets 96.8 % of these test digits; 3-nearest neighbours on 30
-# eigen-digit coordinates gets 96.1 %. What does that tell us? **Expect:** on these 1,000
-# digits the gap is 7 digits: no network at all sets a high bar, which the next chapters'
-# networks have to clear.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** PCA = eigenvectors of the covariance, or the SVD of the centred data, each a few
+lines, checked against `fit_pca`; eigen-digits are differences; blank pixels must not be
+divided by zero, and standardising is wrong for pixels; rebuilding error falls fast with k.
+
+**Ask:** {best_name} on {best_k} eigen-digit coordinates reads {pct(best_acc)} of these test
+digits. Look up chapter 3's network on the same digits: what does the comparison tell us?
+**Expect:** a method with no training loop at all sets the bar; a network has to beat it by
+more than a few digits in {len(data.y_test):,} to show that it learned more than distances.
+""")
