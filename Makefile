@@ -17,7 +17,7 @@ SHARED_MNIST := $(wildcard ../shared/data/mnist)
 TEST_ENV := $(if $(MNIST_DIR),,$(if $(SHARED_MNIST),MNIST_DIR=$(abspath $(SHARED_MNIST))))
 # The maths libraries' AVX2 code paths, so that numbers match the committed notebooks on any
 # x86-64 machine (course/reproducible.py says why; the notebooks' kernels get them too).
-PINNED := OPENBLAS_CORETYPE=Haswell MKL_CBWR=AVX2 ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 PYTHONHASHSEED=0
+PINNED := OPENBLAS_CORETYPE=Haswell MKL_CBWR=AVX2 ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 OPENBLAS_NUM_THREADS=1 PYTHONHASHSEED=0
 
 .PHONY: lab test venv browser notebooks html benchmarks weights clean hub hub-stop test-hub bench-hub clean-hub
 

@@ -6,6 +6,9 @@ last bits of a result differ; a training run then drifts onto another path, and 
 prints 90.9 % on one machine and 91.9 % on another. The environment variables below make
 every library use its AVX2 kernels, which all x86-64 processors of the last ten years run,
 so that a notebook executed on one machine gives the numbers nbval checks on another.
+numpy's maths also runs on one thread: the notebooks' matrices are small, and on a machine
+whose two cores are busy, a second OpenBLAS thread made chapter 4's decompositions ten
+times slower, not faster.
 
 They must be set before the libraries load, so they are set for a new process: the
 notebooks' kernels (tests/conftest.py, tools/build_notebooks.py) and `make test`. They only
@@ -26,6 +29,7 @@ PINNED_ENV: dict[str, str] = {
     "MKL_CBWR": "AVX2",
     "ATEN_CPU_CAPABILITY": "avx2",
     "ONEDNN_MAX_CPU_ISA": "AVX2",
+    "OPENBLAS_NUM_THREADS": "1",
     "PYTHONHASHSEED": "0",
 }
 
