@@ -7,7 +7,8 @@
 As in the original fooling experiment, every image comes from its own run: one
 `course.fooling.evolve` call breeds ``islands`` independent islands per digit (10,000 in
 all, every child of every island still running scored in one batched forward pass of the
-course's MLP per generation); an island stops when its best image reaches ``goal``, and
+course's plain MLP per generation, chapter 5a's network; ``--network robust`` breeds against
+the shipped MLP); an island stops when its best image reaches ``goal``, and
 the first image to get there is its result. Islands that never get there are dropped, as
 the original dropped runs that did not converge. The mean of each digit's results is
 compared with the real training digits (the label of the nearest one: a judge that never
@@ -57,15 +58,17 @@ def main() -> None:
     ap.add_argument("--generations", type=int, default=50, help="at most this many per island")
     ap.add_argument("--goal", type=float, default=0.99, help="an island stops at this confidence")
     ap.add_argument("--variant", choices=("islands", "population"), default="islands")
+    ap.add_argument("--network", choices=("plain", "robust"), default="plain",
+                    help="plain: chapter 2's MLP, the one chapter 5a fools; robust: the shipped MLP")
     args = ap.parse_args()
 
     from course.data import load_mnist
     from course.dreams import digit_likeness
     from course.fooling import PixelPrior, evolve, target_confidence
-    from course.zoo import trained_mlp
+    from course.zoo import plain_mlp, trained_mlp
 
     data = load_mnist("bundled", verbose=False)
-    mlp, _, _ = trained_mlp(data, progress=False, verbose=False)
+    mlp, _, _ = (plain_mlp if args.network == "plain" else trained_mlp)(data, progress=False, verbose=False)
     prior = PixelPrior.from_digits(data.x_train, data.y_train)
     n = args.islands
     wall, cpu = time.perf_counter(), time.process_time()
@@ -89,7 +92,7 @@ def main() -> None:
         gen = np.full((10, n), np.nan)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     near = digit_likeness(means, np.arange(10), data.x_train, data.y_train)
-    print(f"variant {args.variant}: 10 x {n} {'islands' if args.variant == 'islands' else 'images'}, "
+    print(f"network {args.network}, variant {args.variant}: 10 x {n} {'islands' if args.variant == 'islands' else 'images'}, "
           f"population {args.population if args.variant == 'islands' else n}, at most "
           f"{args.generations} generations, goal {args.goal}, {args.threads} threads "
           f"({ev.generations} generations ran)")

@@ -5,6 +5,9 @@
   dense layer (chapters 5a and 5b).
 * `quick_cnn`: chapter 2's small CNN after 3 epochs of the classic augmentation, the
   network a notebook can train live in seconds (chapter 5b sets it beside the other).
+* `plain_mlp`: chapter 2's MLP 784-128-10, 10 epochs of Adam on the digits as they are,
+  no augmentation: trained the plain way, like the fooling post's network, which chapter
+  5a fools (the shipped MLP, trained on changed digits for 150 epochs, resists).
 
 The first two are *shipped*: their weights are files in the package
 (``course/weights/mlp.pt`` and ``cnn.pt``, read with ``torch.load(weights_only=True)``),
@@ -34,7 +37,8 @@ from .mlp import History
 from .training import (DRAWN, TrainConfig, as_tensor_images, cached_train, make_cnn, make_mlp)
 
 __all__ = ["MLP_SIZES", "MLP_CONFIG", "CNN_ARCH", "CNN_CONFIG", "QUICK_CNN_CONFIG",
-           "WEIGHTS_DIR", "trained_mlp", "trained_cnn", "quick_cnn", "new_mlp", "new_cnn",
+           "PLAIN_MLP_SIZES", "PLAIN_MLP_CONFIG", "WEIGHTS_DIR", "trained_mlp", "trained_cnn",
+           "quick_cnn", "plain_mlp", "new_mlp", "new_cnn",
            "shipped_metadata", "digits_hash"]
 
 #: Layer widths of the course's MLP: 784 pixels, 100 hidden ReLU neurons, 10 logits.
@@ -57,6 +61,10 @@ CNN_CONFIG = TrainConfig(epochs=35, batch_size=64, lr=4e-3, optimizer="adamw", w
 #: Chapter 2's CNN: `make_cnn(seed=0)`, 3 epochs, the classic augmentation.
 QUICK_CNN_CONFIG = TrainConfig(epochs=3, batch_size=64, lr=2e-3, optimizer="adam", augment=True,
                                seed=0)
+
+#: Chapter 2's plain MLP: 784-128-10 ReLU, Adam, 10 epochs, no augmentation.
+PLAIN_MLP_SIZES = (784, 128, 10)
+PLAIN_MLP_CONFIG = TrainConfig(epochs=10, batch_size=32, lr=3e-3, optimizer="adam", seed=0)
 
 #: Where the shipped weights and their record live.
 WEIGHTS_DIR = Path(__file__).with_name("weights")
@@ -150,3 +158,12 @@ def quick_cnn(data=None, progress: bool = True, verbose: bool = True):
     d = _data(data)
     return cached_train("ch02-cnn", make_cnn(seed=0), d.x_train, d.y_train, QUICK_CNN_CONFIG,
                         test=(d.x_test, d.y_test), progress=progress, verbose=verbose)
+
+
+def plain_mlp(data=None, progress: bool = True, verbose: bool = True):
+    """Chapter 2's MLP (`make_mlp(PLAIN_MLP_SIZES)`, seed 0) trained with `PLAIN_MLP_CONFIG`,
+    from the model cache when it is there (chapter 2 trains the very same one)."""
+    d = _data(data)
+    return cached_train("ch02-mlp", make_mlp(PLAIN_MLP_SIZES, seed=0), d.x_train, d.y_train,
+                        PLAIN_MLP_CONFIG, test=(d.x_test, d.y_test), progress=progress,
+                        verbose=verbose)

@@ -530,14 +530,13 @@ PyTorch, Gaussian with N(0, 1) biases in `MLP`) and the batches in another order
 # any change of architecture, data or settings.
 
 # %% slideshow={"slide_type": "fragment"}
+from course.zoo import PLAIN_MLP_CONFIG, QUICK_CNN_CONFIG
+
 big_mlp, big_history, _ = cached_train(
-    "ch02-mlp", make_mlp((784, 128, 10), seed=0), data.x_train, y,
-    TrainConfig(epochs=10, batch_size=32, lr=3e-3, optimizer="adam", seed=0),
+    "ch02-mlp", make_mlp((784, 128, 10), seed=0), data.x_train, y, PLAIN_MLP_CONFIG,
     test=(data.x_test, y_test))
 cnn, cnn_history, _ = cached_train(
-    "ch02-cnn", make_cnn(seed=0), data.x_train, y,
-    TrainConfig(epochs=3, batch_size=64, lr=2e-3, optimizer="adam", augment=True, seed=0),
-    test=(data.x_test, y_test))
+    "ch02-cnn", make_cnn(seed=0), data.x_train, y, QUICK_CNN_CONFIG, test=(data.x_test, y_test))
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 print(f"MLP 784-128-10, ReLU, Adam, 10 epochs: test accuracy {big_history.test_accuracy[-1]:.1%}")
