@@ -295,7 +295,7 @@ def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = Fal
 
     import scipy.optimize
 
-    from .eigen_net import one_thread
+    from .threads import one_thread
 
     config.validate()
     X = as_images(x)
@@ -419,7 +419,7 @@ def maximise_g(model: FourierModel, classes, starts, *, steps: int = 300, lr: fl
     settle). All runs are one (r, 784) tensor. classes : (r,) ints 0..9;
     starts : (r, 784) or (r, 28, 28) non-zero images.
     """
-    from .eigen_net import one_thread
+    from .threads import one_thread
 
     cls = np.asarray(classes)
     x0 = as_images(starts, "starts").clone()
