@@ -1,18 +1,19 @@
-"""Chapter 6: seed 000's Fourier fitness model, trained, measured and taken apart.
+"""Chapter 6: the Fourier fitness model of the Fourier fitness video, trained, measured
+and taken apart.
 
-The model (the seed's symbols): a matrix ``A`` (20 x 784) and 784 matrices ``B_j``
+The model (the video's symbols): a matrix ``A`` (20 x 784) and 784 matrices ``B_j``
 (10 x 20), stored together as ``B`` of shape (784, 10, 20). For a 28 x 28 image x,
 
     s(x)   = | red(vec(F x F)) |         (784,)   F the 28 x 28 DFT matrix, |.| per entry,
                                                   red() zeroes the first entry (the total ink)
     y(x)   = (sum_j s_j(x) B_j) A vec(x)  (10,)   one score per class
-    g_k(x) = |y_k(x)| / ||x||^3                   the seed's classifier functions
+    g_k(x) = |y_k(x)| / ||x||^3                   the video's classifier functions
 
 and the fitness of (A, B) on training digits D_i with labels c_i is
 
     mean_i log |y_{c_i}(D_i)|  -  log ||A^T A|| / 2  -  log ||Z^2|| / 4,   Z = sum_j B_j^T B_j.
 
-Norms are Frobenius norms: the seed writes ``norm(adjoint(A)*A)`` in Julia, where
+Norms are Frobenius norms: the video writes ``norm(adjoint(A)*A)`` in Julia, where
 ``norm`` of a matrix is the Frobenius norm (``opnorm`` would be the spectral one), and the
 Frobenius norm is smooth, so gradient ascent has a gradient everywhere.
 
@@ -28,8 +29,8 @@ through B's projection onto the span of their 100 spectra; the parts outside onl
 ||A^T A|| and ||Z^2|| larger (they add positive semi-definite matrices). So the maximum
 is reached with A = A' Q_x^T and B = Q_s C, with Q_x, Q_s orthonormal bases of those
 spans, and we optimise the 22,000 numbers of (A', C) instead of 172,480, from the
-projection of the positive start. ``reduce=False`` optimises all of A and B, as the seed
-does (slower; it reaches the same maximum, see benchmarks/fourier_targets.py).
+projection of the start. ``reduce=False`` optimises all of A and B, as the video does
+(slower; it reaches the same maximum, see benchmarks/fourier_targets.py).
 The optimiser is L-BFGS (scipy's L-BFGS-B, 5 correction pairs, no bounds) in float64 on
 the gradient of `fitness_and_gradient` (worked out by hand in torch, checked against
 autograd; about 3 times faster on this small problem), in ``rounds`` rounds (4) of
@@ -47,17 +48,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 import torch
 
-__all__ = ["HIDDEN", "CLASSES", "FitConfig", "FourierModel", "fourier_features", "dft_matrix",
+__all__ = ["HIDDEN", "CLASSES", "STARTS", "FitConfig", "start_parameters", "minority_signs", "FourierModel", "fourier_features", "dft_matrix",
            "scores", "fitness", "fitness_and_gradient", "normalise", "first_per_class", "train_fourier",
            "cached_train_fourier", "Maximisers", "maximise_g", "relative_difference",
            "roc_auc", "non_digit_images", "as_images"]
 
 HIDDEN = 20    # rows of A, columns of each B_j
+STARTS = ("positive", "lognormal", "gaussian")
 CLASSES = 10
 PIXELS = 784
 
@@ -128,10 +130,10 @@ def _log_norms(A: torch.Tensor, B: torch.Tensor) -> tuple[torch.Tensor, torch.Te
 
 
 def fitness(A: torch.Tensor, B: torch.Tensor, x, y, s=None, *, contrast: float = 0.0) -> torch.Tensor:
-    """The seed's fitness of (A, B) on images x (n, d) with labels y (n,): a 0-d tensor.
+    """The video's fitness of (A, B) on images x (n, d) with labels y (n,): a 0-d tensor.
 
     mean_i log|y_{c_i}(x_i)| - log||A^T A||_F / 2 - log||Z^2||_F / 4.
-    contrast : weight of an extra term (this course's variation, not the seed's),
+    contrast : weight of an extra term (this course's variation, not the video's),
         ``contrast * mean_i (log|y_{c_i}(x_i)| - log ||y(x_i)||_2)``, which is at most 0 and
         rewards a digit's own class score being large *relative to the other classes'*.
     """
@@ -192,9 +194,9 @@ def normalise(A: torch.Tensor, B: torch.Tensor) -> tuple[torch.Tensor, torch.Ten
 def first_per_class(x, y, per_class: int = 10) -> tuple[np.ndarray, np.ndarray]:
     """The first ``per_class`` digits of each class, in file order, interleaved 0, 1, ..., 9, 0, ...
 
-    The seed trains on the first 100 digits of full MNIST (which hold every class); the
-    bundled digits are sorted by class, so their first 100 are all zeros. This picks the
-    same number per class instead. Returns (images, labels)."""
+    The video trains on the first 100 digits of full MNIST, which hold every class but not
+    equally many of each; so do the first 100 bundled digits. This takes the same number
+    of each class instead. Returns (images, labels)."""
     y = np.asarray(y)
     idx = []
     for c in range(CLASSES):
@@ -211,7 +213,10 @@ def first_per_class(x, y, per_class: int = 10) -> tuple[np.ndarray, np.ndarray]:
 class FitConfig:
     """How `train_fourier` trains (every field enters the cache key).
 
-    start : "positive" (entries uniform in [0, 1), the seed's) or "gaussian" (standard normal).
+    start : how A and B start (`start_parameters`): "positive" (entries uniform in [0, 1),
+        as in the video), "lognormal" (entries exp(2z), z standard normal: positive too,
+        but two starts are nearly perpendicular) or "gaussian" (standard normal: entries of
+        both signs, symmetric about 0).
     seed : seeds the start. rounds x iterations : L-BFGS iterations, renormalised between
     rounds. memory : L-BFGS correction pairs. contrast : see `fitness`. reduce : optimise
     in the spans of the training images and spectra (see the module docstring).
@@ -226,8 +231,8 @@ class FitConfig:
     reduce: bool = True
 
     def validate(self) -> "FitConfig":
-        if self.start not in ("positive", "gaussian"):
-            raise ValueError(f"start must be 'positive' or 'gaussian', got {self.start!r}.")
+        if self.start not in STARTS:
+            raise ValueError(f"start must be one of {STARTS}, got {self.start!r}.")
         for name in ("rounds", "iterations", "memory"):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
@@ -241,7 +246,7 @@ class FitConfig:
 class FourierModel:
     """A trained (A, B), normalised so that ||A A^T||_F = ||Z^2||_F = 1.
 
-    A : (20, 784) float64 tensor; B : (784, 10, 20) float64 tensor (B[j] is the seed's B_j).
+    A : (20, 784) float64 tensor; B : (784, 10, 20) float64 tensor (B[j] is the video's B_j).
     curve : fitness after every L-BFGS iteration; config : the `FitConfig` used;
     seconds : training time.
     """
@@ -263,7 +268,7 @@ class FourierModel:
         return scores(self.A, self.B, as_images(x)).numpy()
 
     def g(self, x, power: int = 3) -> np.ndarray:
-        """g_k(x) = |y_k(x)| / ||x||^power, (n, 10). power=3 is the seed's g; power=2 the
+        """g_k(x) = |y_k(x)| / ||x||^power, (n, 10). power=3 is the video's g; power=2 the
         scale-free ratio (the same for x and 5x) used to flag non-digits."""
         x = as_images(x)
         return np.abs(self.scores(x)) / np.linalg.norm(x.numpy(), axis=1, keepdims=True) ** power
@@ -277,12 +282,45 @@ class FourierModel:
             return float(fitness(self.A, self.B, as_images(x), y, contrast=self.config.contrast))
 
 
-def _start(config: FitConfig) -> tuple[torch.Tensor, torch.Tensor]:
-    g = torch.Generator().manual_seed(int(config.seed))
-    draw = torch.rand if config.start == "positive" else torch.randn
+def start_parameters(config: FitConfig) -> tuple[torch.Tensor, torch.Tensor]:
+    """The (A, B) training starts from: (20, 784) and (784, 10, 20) float64, drawn from
+    ``torch.Generator().manual_seed(config.seed)`` as ``config.start`` says.
+
+    Two "positive" starts (uniform entries) are alike: their cosine is about
+    E[u]² / E[u²] = 0.75. Two "lognormal" starts exp(2z) are positive but nearly
+    perpendicular (cosine about e^-4 ≈ 0.02); two "gaussian" ones are perpendicular
+    on average and have entries of both signs."""
+    g = torch.Generator().manual_seed(int(config.validate().seed))
+    if config.start == "positive":
+        draw = torch.rand
+    elif config.start == "gaussian":
+        draw = torch.randn
+    else:
+        def draw(*shape, generator, dtype):
+            return torch.exp(2.0 * torch.randn(*shape, generator=generator, dtype=dtype))
     A = draw(HIDDEN, PIXELS, generator=g, dtype=torch.float64)
     B = draw(PIXELS, CLASSES, HIDDEN, generator=g, dtype=torch.float64)
     return A, B
+
+
+def minority_signs(A: torch.Tensor, B: torch.Tensor, x, y) -> int:
+    """How many training digits' own scores y_{c_i}(x_i) have the minority sign in their
+    class: 0 when, class by class, all own scores have one sign.
+
+    The fitness has log|y_{c_i}(x_i)| in it, which is −∞ where a score is 0: gradient
+    ascent cannot move a score through 0, so the signs a start gives the 100 scores mostly
+    stay. Flipping the sign of one class's rows of every B_j changes nothing (y_k → −y_k,
+    same norms), so only the signs *within* a class matter: this count. A start with
+    positive entries gives every score the same sign (count 0)."""
+    with torch.no_grad():
+        Y = scores(A, B, as_images(x)).numpy()
+    labels = np.asarray(y)
+    own = Y[np.arange(len(labels)), labels]
+    count = 0
+    for c in np.unique(labels):
+        positive = int(np.sum(own[labels == c] > 0))
+        count += min(positive, int(np.sum(labels == c)) - positive)
+    return count
 
 
 def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = False) -> FourierModel:
@@ -305,7 +343,7 @@ def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = Fal
     t0 = time.perf_counter()
     with one_thread():
         S = fourier_features(X)
-        A0, B0 = _start(config)
+        A0, B0 = start_parameters(config)
         if config.reduce:
             Qx = torch.linalg.qr(X.T).Q                    # (784, n) basis of the images' span
             Qs = torch.linalg.qr(S.T).Q                    # (784, n) basis of the spectra's span

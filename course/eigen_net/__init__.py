@@ -27,17 +27,19 @@ Everything below is importable from ``course.eigen_net`` itself.
 """
 
 from ..threads import one_thread
-from .analysis import (Evaluation, Oscillation, cosine, effective_rank, energy_share,
-                       estimate_lambda, evaluate, even_share, linear_part, oscillation_detector,
-                       quadratic_part, relative_distance, singular_values, skip_rgb)
+from .analysis import (Evaluation, Oscillation, column_space, cosine, effective_rank,
+                       energy_share, estimate_lambda, evaluate, even_share, linear_part,
+                       oscillation_detector, principal_cosines, quadratic_part, relative_distance,
+                       singular_values, skip_rgb)
 from .experiment import SeedReport, run_seed, seeds_table
 from .matrices import (KINDS, check_orthogonal, mirror_pair, near_negative, random_orthogonal,
                        random_pair, random_unit_vectors)
 from .network import EigenNet, r_squared
-from .spectra import (Spectrum, apply_T, eigen_residual, linear_spectrum, power_iteration,
+from .spectra import (HarmonicBasis, Spectrum, apply_T, eigen_residual, harmonic_basis,
+                      harmonic_operator, harmonic_spectrum, linear_spectrum, power_iteration,
                       quadratic_map, quadratic_operator, quadratic_spectrum, subspace_share,
                       symmetric_traceless_basis)
-from .training import History, train_eigen_net
+from .training import History, PlainGradientStep, r2_step, train_eigen_net
 
 __all__ = ["KINDS", "one_thread", "random_orthogonal", "random_pair", "near_negative",
            "mirror_pair", "check_orthogonal", "random_unit_vectors", "apply_T", "Spectrum",
@@ -46,4 +48,6 @@ __all__ = ["KINDS", "one_thread", "random_orthogonal", "random_pair", "near_nega
            "train_eigen_net", "estimate_lambda", "Evaluation", "evaluate", "linear_part",
            "quadratic_part", "even_share", "cosine", "effective_rank", "singular_values",
            "relative_distance", "Oscillation", "oscillation_detector", "eigen_residual",
-           "subspace_share", "skip_rgb", "energy_share", "SeedReport", "run_seed", "seeds_table"]
+           "subspace_share", "skip_rgb", "energy_share", "SeedReport", "run_seed", "seeds_table",
+           "HarmonicBasis", "harmonic_basis", "harmonic_operator", "harmonic_spectrum",
+           "column_space", "principal_cosines", "r2_step", "PlainGradientStep"]

@@ -14,7 +14,8 @@ from .network import EigenNet, r_squared
 
 __all__ = ["Evaluation", "evaluate", "estimate_lambda", "linear_part", "quadratic_part",
            "even_share", "cosine", "singular_values", "effective_rank", "energy_share",
-           "relative_distance", "Oscillation", "oscillation_detector", "skip_rgb"]
+           "relative_distance", "column_space", "principal_cosines", "Oscillation",
+           "oscillation_detector", "skip_rgb"]
 
 
 def _check_values(values, X) -> tuple[np.ndarray, np.ndarray]:
@@ -246,6 +247,34 @@ def relative_distance(W1: np.ndarray, W2: np.ndarray) -> float:
         return 0.0
     return float(np.linalg.norm(W1 - W2) / mean_norm)
 
+
+
+def column_space(W: np.ndarray, k: int = 3) -> np.ndarray:
+    """An orthonormal basis (m, k) of the k most important directions of W's columns: its
+    first k left singular vectors (the space a rank-k approximation of W writes into)."""
+    W = np.asarray(W, dtype=np.float64)
+    if W.ndim != 2:
+        raise ValueError(f"W must be one matrix (2 dimensions), got shape {W.shape}.")
+    k = _check_positive_int(k, "k")
+    if k > min(W.shape):
+        raise ValueError(f"k = {k} is more directions than W {W.shape} has.")
+    return np.linalg.svd(W, full_matrices=False)[0][:, :k]
+
+
+def principal_cosines(U: np.ndarray, V: np.ndarray) -> np.ndarray:
+    """Cosines of the principal angles between the spans of U's and V's columns, largest
+    first: (min(k_U, k_V),), each in [0, 1].
+
+    1 for a direction both spaces share, 0 for perpendicular ones. The mean of their
+    squares is the overlap: 1 for the same space, and on average k / m for two random
+    k-dimensional spaces in R^m (0.075 for k = 3, m = 40). The columns need not be
+    orthonormal (they are orthonormalised first)."""
+    U, V = np.asarray(U, dtype=np.float64), np.asarray(V, dtype=np.float64)
+    if U.ndim != 2 or V.ndim != 2 or U.shape[0] != V.shape[0]:
+        raise ValueError(f"U and V must be matrices with the same number of rows (vectors as "
+                         f"columns), got shapes {U.shape} and {V.shape}.")
+    qu, qv = np.linalg.qr(U)[0], np.linalg.qr(V)[0]
+    return np.clip(np.linalg.svd(qu.T @ qv, compute_uv=False), 0.0, 1.0)
 
 @dataclass(frozen=True)
 class Oscillation:

@@ -25,7 +25,8 @@ from .matrices import _check_pair
 
 __all__ = ["apply_T", "Spectrum", "linear_spectrum", "symmetric_traceless_basis", "quadratic_map",
            "quadratic_operator", "quadratic_spectrum", "power_iteration", "eigen_residual",
-           "subspace_share"]
+           "subspace_share", "HarmonicBasis", "harmonic_basis", "harmonic_operator",
+           "harmonic_spectrum"]
 
 
 def apply_T(f, A: np.ndarray, B: np.ndarray, X: np.ndarray) -> np.ndarray:
@@ -38,12 +39,15 @@ def apply_T(f, A: np.ndarray, B: np.ndarray, X: np.ndarray) -> np.ndarray:
 class Spectrum:
     """The eigenvalues of T restricted to functions of one degree, largest |λ| first.
 
-    degree : 1 (linear functions w·x) or 2 (quadratic forms xᵀMx, M symmetric traceless).
+    degree : 1 (linear functions w·x), 2 (quadratic forms xᵀMx, M symmetric traceless) or
+        3 (harmonic cubics, `harmonic_spectrum`).
     eigenvalues : (d,) complex; real ones have imaginary part exactly 0 (LAPACK returns
         real eigenvalues of a real matrix as real numbers).
     eigenvectors : degree 1: (d, h) complex, row k the w of eigenvalue k, unit norm;
         degree 2: (d, h, h) complex, the matrix M of eigenvalue k, unit Frobenius norm.
-        Eigenvectors of real eigenvalues are real (imaginary part 0).
+        Eigenvectors of real eigenvalues are real (imaginary part 0). From
+        `harmonic_spectrum`: coefficients in `harmonic_basis` (d, D), or None when they
+        were not computed.
 
     "The dominant real eigenvalue" is the real eigenvalue of largest |λ| (`dominant_real`);
     it is the one a real eigenfunction can have. It can be smaller than `largest_abs`, the
@@ -53,7 +57,7 @@ class Spectrum:
 
     degree: int
     eigenvalues: np.ndarray
-    eigenvectors: np.ndarray
+    eigenvectors: np.ndarray | None
 
     @property
     def is_real(self) -> np.ndarray:
@@ -81,7 +85,7 @@ class Spectrum:
     def dominant_real_vector(self) -> np.ndarray | None:
         """Its (real) eigenvector: (h,) for degree 1, (h, h) for degree 2."""
         k = self.dominant_real_index
-        return None if k is None else self.eigenvectors[k].real
+        return None if k is None or self.eigenvectors is None else self.eigenvectors[k].real
 
     @property
     def largest_abs(self) -> float:
@@ -102,7 +106,7 @@ class Spectrum:
 def _sorted_spectrum(degree: int, values: np.ndarray, vectors: np.ndarray) -> Spectrum:
     # Round the ordering key a little so that a conjugate pair stays together, +imag first.
     order = np.lexsort((-values.imag, -values.real, -np.round(np.abs(values), 12)))
-    return Spectrum(degree, values[order], vectors[order])
+    return Spectrum(degree, values[order], None if vectors is None else vectors[order])
 
 
 def linear_spectrum(A: np.ndarray, B: np.ndarray) -> Spectrum:
@@ -171,6 +175,139 @@ def quadratic_spectrum(A: np.ndarray, B: np.ndarray) -> Spectrum:
     E = symmetric_traceless_basis(len(A))
     mats = np.einsum("bk,bij->kij", vectors, E)   # columns of `vectors` are coefficients
     return _sorted_spectrum(2, values, mats)
+
+
+# ------------------------------------------------------------- any degree: harmonic polynomials
+
+
+@dataclass(frozen=True)
+class HarmonicBasis:
+    """An orthonormal basis of the harmonic homogeneous polynomials of one degree d in h
+    variables, stored as symmetric d-tensors S (``f(x) = S[x, …, x]``).
+
+    A symmetric tensor is stored by its entries at the index multisets i1 <= … <= id
+    (``monomials``, (N, d)); each such entry stands for ``weight`` (N,) equal entries of the
+    full h^d tensor (d! / the product of the multiplicities' factorials), so the Frobenius
+    inner product of two tensors is ``sum(weight * u * v)``. ``U`` (N, D): column b holds
+    basis tensor b, orthonormal in that inner product. Harmonic means trace-free (the sum
+    over any repeated pair of indices is 0): on the unit sphere these functions have mean
+    0 and are orthogonal to every polynomial of lower degree, and every polynomial of
+    degree d on the sphere is a sum of harmonic ones of degrees d, d − 2, ….
+    D = C(h+d−1, d) − C(h+d−3, d−2): 20, 209, 1,520 for h = 20 and d = 1, 2, 3.
+    """
+
+    h: int
+    degree: int
+    monomials: np.ndarray
+    weight: np.ndarray
+    U: np.ndarray
+
+    @property
+    def dimension(self) -> int:
+        return self.U.shape[1]
+
+    def full_tensors(self, coefficients: np.ndarray) -> np.ndarray:
+        """The full (h,)*d tensors of the polynomials with these coefficients (k, D) in the
+        basis: (k, h, …, h)."""
+        import itertools
+
+        c = np.atleast_2d(coefficients)
+        entries = c @ self.U.T                                        # (k, N)
+        out = np.zeros((len(c),) + (self.h,) * self.degree, dtype=entries.dtype)
+        for n, idx in enumerate(self.monomials):
+            for perm in set(itertools.permutations(idx)):
+                out[(slice(None),) + perm] = entries[:, n]
+        return out
+
+    def evaluate(self, coefficients: np.ndarray, X: np.ndarray) -> np.ndarray:
+        """The polynomials (k, D coefficients) at the rows of X (n, h): (k, n)."""
+        X = np.asarray(X, dtype=np.float64)
+        entries = np.atleast_2d(coefficients) @ self.U.T               # (k, N)
+        products = np.prod(X[:, self.monomials], axis=2)             # (n, N) monomials
+        return entries @ (self.weight * products).T
+
+
+def harmonic_basis(h: int = 20, degree: int = 3) -> HarmonicBasis:
+    """`HarmonicBasis` of the harmonic polynomials of ``degree`` (1, 2 or 3) in h variables."""
+    import itertools
+
+    h = _check_dimension(h)
+    degree = _check_degree(degree)
+    monomials = np.array(list(itertools.combinations_with_replacement(range(h), degree)))
+    counts = np.array([np.bincount(m, minlength=h) for m in monomials])
+    weight = math.factorial(degree) / np.prod([[math.factorial(c) for c in row] for row in counts],
+                                              axis=1)
+    if degree < 2:
+        U = np.diag(1 / np.sqrt(weight))
+        return HarmonicBasis(h, degree, monomials, weight, U)
+    # The trace (contraction of the last two indices) maps degree-d tensors to degree d − 2.
+    lower = {tuple(m): i for i, m in
+             enumerate(itertools.combinations_with_replacement(range(h), degree - 2))}
+    index = {tuple(m): i for i, m in enumerate(monomials)}
+    trace = np.zeros((len(lower), len(monomials)))
+    for m, i in lower.items():
+        for j in range(h):
+            trace[i, index[tuple(sorted(m + (j, j)))]] += 1.0
+    # In orthonormal coordinates c of the symmetric tensors (entry = c / sqrt(weight)), the
+    # harmonic ones are the null space of trace @ diag(1 / sqrt(weight)).
+    _, s, Vt = np.linalg.svd(trace / np.sqrt(weight), full_matrices=True)
+    rank = int(np.sum(s > 1e-10 * s[0]))
+    U = Vt[rank:].T / np.sqrt(weight)[:, None]
+    return HarmonicBasis(h, degree, monomials, weight, U)
+
+
+def _check_degree(degree) -> int:
+    if isinstance(degree, (bool, np.bool_)) or not isinstance(degree, (int, np.integer)) \
+            or not 1 <= degree <= 3:
+        raise ValueError(f"degree must be 1, 2 or 3, got {degree!r} (degree 4 would be an "
+                         "8,645 x 8,645 matrix for h = 20: too large for a dense eigensolver "
+                         "on a laptop).")
+    return int(degree)
+
+
+def harmonic_operator(A: np.ndarray, B: np.ndarray, degree: int = 3,
+                      basis: HarmonicBasis | None = None) -> np.ndarray:
+    """The matrix of T on the harmonic polynomials of ``degree`` (D x D, float64).
+
+    For f(x) = S[x, …, x], f(Ax) = S'[x, …, x] with S' = S contracted with A on every index
+    (``S'_{a…} = Σ S_{i…} A_{i a} …``), so T maps S to S·A + S·B. Column b is the image of
+    basis polynomial b, in the same basis. Degree 1 gives Aᵀ + Bᵀ and degree 2 the matrix
+    of M ↦ AᵀMA + BᵀMB in another orthonormal basis (same eigenvalues as
+    `quadratic_operator`).
+    """
+    A, B = _check_pair(A, B)
+    basis = harmonic_basis(len(A), degree) if basis is None else basis
+    if basis.h != len(A):
+        raise ValueError(f"basis is for h = {basis.h}, but A is {A.shape}.")
+    d = basis.degree
+    S = basis.full_tensors(np.eye(basis.dimension))                  # (D, h, ..., h)
+    positions = tuple(basis.monomials.T)
+    image = np.zeros((basis.dimension, len(basis.monomials)))
+    for M in (A, B):
+        T = S
+        for axis in range(1, d + 1):                                  # contract every index with M
+            T = np.moveaxis(np.tensordot(T, M, axes=([axis], [0])), -1, axis)
+        image += T[(slice(None),) + positions]                        # (D, N): entries of S·M
+    return basis.U.T @ (basis.weight[:, None] * image.T)
+
+
+def harmonic_spectrum(A: np.ndarray, B: np.ndarray, degree: int = 3, *,
+                      vectors: bool = False) -> Spectrum:
+    """Eigenvalues of T on the harmonic polynomials of ``degree`` (1, 2 or 3): the new
+    eigenfunctions of that degree (D = 20, 209 and 1,520 of them for h = 20).
+
+    Every polynomial of degree 3 on the sphere is a harmonic cubic plus a linear function,
+    so degrees 1 and 3 together give all of T's eigenvalues on cubics (and 2 with the
+    constants all on quadratics). vectors : also compute the eigenvectors (their
+    coefficients in `harmonic_basis`, (D, D)); for degree 3 that takes a few seconds more.
+    """
+    A, B = _check_pair(A, B)
+    Q = harmonic_operator(A, B, degree)
+    if vectors:
+        values, vecs = np.linalg.eig(Q)
+        return _sorted_spectrum(int(degree), values, vecs.T)
+    values = np.linalg.eigvals(Q)
+    return _sorted_spectrum(int(degree), values, None)
 
 
 def power_iteration(M: np.ndarray, steps: int = 40, *, seed=0) -> np.ndarray:

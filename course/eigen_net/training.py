@@ -19,7 +19,7 @@ from .analysis import _slope
 from .matrices import _check_pair, random_unit_vectors
 from .network import EigenNet, r_squared
 
-__all__ = ["History", "train_eigen_net"]
+__all__ = ["History", "r2_step", "train_eigen_net", "PlainGradientStep"]
 
 
 @dataclass
@@ -61,14 +61,49 @@ def _torch_unit_vectors(n: int, h: int, g: torch.Generator) -> torch.Tensor:
     return x / x.norm(dim=1, keepdim=True)
 
 
+def r2_step(net: EigenNet, optimizer, x: torch.Tensor, At: torch.Tensor, Bt: torch.Tensor, *,
+            power: int = 1, target_net: EigenNet | None = None) -> float:
+    """One step of the power iteration on R²; returns the R² before the step.
+
+    x : (r, h) float32 points on the unit sphere, as rows. At, Bt : Aᵀ and Bᵀ as float32
+    tensors (a row x times Aᵀ is the row (A x)ᵀ). optimizer : anything with ``zero_grad``
+    and ``step`` over ``net``'s parameters.
+
+    1. targets ``y = (T N)(x) = N(A x) + N(B x)``, from the current network, held fixed
+       (``power=2``: ``y = (T² N)(x)``, the sum of N over the four points AAx, ABx, BAx,
+       BBx; ``target_net``: take the targets from that network instead, a frozen copy);
+    2. ``R² = corr(N(x), y)²``;
+    3. a step of ``optimizer`` on −R² (a step up the R² hill).
+
+    All points go through the network in one batch.
+    """
+    r = len(x)
+    points = x
+    for _ in range(power):
+        points = torch.cat([points @ At, points @ Bt])               # the 2^power images of x
+    if target_net is None:
+        out = net(torch.cat([x, points]))
+        n_x, y = out[:r], out[r:].reshape(-1, r).sum(0).detach()
+    else:
+        n_x = net(x)
+        with torch.no_grad():
+            y = target_net(points).reshape(-1, r).sum(0)
+    fit = r_squared(n_x, y, eps=1e-12)
+    optimizer.zero_grad()
+    (-fit).backward()
+    optimizer.step()
+    return fit.item()
+
+
 def train_eigen_net(A: np.ndarray, B: np.ndarray, steps: int = 1000, *, r: int = 20,
                     lr: float = 3.0, optimizer: str = "sgd", lr_end: float | None = None,
                     seed: int = 0, m: int = 40, net: EigenNet | None = None, init: str = "flux",
-                    skip_init: float = 1e-3, record_every: int = 10, eval_points: int = 1024,
+                    skip_init: float = 1e-3, power: int = 1, target_every: int = 1,
+                    record_every: int = 10, eval_points: int = 1024,
                     progress: bool = True) -> History:
     """Train `EigenNet` by the video's R² power iteration; return its `History`.
 
-    Each of ``steps`` steps:
+    Each of ``steps`` steps is one `r2_step`:
 
     1. draw r points x_j uniformly on the unit sphere;
     2. targets ``y_j = N(A x_j) + N(B x_j)`` from the current N, held fixed (no gradient
@@ -86,11 +121,22 @@ def train_eigen_net(A: np.ndarray, B: np.ndarray, steps: int = 1000, *, r: int =
     smallest real part, on the side where training starts) and keeps circling when that
     edge is a complex pair.
 
+    Two variants reach for the largest |λ| instead:
+
+    power : 2 trains on T² (targets ``(T² N)(x)``). T²'s eigenvalues are the squares λ²,
+        so a real λ of the largest |λ|, positive or negative, becomes the largest real
+        part, the edge the small-step flow settles on.
+    target_every : K > 1 takes the targets from a frozen copy of N, renewed every K steps:
+        for K steps N is fitted to T N_old (up to scale and shift), then N_old ← N. With K
+        large enough for each fit to converge this is the classical power iteration,
+        one iteration per K steps.
+
     m, init, skip_init, seed : the network (`EigenNet`), unless ``net`` is given (it is
         then trained in place). seed also draws the points of every step (a
         ``torch.Generator``) and the evaluation points.
     record_every : every so many steps (and at 0 and at the end) λ, R², the linear part
         and the skip matrices are recorded, on ``eval_points`` fixed unit vectors.
+        λ and R² are always those of T (not T²).
     progress : show a tqdm progress bar.
 
     Runs on one CPU thread (`one_thread`): the network is far too small to gain from more,
@@ -101,6 +147,9 @@ def train_eigen_net(A: np.ndarray, B: np.ndarray, steps: int = 1000, *, r: int =
     r = _check_positive_int(r, "r", 3)  # R² of 2 points is always 1: it would teach nothing
     record_every = _check_positive_int(record_every, "record_every")
     eval_points = _check_positive_int(eval_points, "eval_points", 3 * len(A) + 3)
+    if isinstance(power, bool) or power not in (1, 2):
+        raise ValueError(f"power must be 1 (train on T) or 2 (train on T²), got {power!r}.")
+    target_every = _check_positive_int(target_every, "target_every")
     if not (isinstance(lr, (int, float)) and math.isfinite(lr) and lr > 0):
         raise ValueError(f"lr must be a positive number, got {lr!r}.")
     if lr_end is None:
@@ -122,23 +171,23 @@ def train_eigen_net(A: np.ndarray, B: np.ndarray, steps: int = 1000, *, r: int =
     if optimizer == "adam":
         opt = torch.optim.Adam(net.parameters(), lr=float(lr), fused=True)
     elif optimizer == "sgd":
-        opt = _PlainGradientStep(list(net.parameters()), float(lr))
+        opt = PlainGradientStep(list(net.parameters()), float(lr))
     else:
         raise ValueError(f"optimizer must be 'sgd' (plain gradient steps) or 'adam', "
                          f"got {optimizer!r}.")
+    config = dict(steps=steps, r=r, lr=lr, lr_end=lr_end, optimizer=optimizer, seed=int(seed),
+                  m=net.m, init=net.init, skip_init=skip_init, power=power,
+                  target_every=target_every, record_every=record_every, eval_points=eval_points)
     with one_thread():
-        return _train(net, opt, A, B, At, Bt, X_eval, g, steps, r, lr, lr_end, record_every,
-                      progress, dict(steps=steps, r=r, lr=lr, lr_end=lr_end, optimizer=optimizer,
-                                     seed=int(seed), m=net.m, init=net.init, skip_init=skip_init,
-                                     record_every=record_every, eval_points=eval_points))
+        return _train(net, opt, A, B, At, Bt, X_eval, g, config, progress)
 
 
-class _PlainGradientStep:
+class PlainGradientStep:
     """``p ← p − lr · ∂loss/∂p`` for every parameter: torch.optim.SGD without momentum,
     written out (one fused call) because it is all we need and it starts instantly."""
 
     def __init__(self, params: list[torch.Tensor], lr: float):
-        self.params = params
+        self.params = list(params)
         self.param_groups = [{"lr": lr}]
 
     def zero_grad(self) -> None:
@@ -151,8 +200,11 @@ class _PlainGradientStep:
                             alpha=-self.param_groups[0]["lr"])
 
 
-def _train(net, opt, A, B, At, Bt, X_eval, g, steps, r, lr, lr_end, record_every, progress,
-           config) -> History:
+def _train(net, opt, A, B, At, Bt, X_eval, g, config, progress) -> History:
+    import copy
+
+    steps, r, lr, lr_end = config["steps"], config["r"], config["lr"], config["lr_end"]
+    record_every, target_every = config["record_every"], config["target_every"]
     h, n = len(A), len(X_eval)
     records: dict[str, list] = {k: [] for k in ("steps", "lam", "r2", "share", "coef", "skips")}
     # What `evaluate` computes, with the fixed parts done once: the points x, Ax, Bx as one
@@ -181,17 +233,15 @@ def _train(net, opt, A, B, At, Bt, X_eval, g, steps, r, lr, lr_end, record_every
     batch_r2 = np.empty(steps)
     start = time.perf_counter()
     record(0)
+    target_net = None
     for step in range(1, steps + 1):
+        if target_every > 1 and (step - 1) % target_every == 0:
+            target_net = copy.deepcopy(net).requires_grad_(False)    # N_old, frozen
         x = _torch_unit_vectors(r, h, g)
-        out = net(torch.cat([x, x @ At, x @ Bt]))  # one pass for N(x), N(Ax), N(Bx)
-        y = (out[r:2 * r] + out[2 * r:]).detach()  # the targets: data, not parameters
-        fit = r_squared(out[:r], y, eps=1e-12)
-        opt.zero_grad()
-        (-fit).backward()
-        opt.step()
+        batch_r2[step - 1] = r2_step(net, opt, x, At, Bt, power=config["power"],
+                                     target_net=target_net)
         for group in opt.param_groups:  # cosine schedule from lr (step 1) to lr_end (last step)
             group["lr"] = lr_end + (lr - lr_end) * 0.5 * (1 + math.cos(math.pi * step / steps))
-        batch_r2[step - 1] = fit.item()
         if step % record_every == 0 or step == steps:
             record(step)
         if bar is not None and (step % 100 == 0 or step == steps):
