@@ -29,6 +29,10 @@ class EigenNet(nn.Module):
         ``"torch"``: PyTorch's, uniform in ±1/√fan_in for weights and biases. Either way
         the skip layers' weights and biases start near zero, normal with standard
         deviation ``skip_init``, as the video says.
+    bias_init : when > 0, the biases of the first layer and of ``Dense(m, 3)`` are drawn
+        normal with this standard deviation (after everything else, so that 0 gives the
+        same network as before). With zero biases N is an odd function at the start,
+        N(−x) = −N(x); biases make it part even.
     seed : the parameters are drawn from ``torch.Generator().manual_seed(seed)``.
 
     Input (n, h) float32, output (n,) float32. `skip_matrices` gives the three m x m
@@ -36,7 +40,7 @@ class EigenNet(nn.Module):
     """
 
     def __init__(self, h: int = 20, m: int = 40, *, skip_init: float = 1e-3,
-                 init: str = "flux", seed: int = 0):
+                 init: str = "flux", bias_init: float = 0.0, seed: int = 0):
         super().__init__()
         h, m = _check_dimension(h), _check_dimension(m, "m")
         if init not in ("flux", "torch"):
@@ -44,7 +48,9 @@ class EigenNet(nn.Module):
                              f"got {init!r}.")
         if not (isinstance(skip_init, (int, float)) and skip_init >= 0):
             raise ValueError(f"skip_init must be a number >= 0, got {skip_init!r}.")
-        self.h, self.m, self.init = h, m, init
+        if not (isinstance(bias_init, (int, float)) and math.isfinite(bias_init) and bias_init >= 0):
+            raise ValueError(f"bias_init must be a number >= 0, got {bias_init!r}.")
+        self.h, self.m, self.init, self.bias_init = h, m, init, float(bias_init)
         self.first = nn.Linear(h, m)
         self.skips = nn.ModuleList(nn.Linear(m, m) for _ in range(3))
         self.to3 = nn.Linear(m, 3)
@@ -64,6 +70,9 @@ class EigenNet(nn.Module):
             for layer in self.skips:
                 layer.weight.normal_(0.0, float(skip_init), generator=g)
                 layer.bias.normal_(0.0, float(skip_init), generator=g)
+            if bias_init > 0:
+                for layer in (self.first, self.to3):
+                    layer.bias.normal_(0.0, float(bias_init), generator=g)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         z = torch.atan(self.first(x))
@@ -83,7 +92,8 @@ class EigenNet(nn.Module):
     def __repr__(self) -> str:
         return (f"EigenNet(h={self.h}, m={self.m}: Dense(h,m,atan), "
                 f"3 x SkipConnection(Dense(m,m,atan),+), "
-                f"Dense(m,3,atan), Dense(3,1); init={self.init!r})")
+                f"Dense(m,3,atan), Dense(3,1); init={self.init!r}"
+                + (f", bias_init={self.bias_init:g})" if self.bias_init else ")"))
 
 
 def r_squared(a, b, eps: float = 0.0):

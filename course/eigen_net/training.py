@@ -98,7 +98,8 @@ def r2_step(net: EigenNet, optimizer, x: torch.Tensor, At: torch.Tensor, Bt: tor
 def train_eigen_net(A: np.ndarray, B: np.ndarray, steps: int = 1000, *, r: int = 20,
                     lr: float = 3.0, optimizer: str = "sgd", lr_end: float | None = None,
                     seed: int = 0, m: int = 40, net: EigenNet | None = None, init: str = "flux",
-                    skip_init: float = 1e-3, power: int = 1, target_every: int = 1,
+                    skip_init: float = 1e-3, bias_init: float = 0.0, power: int = 1,
+                    target_every: int = 1,
                     record_every: int = 10, eval_points: int = 1024,
                     progress: bool = True) -> History:
     """Train `EigenNet` by the video's R² power iteration; return its `History`.
@@ -131,7 +132,7 @@ def train_eigen_net(A: np.ndarray, B: np.ndarray, steps: int = 1000, *, r: int =
         large enough for each fit to converge this is the classical power iteration,
         one iteration per K steps.
 
-    m, init, skip_init, seed : the network (`EigenNet`), unless ``net`` is given (it is
+    m, init, skip_init, bias_init, seed : the network (`EigenNet`), unless ``net`` is given (it is
         then trained in place). seed also draws the points of every step (a
         ``torch.Generator``) and the evaluation points.
     record_every : every so many steps (and at 0 and at the end) λ, R², the linear part
@@ -161,7 +162,7 @@ def train_eigen_net(A: np.ndarray, B: np.ndarray, steps: int = 1000, *, r: int =
         raise ValueError(f"seed must be an integer, got {seed!r}.")
     h = len(A)
     if net is None:
-        net = EigenNet(h, m, skip_init=skip_init, init=init, seed=int(seed))
+        net = EigenNet(h, m, skip_init=skip_init, init=init, bias_init=bias_init, seed=int(seed))
     elif not isinstance(net, EigenNet) or net.h != h:
         raise ValueError(f"net must be an EigenNet with h = {h} to match A, got {net!r}.")
     At = torch.as_tensor(A.T, dtype=torch.float32)
@@ -176,7 +177,7 @@ def train_eigen_net(A: np.ndarray, B: np.ndarray, steps: int = 1000, *, r: int =
         raise ValueError(f"optimizer must be 'sgd' (plain gradient steps) or 'adam', "
                          f"got {optimizer!r}.")
     config = dict(steps=steps, r=r, lr=lr, lr_end=lr_end, optimizer=optimizer, seed=int(seed),
-                  m=net.m, init=net.init, skip_init=skip_init, power=power,
+                  m=net.m, init=net.init, skip_init=skip_init, bias_init=net.bias_init, power=power,
                   target_every=target_every, record_every=record_every, eval_points=eval_points)
     with one_thread():
         return _train(net, opt, A, B, At, Bt, X_eval, g, config, progress)
