@@ -31,7 +31,7 @@ from .analysis import (Evaluation, Oscillation, column_space, cosine, effective_
                        energy_share, estimate_lambda, evaluate, even_share, linear_part,
                        oscillation_detector, principal_cosines, quadratic_part, relative_distance,
                        singular_values, skip_rgb)
-from .experiment import SeedReport, run_seed, seeds_table
+from .experiment import CONTROL_GROUPS, SeedReport, load_controls, run_seed, seeds_table
 from .matrices import (KINDS, check_orthogonal, mirror_pair, near_negative, random_orthogonal,
                        random_pair, random_unit_vectors)
 from .network import EigenNet, r_squared
@@ -50,4 +50,5 @@ __all__ = ["KINDS", "one_thread", "random_orthogonal", "random_pair", "near_nega
            "relative_distance", "Oscillation", "oscillation_detector", "eigen_residual",
            "subspace_share", "skip_rgb", "energy_share", "SeedReport", "run_seed", "seeds_table",
            "HarmonicBasis", "harmonic_basis", "harmonic_operator", "harmonic_spectrum",
-           "column_space", "principal_cosines", "r2_step", "PlainGradientStep"]
+           "column_space", "principal_cosines", "r2_step", "PlainGradientStep", "CONTROL_GROUPS",
+           "load_controls"]

@@ -15,7 +15,7 @@ from .matrices import random_pair
 from .spectra import linear_spectrum
 from .training import History, train_eigen_net
 
-__all__ = ["SeedReport", "run_seed", "seeds_table"]
+__all__ = ["SeedReport", "run_seed", "seeds_table", "CONTROL_GROUPS", "load_controls"]
 
 
 @dataclass(frozen=True)
@@ -131,3 +131,39 @@ def seeds_table(reports: list[SeedReport], *, seconds: bool = False) -> str:
             f"{'yes' if r.oscillation.oscillated else 'no':>5}"
             + (f" {r.seconds:>8.2f}" if seconds else ""))
     return "\n".join(lines)
+
+
+CONTROL_GROUPS = ("minus_A", "mirror", "skips", "fitted", "cubic")
+
+
+def load_controls(path=None) -> dict:
+    """The summary that ``benchmarks/eigen_net_controls.py`` wrote: runs too long for the
+    notebook (B ≈ −A trained longer and with Adam, the mirror pair with biases, the skip
+    matrices under Adam, the fitted power iteration over ten seeds, the cubic spectra).
+
+    path : the JSON file (default: ``benchmarks/results/eigen_net_controls.json`` in the
+    course's folder). Plain JSON: reading it runs no code. Returns a dict with one list
+    of runs per group in `CONTROL_GROUPS` and an ``about`` entry (how it was made).
+    """
+    import json
+    from pathlib import Path
+
+    path = (Path(__file__).resolve().parents[2] / "benchmarks" / "results" /
+            "eigen_net_controls.json") if path is None else Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: the summary of chapter 7's long runs is missing. Make it "
+                                "with: python benchmarks/eigen_net_controls.py (about 10 minutes "
+                                "on two cores).")
+    try:
+        summary = json.loads(path.read_text())
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path} is not valid JSON ({err}); make it again with "
+                         "python benchmarks/eigen_net_controls.py.") from None
+    if not summary.get("about", {}).get("complete"):
+        raise ValueError(f"{path} is incomplete (the benchmark was interrupted); finish it with "
+                         "python benchmarks/eigen_net_controls.py --resume.")
+    missing = [g for g in CONTROL_GROUPS if not summary.get(g)]
+    if missing:
+        raise ValueError(f"{path} has no runs for {missing}; make them with "
+                         f"python benchmarks/eigen_net_controls.py --only {' '.join(missing)}.")
+    return summary
