@@ -62,7 +62,7 @@ def _torch_unit_vectors(n: int, h: int, g: torch.Generator) -> torch.Tensor:
 
 
 def r2_step(net: EigenNet, optimizer, x: torch.Tensor, At: torch.Tensor, Bt: torch.Tensor, *,
-            power: int = 1, target_net: EigenNet | None = None) -> float:
+            target_net: EigenNet | None = None) -> float:
     """One step of the power iteration on R²; returns the R² before the step.
 
     x : (r, h) float32 points on the unit sphere, as rows. At, Bt : Aᵀ and Bᵀ as float32
@@ -70,17 +70,14 @@ def r2_step(net: EigenNet, optimizer, x: torch.Tensor, At: torch.Tensor, Bt: tor
     and ``step`` over ``net``'s parameters.
 
     1. targets ``y = (T N)(x) = N(A x) + N(B x)``, from the current network, held fixed
-       (``power=2``: ``y = (T² N)(x)``, the sum of N over the four points AAx, ABx, BAx,
-       BBx; ``target_net``: take the targets from that network instead, a frozen copy);
+       (``target_net``: take the targets from that network instead, a frozen copy);
     2. ``R² = corr(N(x), y)²``;
     3. a step of ``optimizer`` on −R² (a step up the R² hill).
 
     All points go through the network in one batch.
     """
     r = len(x)
-    points = x
-    for _ in range(power):
-        points = torch.cat([points @ At, points @ Bt])               # the 2^power images of x
+    points = torch.cat([x @ At, x @ Bt])                             # the points A x and B x
     if target_net is None:
         out = net(torch.cat([x, points]))
         n_x, y = out[:r], out[r:].reshape(-1, r).sum(0).detach()
@@ -98,8 +95,7 @@ def r2_step(net: EigenNet, optimizer, x: torch.Tensor, At: torch.Tensor, Bt: tor
 def train_eigen_net(A: np.ndarray, B: np.ndarray, steps: int = 1000, *, r: int = 20,
                     lr: float = 3.0, optimizer: str = "sgd", lr_end: float | None = None,
                     seed: int = 0, m: int = 40, net: EigenNet | None = None, init: str = "flux",
-                    skip_init: float = 1e-3, bias_init: float = 0.0, power: int = 1,
-                    target_every: int = 1,
+                    skip_init: float = 1e-3, bias_init: float = 0.0, target_every: int = 1,
                     record_every: int = 10, eval_points: int = 1024,
                     progress: bool = True) -> History:
     """Train `EigenNet` by the video's R² power iteration; return its `History`.
@@ -122,22 +118,18 @@ def train_eigen_net(A: np.ndarray, B: np.ndarray, steps: int = 1000, *, r: int =
     smallest real part, on the side where training starts) and keeps circling when that
     edge is a complex pair.
 
-    Two variants reach for the largest |λ| instead:
+    A variant reaches for the largest |λ| instead (a fitted power iteration):
 
-    power : 2 trains on T² (targets ``(T² N)(x)``). T²'s eigenvalues are the squares λ²,
-        so a real λ of the largest |λ|, positive or negative, becomes the largest real
-        part, the edge the small-step flow settles on.
     target_every : K > 1 takes the targets from a frozen copy of N, renewed every K steps:
         for K steps N is fitted to T N_old (up to scale and shift), then N_old ← N. With K
         large enough for each fit to converge this is the classical power iteration,
-        one iteration per K steps.
+        one iteration per K steps, which finds the largest |λ| when it is real.
 
     m, init, skip_init, bias_init, seed : the network (`EigenNet`), unless ``net`` is given (it is
         then trained in place). seed also draws the points of every step (a
         ``torch.Generator``) and the evaluation points.
     record_every : every so many steps (and at 0 and at the end) λ, R², the linear part
         and the skip matrices are recorded, on ``eval_points`` fixed unit vectors.
-        λ and R² are always those of T (not T²).
     progress : show a tqdm progress bar.
 
     Runs on one CPU thread (`one_thread`): the network is far too small to gain from more,
@@ -148,8 +140,6 @@ def train_eigen_net(A: np.ndarray, B: np.ndarray, steps: int = 1000, *, r: int =
     r = _check_positive_int(r, "r", 3)  # R² of 2 points is always 1: it would teach nothing
     record_every = _check_positive_int(record_every, "record_every")
     eval_points = _check_positive_int(eval_points, "eval_points", 3 * len(A) + 3)
-    if isinstance(power, bool) or power not in (1, 2):
-        raise ValueError(f"power must be 1 (train on T) or 2 (train on T²), got {power!r}.")
     target_every = _check_positive_int(target_every, "target_every")
     if not (isinstance(lr, (int, float)) and math.isfinite(lr) and lr > 0):
         raise ValueError(f"lr must be a positive number, got {lr!r}.")
@@ -177,7 +167,7 @@ def train_eigen_net(A: np.ndarray, B: np.ndarray, steps: int = 1000, *, r: int =
         raise ValueError(f"optimizer must be 'sgd' (plain gradient steps) or 'adam', "
                          f"got {optimizer!r}.")
     config = dict(steps=steps, r=r, lr=lr, lr_end=lr_end, optimizer=optimizer, seed=int(seed),
-                  m=net.m, init=net.init, skip_init=skip_init, bias_init=net.bias_init, power=power,
+                  m=net.m, init=net.init, skip_init=skip_init, bias_init=net.bias_init,
                   target_every=target_every, record_every=record_every, eval_points=eval_points)
     with one_thread():
         return _train(net, opt, A, B, At, Bt, X_eval, g, config, progress)
@@ -239,8 +229,7 @@ def _train(net, opt, A, B, At, Bt, X_eval, g, config, progress) -> History:
         if target_every > 1 and (step - 1) % target_every == 0:
             target_net = copy.deepcopy(net).requires_grad_(False)    # N_old, frozen
         x = _torch_unit_vectors(r, h, g)
-        batch_r2[step - 1] = r2_step(net, opt, x, At, Bt, power=config["power"],
-                                     target_net=target_net)
+        batch_r2[step - 1] = r2_step(net, opt, x, At, Bt, target_net=target_net)
         for group in opt.param_groups:  # cosine schedule from lr (step 1) to lr_end (last step)
             group["lr"] = lr_end + (lr - lr_end) * 0.5 * (1 + math.cos(math.pi * step / steps))
         if step % record_every == 0 or step == steps:
