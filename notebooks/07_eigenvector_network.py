@@ -91,7 +91,8 @@ H, M = 20, 40  # the video's h (dimension of x) and m (width of the network)
 # that to be the video's meaning: `random_orthogonal(h, kind="qr")` is the default;
 # `kind="haar"` fixes the signs (uniform), and `kind="expm"` is a random rotation close
 # to the identity. Change `KIND` below and re-run the notebook to try another.
-#
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Two fingerprints tell the "qr" matrices from Haar ones: the determinant is always
 # (−1)^(h−1) = −1 (an odd number of reflections), and the trace is biased.
 
@@ -304,8 +305,7 @@ plt.show()
 # shifted by a constant. Power iteration needs a rescaling at every step, or the
 # function grows like |λ|ᵏ; with R² the network's scale and mean simply do not matter,
 # and an eigenfunction, $y = \lambda N + \text{const}$, scores a perfect 1 whatever the
-# sign of λ. The mean-0 function is then $f = N - \mathbb{E}[N(X)]$, and λ is read off
-# as the regression slope of y on N over fresh points.
+# sign of λ.
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 from course.eigen_net.network import EigenNet, r_squared
@@ -336,7 +336,8 @@ numpy), so no rescaling step is needed and an eigenfunction scores 1 whatever th
 # (normal, standard deviation 0.001), so at first each skip layer passes its input
 # through almost untouched. The other layers start as Flux does (Glorot-uniform weights,
 # zero biases). We train with plain gradient steps (learning rate 3) on R², the video's
-# "gradient ascent".
+# "gradient ascent". The mean-0 function is then $f = N - \mathbb{E}[N(X)]$, and λ is read
+# off as the regression slope of y on N over fresh points.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # **One step of the power iteration**, the whole method in a few lines:
@@ -491,7 +492,7 @@ md(f"""
 R² ≥ 0.98, |λ| within 3 %, cosine ≥ 0.99. {len(hit)} of {len(reports)} meet them (|λ| within
 {pct(worst_hit, 2)}).
 
-**Ask:** what is different about the seeds that miss ({', '.join(str(r.seed) for r in missed)})?
+**Ask:** what is different about the random seeds that miss ({', '.join(str(r.seed) for r in missed)})?
 **Expect:** look at the edge they settled on: """ + "; ".join(
     f"seed {r.seed}: {r.edge.real:+.3f}{r.edge.imag:+.3f}i "
     f"({'complex: no real eigenfunction there' if r.edge.imag != 0 else 'real, but not the dominant real one'}), "
@@ -540,7 +541,7 @@ print(f"a quadratic edge further out than the linear eigenvalue found: seeds {fu
 # The mirror pair is trained twice: as before, and with biases drawn at the start
 # (standard deviation 1), which makes N less odd (next cell).
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "subslide"}
 from course.eigen_net.analysis import even_share, evaluate
 from course.eigen_net.matrices import mirror_pair, near_negative
 from course.eigen_net.spectra import eigen_residual
@@ -581,7 +582,7 @@ for name, (A_c, B_c, bias, hist_c, ev, ls, qs) in quad_runs.items():
 # least 90 % of the variance quadratic, and a quadratic part within 0.1 of an exact
 # eigenvector.
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 controls = load_controls()
 mirror_runs = controls["mirror"]
 for bias in (0.0, 1.0):
