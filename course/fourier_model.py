@@ -160,36 +160,16 @@ def fitness_and_gradient(A: torch.Tensor, B: torch.Tensor, x: torch.Tensor, y, s
     dF/dA = sum_i (W_i T_i)^T x_i^T - A A^T A / ||A A^T||^2,
     dF/dB_j = sum_i s_ij W_i h_i^T - B_j Z^3 / ||Z^2||^2.
     """
-    n, hdim = len(x), A.shape[0]
-    yt = torch.as_tensor(np.asarray(y), dtype=torch.long)
-    rows = torch.arange(n)
-    h = x @ A.T                                                        # (n, h)
-    T = (s @ B.reshape(B.shape[0], -1)).reshape(n, CLASSES, hdim)     # (n, 10, h)
-    Y = torch.einsum("nkl,nl->nk", T, h)                               # (n, 10)
-    own = Y[rows, yt]
-    W = torch.zeros_like(Y)
-    W[rows, yt] = (1 + contrast) / (n * own)
-    value = torch.log(own.abs()).mean()
-    if contrast:
-        sq = (Y * Y).sum(1)
-        W -= contrast * Y / (n * sq[:, None])
-        value = value + contrast * (torch.log(own.abs()) - 0.5 * torch.log(sq)).mean()
-    M = A @ A.T
-    Bf = B.reshape(-1, hdim)
-    Z = Bf.T @ Bf
-    Z2 = Z @ Z
-    trM2, trZ4 = (M * M).sum(), (Z2 * Z2).sum()
-    value = value - torch.log(trM2) / 4 - torch.log(trZ4) / 8
-    gA = torch.einsum("nk,nkl->nl", W, T).T @ x - M @ A / trM2
-    gB = (s.T @ (W[:, :, None] * h[:, None, :]).reshape(n, -1)).reshape(B.shape) \
-        - (Bf @ (Z2 @ Z) / trZ4).reshape(B.shape)
-    return float(value), gA, gB
+    value, gA, gB = _fitness_and_gradient_numpy(A.detach().numpy(), B.detach().numpy(),
+                                                x.detach().numpy(), np.asarray(y),
+                                                s.detach().numpy(), contrast)
+    return value, torch.from_numpy(gA), torch.from_numpy(gB)
 
 
 def _fitness_and_gradient_numpy(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray,
                                 s: np.ndarray, contrast: float = 0.0) -> tuple[float, np.ndarray, np.ndarray]:
-    """`fitness_and_gradient` in numpy, line for line (what training calls: on arrays this
-    small numpy's calls cost less than torch's; the tests check that the two agree)."""
+    """`fitness_and_gradient` on numpy arrays (training calls it directly: on arrays this
+    small numpy's calls cost less than torch's)."""
     n, hdim = len(x), A.shape[0]
     rows = np.arange(n)
     h = x @ A.T                                                        # (n, h)
