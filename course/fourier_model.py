@@ -31,7 +31,7 @@ is reached with A = A' Q_x^T and B = Q_s C, with Q_x, Q_s orthonormal bases of t
 spans, and we optimise the 22,000 numbers of (A', C) instead of 172,480, from the
 projection of the start. ``reduce=False`` optimises all of A and B, as the video does
 (slower; it reaches the same maximum, see benchmarks/fourier_targets.py).
-The optimiser is L-BFGS (`lbfgs`, 5 correction pairs, Armijo backtracking) in float64 on
+The optimiser is L-BFGS (scipy's L-BFGS-B, 5 correction pairs, no bounds) in float64 on
 the gradient of `fitness_and_gradient` (worked out by hand, checked against autograd;
 about 3 times faster on this small problem; training calls its numpy twin, faster
 still), in ``rounds`` rounds (4) of ``iterations`` iterations (100), with A and B
@@ -57,7 +57,7 @@ import torch
 __all__ = ["HIDDEN", "CLASSES", "STARTS", "FitConfig", "start_parameters", "minority_signs", "FourierModel", "fourier_features", "dft_matrix",
            "scores", "fitness", "fitness_and_gradient", "normalise", "first_per_class", "train_fourier",
            "cached_train_fourier", "Maximisers", "maximise_g", "relative_difference",
-           "roc_auc", "non_digit_images", "as_images", "lbfgs"]
+           "roc_auc", "non_digit_images", "as_images"]
 
 HIDDEN = 20    # rows of A, columns of each B_j
 STARTS = ("positive", "lognormal", "gaussian")
@@ -333,49 +333,6 @@ def minority_signs(A: torch.Tensor, B: torch.Tensor, x, y) -> int:
     return count
 
 
-def lbfgs(fun, x: np.ndarray, *, iterations: int = 100, memory: int = 5, callback=None) -> np.ndarray:
-    """Minimise ``fun`` from ``x`` with L-BFGS: ``iterations`` steps; returns the last point.
-
-    fun(x) returns (value, gradient). Each step goes along d = −H g, where H, an estimate
-    of the inverse curvature, is built from the last ``memory`` pairs (s, y) of moves and
-    gradient changes (the two-loop recursion of Nocedal and Wright, algorithm 7.4, scaled
-    by sᵀy / yᵀy), then halves the step from 1 until the value drops by at least 1e-4 of
-    what the slope promises (Armijo's rule; a value of +inf, e.g. a log of 0, is a step too
-    far). A pair with sᵀy <= 0 is not kept. callback(value) after every step.
-    """
-    f, g = fun(x)
-    S: list[np.ndarray] = []
-    Y: list[np.ndarray] = []
-    rho: list[float] = []
-    for _ in range(iterations):
-        q = g.copy()
-        alphas = []
-        for s, y, r in zip(reversed(S), reversed(Y), reversed(rho)):   # newest pair first
-            alphas.append(r * (s @ q))
-            q -= alphas[-1] * y
-        q *= (S[-1] @ Y[-1]) / (Y[-1] @ Y[-1]) if S else 1 / max(np.linalg.norm(g), 1e-300)
-        for s, y, r, a in zip(S, Y, rho, reversed(alphas)):            # oldest pair first
-            q += s * (a - r * (y @ q))
-        d, slope = -q, -(g @ q)
-        if not slope < 0:                          # not a descent direction: start afresh
-            d, slope, S, Y, rho = -g, -(g @ g), [], [], []
-        t = 1.0
-        while True:
-            f_new, g_new = fun(x + t * d)
-            if np.isfinite(f_new) and f_new <= f + 1e-4 * t * slope:
-                break
-            t /= 2
-            if t < 1e-30:                          # no decrease along d: x is as good as it gets
-                return x
-        s, y = t * d, g_new - g
-        if s @ y > 1e-12 * (y @ y):
-            S, Y, rho = (S + [s])[-memory:], (Y + [y])[-memory:], (rho + [1 / (s @ y)])[-memory:]
-        x, f, g = x + s, f_new, g_new
-        if callback is not None:
-            callback(f)
-    return x
-
-
 def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = False) -> FourierModel:
     """Maximise the fitness on images x (n, 28, 28) or (n, 784) with labels y (n,).
 
@@ -383,6 +340,8 @@ def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = Fal
     Returns a normalised `FourierModel`.
     """
     import time
+
+    import scipy.optimize
 
     from .threads import one_thread
 
@@ -415,7 +374,7 @@ def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = Fal
                                                     v[na:].reshape(shapes[1]), Xn, yl, Sn,
                                                     config.contrast)
             last[0] = f
-            return -f, -np.concatenate([gA.ravel(), gB.ravel()])  # lbfgs minimises
+            return -f, -np.concatenate([gA.ravel(), gB.ravel()])  # scipy minimises
 
         bar = None
         if progress:
@@ -429,10 +388,11 @@ def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = Fal
 
         for _ in range(config.rounds):
             v = np.concatenate([A.ravel().numpy(), B.ravel().numpy()])
-            v = lbfgs(objective, v, iterations=config.iterations, memory=config.memory,
-                      callback=record)
-            A = torch.from_numpy(v[:na].reshape(shapes[0]).copy())
-            B = torch.from_numpy(v[na:].reshape(shapes[1]).copy())
+            res = scipy.optimize.minimize(objective, v, jac=True, method="L-BFGS-B", callback=record,
+                                          options=dict(maxiter=config.iterations, maxcor=config.memory,
+                                                       ftol=0.0, gtol=1e-12))
+            A = torch.from_numpy(res.x[:na].reshape(shapes[0]).copy())
+            B = torch.from_numpy(res.x[na:].reshape(shapes[1]).copy())
             A, B = normalise(A, B)
         if bar is not None:
             bar.close()
@@ -449,7 +409,7 @@ def _key(x, y, config: FitConfig) -> str:
         a = np.ascontiguousarray(a)
         h.update(str(a.shape).encode() + a.tobytes())
     h.update(json.dumps(asdict(config), sort_keys=True).encode())
-    h.update(b"fourier-model-v3" + torch.__version__.encode())
+    h.update(b"fourier-model-v4" + torch.__version__.encode())
     return h.hexdigest()[:24]
 
 

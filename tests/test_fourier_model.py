@@ -254,18 +254,3 @@ def test_starts_positive_lognormal_gaussian_and_minority_signs(digits):
     with pytest.raises(ValueError, match="start must be one of"):
         fm.start_parameters(fm.FitConfig(start="uniform"))
 
-
-def test_lbfgs_finds_the_minimum_of_a_quadratic_and_backs_off_an_infinite_wall():
-    rng = np.random.default_rng(0)
-    G = rng.standard_normal((40, 40))
-    Q, b = G @ G.T / 40 + 0.1 * np.eye(40), rng.standard_normal(40)
-    values = []
-    x = fm.lbfgs(lambda v: (0.5 * v @ Q @ v - b @ v, Q @ v - b), np.zeros(40), iterations=300,
-                 memory=5, callback=values.append)
-    np.testing.assert_allclose(x, np.linalg.solve(Q, b), rtol=1e-6, atol=1e-8)
-    assert np.all(np.diff(values) <= 1e-12)               # every step goes down
-    # A wall: f = -log(1 - v) is +inf for v >= 1; the minimum of f + v²/2 lies inside.
-    f = lambda v: ((-np.log(1 - v[0]) + v[0] ** 2 / 2) if v[0] < 1 else np.inf,  # noqa: E731
-                   np.array([1 / (1 - v[0]) + v[0]]) if v[0] < 1 else np.array([np.nan]))
-    x = fm.lbfgs(f, np.array([0.9]), iterations=50, memory=3)
-    assert x[0] < 1 and abs(1 / (1 - x[0]) + x[0]) < 1e-6
