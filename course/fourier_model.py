@@ -273,15 +273,18 @@ class FourierModel:
                 f"{self.curve[-1] if len(self.curve) else float('nan'):.6f})")
 
     @torch.no_grad()
-    def scores(self, x) -> np.ndarray:
-        """y(x): (n, 10) float64, signed."""
-        return scores(self.A, self.B, as_images(x)).numpy()
+    def scores(self, x, features=None) -> np.ndarray:
+        """y(x): (n, 10) float64, signed. features : `fourier_features(x)`, when the caller
+        has them already (scoring the same images with many models)."""
+        return scores(self.A, self.B, as_images(x), features).numpy()
 
-    def g(self, x, power: int = 3) -> np.ndarray:
+    def g(self, x, power: int = 3, features=None) -> np.ndarray:
         """g_k(x) = |y_k(x)| / ||x||^power, (n, 10). power=3 is the video's g; power=2 the
-        scale-free ratio (the same for x and 5x) used to flag non-digits."""
+        scale-free ratio (the same for x and 5x) used to flag non-digits. features : as
+        for `scores`."""
         x = as_images(x)
-        return np.abs(self.scores(x)) / np.linalg.norm(x.numpy(), axis=1, keepdims=True) ** power
+        return (np.abs(self.scores(x, features))
+                / np.linalg.norm(x.numpy(), axis=1, keepdims=True) ** power)
 
     def predict(self, x) -> np.ndarray:
         """argmax_k g_k(x): (n,) int64 (the power does not matter: it is shared by all k)."""
@@ -313,7 +316,7 @@ def start_parameters(config: FitConfig) -> tuple[torch.Tensor, torch.Tensor]:
     return A, B
 
 
-def minority_signs(A: torch.Tensor, B: torch.Tensor, x, y) -> int:
+def minority_signs(A: torch.Tensor, B: torch.Tensor, x, y, features=None) -> int:
     """How many training digits' own scores y_{c_i}(x_i) have the minority sign in their
     class: 0 when, class by class, all own scores have one sign.
 
@@ -321,9 +324,10 @@ def minority_signs(A: torch.Tensor, B: torch.Tensor, x, y) -> int:
     ascent cannot move a score through 0, so the signs a start gives the 100 scores mostly
     stay. Flipping the sign of one class's rows of every B_j changes nothing (y_k → −y_k,
     same norms), so only the signs *within* a class matter: this count. A start with
-    positive entries gives every score the same sign (count 0)."""
+    positive entries gives every score the same sign (count 0). features : as for
+    `FourierModel.scores`."""
     with torch.no_grad():
-        Y = scores(A, B, as_images(x)).numpy()
+        Y = scores(A, B, as_images(x), features).numpy()
     labels = np.asarray(y)
     own = Y[np.arange(len(labels)), labels]
     count = 0

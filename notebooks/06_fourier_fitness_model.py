@@ -360,15 +360,15 @@ print(f"{len(runs)} models trained (or reused from the cache)")
 # their class (`minority_signs`; explained below), at the start and at the end.
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
-g_ref, best = model.g(x_held, power=2), max(r.curve[-1] for r in runs.values())
+s_held, s100 = fm.fourier_features(x_held), fm.fourier_features(x100)   # computed once for all runs
+g_ref, best = model.g(x_held, 2, s_held), max(r.curve[-1] for r in runs.values())
 table = {}
 for (kind, seed), run in runs.items():
-    g = run.g(x_held, power=2)
-    A0, B0 = fm.start_parameters(run.config)
+    g = run.g(x_held, 2, s_held)
     table[kind, seed] = dict(fitness=run.curve[-1], rel=fm.relative_difference(g_ref, g),
                              agree=np.mean(g.argmax(1) == g_ref.argmax(1)),
-                             signs_start=fm.minority_signs(A0, B0, x100, y100),
-                             signs_end=fm.minority_signs(run.A, run.B, x100, y100))
+                             signs_start=fm.minority_signs(*fm.start_parameters(run.config), x100, y100, s100),
+                             signs_end=fm.minority_signs(run.A, run.B, x100, y100, s100))
 same = {k: v["rel"] < 1e-3 and best - v["fitness"] < 1e-4 for k, v in table.items()}
 print(f"{'start':10} {'cosine of 2 starts':>18} {'fitness':>16} {'same model':>10} "
       f"{'minority signs: start':>22} {'end':>6}")

@@ -254,3 +254,13 @@ def test_starts_positive_lognormal_gaussian_and_minority_signs(digits):
     with pytest.raises(ValueError, match="start must be one of"):
         fm.start_parameters(fm.FitConfig(start="uniform"))
 
+
+
+def test_precomputed_features_give_the_same_scores_and_signs(digits):
+    x, y, d = digits
+    A, B = _random_AB(5, positive=False)
+    model = fm.FourierModel(A, B, fm.FitConfig())
+    held = d.x_test[:7]
+    S = fm.fourier_features(held)
+    np.testing.assert_array_equal(model.g(held, 2, S), model.g(held, 2))
+    assert fm.minority_signs(A, B, x, y, fm.fourier_features(x)) == fm.minority_signs(A, B, x, y)
