@@ -24,12 +24,14 @@ invertible G, because the norm terms see it. So two trained models are compared 
 invariants (the g values after `normalise`, or the products B_j A), never entry by entry.
 
 Training (`train_fourier`). One more fact makes it fast: the data term depends on A
-only through A restricted to the span of the 100 training images, and on B_j only
-through B's projection onto the span of their 100 spectra; the parts outside only make
+only through A restricted to the span of the 100 training images, and on row k of the
+B_j only through its projection onto the span of the spectra of class k's digits (the
+fitness only looks at each digit's own class score); the parts outside only make
 ||A^T A|| and ||Z^2|| larger (they add positive semi-definite matrices). So the maximum
-is reached with A = A' Q_x^T and B = Q_s C, with Q_x, Q_s orthonormal bases of those
-spans, and we optimise the 22,000 numbers of (A', C) instead of 172,480, from the
-projection of the start. ``reduce=False`` optimises all of A and B, as the video does
+is reached with A = A' Q_x^T and B[:, k, :] = Q_k C_k, with Q_x, Q_k orthonormal bases of
+those spans, and we optimise the 4,000 numbers of (A', C) instead of 172,480, from the
+projection of the start. (With the contrast term every class's score counts, and B's
+rows live in the span of all 100 spectra: 22,000 numbers.) ``reduce=False`` optimises all of A and B, as the video does
 (slower; it reaches the same maximum, see benchmarks/fourier_targets.py).
 The optimiser is L-BFGS (scipy's L-BFGS-B, 5 correction pairs, no bounds) in float64 on
 the gradient of `fitness_and_gradient` (worked out by hand, checked against autograd;
@@ -337,6 +339,24 @@ def minority_signs(A: torch.Tensor, B: torch.Tensor, x, y, features=None) -> int
     return count
 
 
+def _spectra_basis(S: torch.Tensor, y: np.ndarray, contrast: float) -> tuple[torch.Tensor, np.ndarray]:
+    """Where B can live without lowering the fitness (module docstring): (Qs, free).
+
+    Qs (784, q): orthonormal blocks, one per class, each a basis of that class's spectra;
+    free (q, 10, h) bool: row k of B may use only class k's block. With the contrast term
+    every class's score of every digit counts, so then Qs is one basis of all the spectra
+    and every entry is free."""
+    if contrast:
+        Qs = torch.linalg.qr(S.T).Q
+        return Qs, np.ones((Qs.shape[1], CLASSES, HIDDEN), dtype=bool)
+    blocks, owner = [], []
+    for c in np.unique(y):
+        blocks.append(torch.linalg.qr(S[torch.from_numpy(y == c)].T).Q)
+        owner += [c] * blocks[-1].shape[1]
+    free = np.asarray(owner)[:, None, None] == np.arange(CLASSES)[None, :, None]
+    return torch.cat(blocks, dim=1), np.broadcast_to(free, (len(owner), CLASSES, HIDDEN)).copy()
+
+
 def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = False) -> FourierModel:
     """Maximise the fitness on images x (n, 28, 28) or (n, 784) with labels y (n,).
 
@@ -360,11 +380,12 @@ def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = Fal
         A0, B0 = start_parameters(config)
         if config.reduce:
             Qx = torch.linalg.qr(X.T).Q                    # (784, n) basis of the images' span
-            Qs = torch.linalg.qr(S.T).Q                    # (784, n) basis of the spectra's span
+            Qs, free = _spectra_basis(S, yl, config.contrast)
             Xw, Sw = X @ Qx, S @ Qs
-            A, B = A0 @ Qx, torch.einsum("jp,jkl->pkl", Qs, B0)
+            A, B = A0 @ Qx, torch.einsum("jp,jkl->pkl", Qs, B0) * torch.from_numpy(free)
         else:
             Xw, Sw, A, B = X, S, A0, B0
+            free = np.ones(B.shape, dtype=bool)
         A, B = normalise(A, B)
         na = A.numel()
         shapes = (A.shape, B.shape)
@@ -372,13 +393,14 @@ def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = Fal
         last = [float("nan")]  # the latest fitness computed: the accepted point's, at a callback
 
         Xn, Sn = Xw.numpy(), Sw.numpy()
+        B_full = np.zeros(shapes[1])                      # entries outside `free` stay 0
 
         def objective(v):
-            f, gA, gB = _fitness_and_gradient_numpy(v[:na].reshape(shapes[0]),
-                                                    v[na:].reshape(shapes[1]), Xn, yl, Sn,
-                                                    config.contrast)
+            B_full[free] = v[na:]
+            f, gA, gB = _fitness_and_gradient_numpy(v[:na].reshape(shapes[0]), B_full, Xn, yl,
+                                                    Sn, config.contrast)
             last[0] = f
-            return -f, -np.concatenate([gA.ravel(), gB.ravel()])  # scipy minimises
+            return -f, -np.concatenate([gA.ravel(), gB[free]])  # scipy minimises
 
         bar = None
         if progress:
@@ -391,13 +413,14 @@ def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = Fal
                 bar.update(1)
 
         for _ in range(config.rounds):
-            v = np.concatenate([A.ravel().numpy(), B.ravel().numpy()])
+            v = np.concatenate([A.ravel().numpy(), B.numpy()[free]])
             res = scipy.optimize.minimize(objective, v, jac=True, method="L-BFGS-B", callback=record,
                                           options=dict(maxiter=config.iterations, maxcor=config.memory,
                                                        ftol=0.0, gtol=1e-12))
             A = torch.from_numpy(res.x[:na].reshape(shapes[0]).copy())
-            B = torch.from_numpy(res.x[na:].reshape(shapes[1]).copy())
-            A, B = normalise(A, B)
+            B = np.zeros(shapes[1])
+            B[free] = res.x[na:]
+            A, B = normalise(A, torch.from_numpy(B))
         if bar is not None:
             bar.close()
         if config.reduce:
@@ -413,7 +436,7 @@ def _key(x, y, config: FitConfig) -> str:
         a = np.ascontiguousarray(a)
         h.update(str(a.shape).encode() + a.tobytes())
     h.update(json.dumps(asdict(config), sort_keys=True).encode())
-    h.update(b"fourier-model-v4" + torch.__version__.encode())
+    h.update(b"fourier-model-v5" + torch.__version__.encode())
     return h.hexdigest()[:24]
 
 

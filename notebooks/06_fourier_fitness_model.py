@@ -182,11 +182,12 @@ the spectrum. And a 6 turned by a half turn looks like a 9: s(x) cannot tell the
 # random start with positive entries, as the video does.
 #
 # One shortcut makes it fast: the data term only sees A through the span of the 100
-# training images and B through the span of their 100 spectra, and anything outside those
-# spans only makes the norms bigger. So the best (A, B) lies inside them, and we optimise
-# 22,000 numbers instead of 172,480 (`reduce=False` does the video's full version; it
-# climbs to the same height, slower). Trained models are kept in the model cache, so a
-# second run of the notebook reuses them.
+# training images, and class k's rows of the B_j through the span of the spectra of the
+# 10 digits of class k (it only looks at each digit's own class score); anything outside
+# those spans only makes the norms bigger. So the best (A, B) lies inside them, and we
+# optimise 4,000 numbers instead of 172,480 (`reduce=False` does the video's full
+# version; it climbs to the same height, slower). Trained models are kept in the model
+# cache, so a second run of the notebook reuses them.
 
 # %% slideshow={"slide_type": "fragment"}
 model, cached = fm.cached_train_fourier(x100, y100, fm.FitConfig(seed=0), progress=True)

@@ -264,3 +264,23 @@ def test_precomputed_features_give_the_same_scores_and_signs(digits):
     S = fm.fourier_features(held)
     np.testing.assert_array_equal(model.g(held, 2, S), model.g(held, 2))
     assert fm.minority_signs(A, B, x, y, fm.fourier_features(x)) == fm.minority_signs(A, B, x, y)
+
+
+def test_row_k_of_B_lives_in_the_span_of_class_k_s_spectra(digits):
+    """Without the contrast term each class's rows of B only meet that class's spectra: the
+    basis has one orthonormal block per class, and a trained B has no part outside it."""
+    x, y, _ = digits
+    S = fm.fourier_features(x)
+    Qs, free = fm._spectra_basis(S, np.asarray(y), 0.0)
+    assert Qs.shape == (784, len(y)) and free.shape == (len(y), 10, fm.HIDDEN)
+    for c in range(10):
+        block = Qs[:, free[:, c, 0]]
+        np.testing.assert_allclose((block.T @ block).numpy(), np.eye(np.sum(y == c)), atol=1e-12)
+        assert free[:, c, 0].sum() == np.sum(y == c) and free[:, c, :].all(axis=1).any()
+    model = fm.train_fourier(x, y, fm.FitConfig(rounds=1, iterations=30))
+    for c in range(10):
+        Qc = torch.linalg.qr(S[torch.from_numpy(np.asarray(y) == c)].T).Q
+        rows = model.B[:, c, :]                                       # (784, h)
+        np.testing.assert_allclose((rows - Qc @ (Qc.T @ rows)).numpy(), 0, atol=1e-10)
+    _, all_free = fm._spectra_basis(S, np.asarray(y), 0.5)
+    assert all_free.all()
