@@ -340,14 +340,14 @@ the accuracy from {pct(acc_held)} to {pct(acc_shifted)}.
 #
 # * **positive** (uniform in [0, 1)), the video's, ten starts;
 # * **lognormal**: entries $e^{2z}$, z standard normal: positive too, but two such starts
-#   are almost perpendicular; five starts;
+#   are almost perpendicular; ten starts;
 # * **Gaussian**: standard normal entries, symmetric about 0 (both signs equally likely);
 #   ten starts.
 #
 # (`benchmarks/fourier_targets.py` trains twenty of each kind.)
 
 # %% slideshow={"slide_type": "fragment"}
-RUNS = {"positive": 10, "lognormal": 5, "gaussian": 10}
+RUNS = {"positive": 10, "lognormal": 10, "gaussian": 10}
 kinds = tuple(RUNS)
 runs = {(kind, seed): (model if (kind, seed) == ("positive", 0) else
                        fm.cached_train_fourier(x100, y100, fm.FitConfig(start=kind, seed=seed))[0])
