@@ -19,7 +19,9 @@
 * `course.pca`, `course.pca_classifiers`: PCA from scratch and classifying with it.
 * `course.fourier_model`: the Fourier fitness video's model, its classifier g_k and the
   maximisers of g_k.
-* `course.eigen_net`: the eigenvector-network video's network and the exact spectra it seeks.
+* `course.eigen_net`: the eigenvector-network video's network and the exact spectra it
+  seeks, one module per idea (matrices, spectra, network, training, analysis, experiment).
+* `course.threads`: run small computations on one CPU thread.
 * `course.widgets`: the interactive widgets the notebooks display, one module per widget.
 * `course.check`: self-checking exercises (`check`, `hint`, `solution`), including
   exercises where the learner writes a function; the exercises themselves are in

@@ -1,18 +1,19 @@
-"""Chapter 6: seed 000's Fourier fitness model, trained, measured and taken apart.
+"""Chapter 6: the Fourier fitness model of the Fourier fitness video, trained, measured
+and taken apart.
 
-The model (the seed's symbols): a matrix ``A`` (20 x 784) and 784 matrices ``B_j``
+The model (the video's symbols): a matrix ``A`` (20 x 784) and 784 matrices ``B_j``
 (10 x 20), stored together as ``B`` of shape (784, 10, 20). For a 28 x 28 image x,
 
     s(x)   = | red(vec(F x F)) |         (784,)   F the 28 x 28 DFT matrix, |.| per entry,
                                                   red() zeroes the first entry (the total ink)
     y(x)   = (sum_j s_j(x) B_j) A vec(x)  (10,)   one score per class
-    g_k(x) = |y_k(x)| / ||x||^3                   the seed's classifier functions
+    g_k(x) = |y_k(x)| / ||x||^3                   the video's classifier functions
 
 and the fitness of (A, B) on training digits D_i with labels c_i is
 
     mean_i log |y_{c_i}(D_i)|  -  log ||A^T A|| / 2  -  log ||Z^2|| / 4,   Z = sum_j B_j^T B_j.
 
-Norms are Frobenius norms: the seed writes ``norm(adjoint(A)*A)`` in Julia, where
+Norms are Frobenius norms: the video writes ``norm(adjoint(A)*A)`` in Julia, where
 ``norm`` of a matrix is the Frobenius norm (``opnorm`` would be the spectral one), and the
 Frobenius norm is smooth, so gradient ascent has a gradient everywhere.
 
@@ -23,18 +24,21 @@ invertible G, because the norm terms see it. So two trained models are compared 
 invariants (the g values after `normalise`, or the products B_j A), never entry by entry.
 
 Training (`train_fourier`). One more fact makes it fast: the data term depends on A
-only through A restricted to the span of the 100 training images, and on B_j only
-through B's projection onto the span of their 100 spectra; the parts outside only make
+only through A restricted to the span of the 100 training images, and on row k of the
+B_j only through its projection onto the span of the spectra of class k's digits (the
+fitness only looks at each digit's own class score); the parts outside only make
 ||A^T A|| and ||Z^2|| larger (they add positive semi-definite matrices). So the maximum
-is reached with A = A' Q_x^T and B = Q_s C, with Q_x, Q_s orthonormal bases of those
-spans, and we optimise the 22,000 numbers of (A', C) instead of 172,480, from the
-projection of the positive start. ``reduce=False`` optimises all of A and B, as the seed
-does (slower; it reaches the same maximum, see benchmarks/fourier_targets.py).
+is reached with A = A' Q_x^T and B[:, k, :] = Q_k C_k, with Q_x, Q_k orthonormal bases of
+those spans, and we optimise the 4,000 numbers of (A', C) instead of 172,480, from the
+projection of the start. (With the contrast term every class's score counts, and B's
+rows live in the span of all 100 spectra: 22,000 numbers.) ``reduce=False`` optimises all of A and B, as the video does
+(slower; it reaches the same maximum, see benchmarks/fourier_targets.py).
 The optimiser is L-BFGS (scipy's L-BFGS-B, 5 correction pairs, no bounds) in float64 on
-the gradient of `fitness_and_gradient` (worked out by hand in torch, checked against
-autograd; about 3 times faster on this small problem), in ``rounds`` rounds (4) of
-``iterations`` iterations (100), with A and B rescaled to ||A A^T|| = ||Z^2|| = 1 between
-rounds (allowed by the scale symmetry). One run takes 1-2 s on one thread.
+the gradient of `fitness_and_gradient` (worked out by hand, checked against autograd;
+about 3 times faster on this small problem; training calls its numpy twin, faster
+still), in ``rounds`` rounds (4) of ``iterations`` iterations (100), with A and B
+rescaled to ||A A^T|| = ||Z^2|| = 1 between rounds (allowed by the scale symmetry).
+One run takes about a second on one thread.
 
 Maximisers (`maximise_g`): g_k as printed has degree 2 - 3 = -1 (the numerator is
 quadratic in x, the denominator cubic), so it grows without bound as x -> 0 and has no
@@ -47,17 +51,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 import torch
 
-__all__ = ["HIDDEN", "CLASSES", "FitConfig", "FourierModel", "fourier_features", "dft_matrix",
+__all__ = ["HIDDEN", "CLASSES", "STARTS", "FitConfig", "start_parameters", "minority_signs", "FourierModel", "fourier_features", "dft_matrix",
            "scores", "fitness", "fitness_and_gradient", "normalise", "first_per_class", "train_fourier",
            "cached_train_fourier", "Maximisers", "maximise_g", "relative_difference",
            "roc_auc", "non_digit_images", "as_images"]
 
 HIDDEN = 20    # rows of A, columns of each B_j
+STARTS = ("positive", "lognormal", "gaussian")
 CLASSES = 10
 PIXELS = 784
 
@@ -128,10 +133,10 @@ def _log_norms(A: torch.Tensor, B: torch.Tensor) -> tuple[torch.Tensor, torch.Te
 
 
 def fitness(A: torch.Tensor, B: torch.Tensor, x, y, s=None, *, contrast: float = 0.0) -> torch.Tensor:
-    """The seed's fitness of (A, B) on images x (n, d) with labels y (n,): a 0-d tensor.
+    """The video's fitness of (A, B) on images x (n, d) with labels y (n,): a 0-d tensor.
 
     mean_i log|y_{c_i}(x_i)| - log||A^T A||_F / 2 - log||Z^2||_F / 4.
-    contrast : weight of an extra term (this course's variation, not the seed's),
+    contrast : weight of an extra term (this course's variation, not the video's),
         ``contrast * mean_i (log|y_{c_i}(x_i)| - log ||y(x_i)||_2)``, which is at most 0 and
         rewards a digit's own class score being large *relative to the other classes'*.
     """
@@ -157,27 +162,36 @@ def fitness_and_gradient(A: torch.Tensor, B: torch.Tensor, x: torch.Tensor, y, s
     dF/dA = sum_i (W_i T_i)^T x_i^T - A A^T A / ||A A^T||^2,
     dF/dB_j = sum_i s_ij W_i h_i^T - B_j Z^3 / ||Z^2||^2.
     """
+    value, gA, gB = _fitness_and_gradient_numpy(A.detach().numpy(), B.detach().numpy(),
+                                                x.detach().numpy(), np.asarray(y),
+                                                s.detach().numpy(), contrast)
+    return value, torch.from_numpy(gA), torch.from_numpy(gB)
+
+
+def _fitness_and_gradient_numpy(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray,
+                                s: np.ndarray, contrast: float = 0.0) -> tuple[float, np.ndarray, np.ndarray]:
+    """`fitness_and_gradient` on numpy arrays (training calls it directly: on arrays this
+    small numpy's calls cost less than torch's)."""
     n, hdim = len(x), A.shape[0]
-    yt = torch.as_tensor(np.asarray(y), dtype=torch.long)
-    rows = torch.arange(n)
+    rows = np.arange(n)
     h = x @ A.T                                                        # (n, h)
     T = (s @ B.reshape(B.shape[0], -1)).reshape(n, CLASSES, hdim)     # (n, 10, h)
-    Y = torch.einsum("nkl,nl->nk", T, h)                               # (n, 10)
-    own = Y[rows, yt]
-    W = torch.zeros_like(Y)
-    W[rows, yt] = (1 + contrast) / (n * own)
-    value = torch.log(own.abs()).mean()
+    Y = np.einsum("nkl,nl->nk", T, h)                                  # (n, 10)
+    own = Y[rows, y]
+    W = np.zeros_like(Y)
+    W[rows, y] = (1 + contrast) / (n * own)
+    value = np.log(np.abs(own)).mean()
     if contrast:
         sq = (Y * Y).sum(1)
         W -= contrast * Y / (n * sq[:, None])
-        value = value + contrast * (torch.log(own.abs()) - 0.5 * torch.log(sq)).mean()
+        value = value + contrast * (np.log(np.abs(own)) - 0.5 * np.log(sq)).mean()
     M = A @ A.T
     Bf = B.reshape(-1, hdim)
     Z = Bf.T @ Bf
     Z2 = Z @ Z
     trM2, trZ4 = (M * M).sum(), (Z2 * Z2).sum()
-    value = value - torch.log(trM2) / 4 - torch.log(trZ4) / 8
-    gA = torch.einsum("nk,nkl->nl", W, T).T @ x - M @ A / trM2
+    value = value - np.log(trM2) / 4 - np.log(trZ4) / 8
+    gA = np.einsum("nk,nkl->nl", W, T).T @ x - M @ A / trM2
     gB = (s.T @ (W[:, :, None] * h[:, None, :]).reshape(n, -1)).reshape(B.shape) \
         - (Bf @ (Z2 @ Z) / trZ4).reshape(B.shape)
     return float(value), gA, gB
@@ -192,9 +206,9 @@ def normalise(A: torch.Tensor, B: torch.Tensor) -> tuple[torch.Tensor, torch.Ten
 def first_per_class(x, y, per_class: int = 10) -> tuple[np.ndarray, np.ndarray]:
     """The first ``per_class`` digits of each class, in file order, interleaved 0, 1, ..., 9, 0, ...
 
-    The seed trains on the first 100 digits of full MNIST (which hold every class); the
-    bundled digits are sorted by class, so their first 100 are all zeros. This picks the
-    same number per class instead. Returns (images, labels)."""
+    The video trains on the first 100 digits of full MNIST, which hold every class but not
+    equally many of each; so do the first 100 bundled digits. This takes the same number
+    of each class instead. Returns (images, labels)."""
     y = np.asarray(y)
     idx = []
     for c in range(CLASSES):
@@ -211,7 +225,10 @@ def first_per_class(x, y, per_class: int = 10) -> tuple[np.ndarray, np.ndarray]:
 class FitConfig:
     """How `train_fourier` trains (every field enters the cache key).
 
-    start : "positive" (entries uniform in [0, 1), the seed's) or "gaussian" (standard normal).
+    start : how A and B start (`start_parameters`): "positive" (entries uniform in [0, 1),
+        as in the video), "lognormal" (entries exp(2z), z standard normal: positive too,
+        but two starts are nearly perpendicular) or "gaussian" (standard normal: entries of
+        both signs, symmetric about 0).
     seed : seeds the start. rounds x iterations : L-BFGS iterations, renormalised between
     rounds. memory : L-BFGS correction pairs. contrast : see `fitness`. reduce : optimise
     in the spans of the training images and spectra (see the module docstring).
@@ -226,8 +243,8 @@ class FitConfig:
     reduce: bool = True
 
     def validate(self) -> "FitConfig":
-        if self.start not in ("positive", "gaussian"):
-            raise ValueError(f"start must be 'positive' or 'gaussian', got {self.start!r}.")
+        if self.start not in STARTS:
+            raise ValueError(f"start must be one of {STARTS}, got {self.start!r}.")
         for name in ("rounds", "iterations", "memory"):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
@@ -241,7 +258,7 @@ class FitConfig:
 class FourierModel:
     """A trained (A, B), normalised so that ||A A^T||_F = ||Z^2||_F = 1.
 
-    A : (20, 784) float64 tensor; B : (784, 10, 20) float64 tensor (B[j] is the seed's B_j).
+    A : (20, 784) float64 tensor; B : (784, 10, 20) float64 tensor (B[j] is the video's B_j).
     curve : fitness after every L-BFGS iteration; config : the `FitConfig` used;
     seconds : training time.
     """
@@ -258,15 +275,18 @@ class FourierModel:
                 f"{self.curve[-1] if len(self.curve) else float('nan'):.6f})")
 
     @torch.no_grad()
-    def scores(self, x) -> np.ndarray:
-        """y(x): (n, 10) float64, signed."""
-        return scores(self.A, self.B, as_images(x)).numpy()
+    def scores(self, x, features=None) -> np.ndarray:
+        """y(x): (n, 10) float64, signed. features : `fourier_features(x)`, when the caller
+        has them already (scoring the same images with many models)."""
+        return scores(self.A, self.B, as_images(x), features).numpy()
 
-    def g(self, x, power: int = 3) -> np.ndarray:
-        """g_k(x) = |y_k(x)| / ||x||^power, (n, 10). power=3 is the seed's g; power=2 the
-        scale-free ratio (the same for x and 5x) used to flag non-digits."""
+    def g(self, x, power: int = 3, features=None) -> np.ndarray:
+        """g_k(x) = |y_k(x)| / ||x||^power, (n, 10). power=3 is the video's g; power=2 the
+        scale-free ratio (the same for x and 5x) used to flag non-digits. features : as
+        for `scores`."""
         x = as_images(x)
-        return np.abs(self.scores(x)) / np.linalg.norm(x.numpy(), axis=1, keepdims=True) ** power
+        return (np.abs(self.scores(x, features))
+                / np.linalg.norm(x.numpy(), axis=1, keepdims=True) ** power)
 
     def predict(self, x) -> np.ndarray:
         """argmax_k g_k(x): (n,) int64 (the power does not matter: it is shared by all k)."""
@@ -277,12 +297,64 @@ class FourierModel:
             return float(fitness(self.A, self.B, as_images(x), y, contrast=self.config.contrast))
 
 
-def _start(config: FitConfig) -> tuple[torch.Tensor, torch.Tensor]:
-    g = torch.Generator().manual_seed(int(config.seed))
-    draw = torch.rand if config.start == "positive" else torch.randn
+def start_parameters(config: FitConfig) -> tuple[torch.Tensor, torch.Tensor]:
+    """The (A, B) training starts from: (20, 784) and (784, 10, 20) float64, drawn from
+    ``torch.Generator().manual_seed(config.seed)`` as ``config.start`` says.
+
+    Two "positive" starts (uniform entries) are alike: their cosine is about
+    E[u]² / E[u²] = 0.75. Two "lognormal" starts exp(2z) are positive but nearly
+    perpendicular (cosine about e^-4 ≈ 0.02); two "gaussian" ones are perpendicular
+    on average and have entries of both signs."""
+    g = torch.Generator().manual_seed(int(config.validate().seed))
+    if config.start == "positive":
+        draw = torch.rand
+    elif config.start == "gaussian":
+        draw = torch.randn
+    else:
+        def draw(*shape, generator, dtype):
+            return torch.exp(2.0 * torch.randn(*shape, generator=generator, dtype=dtype))
     A = draw(HIDDEN, PIXELS, generator=g, dtype=torch.float64)
     B = draw(PIXELS, CLASSES, HIDDEN, generator=g, dtype=torch.float64)
     return A, B
+
+
+def minority_signs(A: torch.Tensor, B: torch.Tensor, x, y, features=None) -> int:
+    """How many training digits' own scores y_{c_i}(x_i) have the minority sign in their
+    class: 0 when, class by class, all own scores have one sign.
+
+    The fitness has log|y_{c_i}(x_i)| in it, which is −∞ where a score is 0: gradient
+    ascent cannot move a score through 0, so the signs a start gives the 100 scores mostly
+    stay. Flipping the sign of one class's rows of every B_j changes nothing (y_k → −y_k,
+    same norms), so only the signs *within* a class matter: this count. A start with
+    positive entries gives every score the same sign (count 0). features : as for
+    `FourierModel.scores`."""
+    with torch.no_grad():
+        Y = scores(A, B, as_images(x), features).numpy()
+    labels = np.asarray(y)
+    own = Y[np.arange(len(labels)), labels]
+    count = 0
+    for c in np.unique(labels):
+        positive = int(np.sum(own[labels == c] > 0))
+        count += min(positive, int(np.sum(labels == c)) - positive)
+    return count
+
+
+def _spectra_basis(S: torch.Tensor, y: np.ndarray, contrast: float) -> tuple[torch.Tensor, np.ndarray]:
+    """Where B can live without lowering the fitness (module docstring): (Qs, free).
+
+    Qs (784, q): orthonormal blocks, one per class, each a basis of that class's spectra;
+    free (q, 10, h) bool: row k of B may use only class k's block. With the contrast term
+    every class's score of every digit counts, so then Qs is one basis of all the spectra
+    and every entry is free."""
+    if contrast:
+        Qs = torch.linalg.qr(S.T).Q
+        return Qs, np.ones((Qs.shape[1], CLASSES, HIDDEN), dtype=bool)
+    blocks, owner = [], []
+    for c in np.unique(y):
+        blocks.append(torch.linalg.qr(S[torch.from_numpy(y == c)].T).Q)
+        owner += [c] * blocks[-1].shape[1]
+    free = np.asarray(owner)[:, None, None] == np.arange(CLASSES)[None, :, None]
+    return torch.cat(blocks, dim=1), np.broadcast_to(free, (len(owner), CLASSES, HIDDEN)).copy()
 
 
 def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = False) -> FourierModel:
@@ -295,7 +367,7 @@ def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = Fal
 
     import scipy.optimize
 
-    from .eigen_net import one_thread
+    from .threads import one_thread
 
     config.validate()
     X = as_images(x)
@@ -305,26 +377,30 @@ def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = Fal
     t0 = time.perf_counter()
     with one_thread():
         S = fourier_features(X)
-        A0, B0 = _start(config)
+        A0, B0 = start_parameters(config)
         if config.reduce:
             Qx = torch.linalg.qr(X.T).Q                    # (784, n) basis of the images' span
-            Qs = torch.linalg.qr(S.T).Q                    # (784, n) basis of the spectra's span
+            Qs, free = _spectra_basis(S, yl, config.contrast)
             Xw, Sw = X @ Qx, S @ Qs
-            A, B = A0 @ Qx, torch.einsum("jp,jkl->pkl", Qs, B0)
+            A, B = A0 @ Qx, torch.einsum("jp,jkl->pkl", Qs, B0) * torch.from_numpy(free)
         else:
             Xw, Sw, A, B = X, S, A0, B0
+            free = np.ones(B.shape, dtype=bool)
         A, B = normalise(A, B)
         na = A.numel()
         shapes = (A.shape, B.shape)
         curve: list[float] = []
         last = [float("nan")]  # the latest fitness computed: the accepted point's, at a callback
 
+        Xn, Sn = Xw.numpy(), Sw.numpy()
+        B_full = np.zeros(shapes[1])                      # entries outside `free` stay 0
+
         def objective(v):
-            t = torch.from_numpy(v)
-            f, gA, gB = fitness_and_gradient(t[:na].reshape(shapes[0]), t[na:].reshape(shapes[1]),
-                                             Xw, yl, Sw, config.contrast)
+            B_full[free] = v[na:]
+            f, gA, gB = _fitness_and_gradient_numpy(v[:na].reshape(shapes[0]), B_full, Xn, yl,
+                                                    Sn, config.contrast)
             last[0] = f
-            return -f, -torch.cat([gA.reshape(-1), gB.reshape(-1)]).numpy()  # scipy minimises
+            return -f, -np.concatenate([gA.ravel(), gB[free]])  # scipy minimises
 
         bar = None
         if progress:
@@ -337,13 +413,14 @@ def train_fourier(x, y, config: FitConfig = FitConfig(), *, progress: bool = Fal
                 bar.update(1)
 
         for _ in range(config.rounds):
-            v = np.concatenate([A.ravel().numpy(), B.ravel().numpy()])
+            v = np.concatenate([A.ravel().numpy(), B.numpy()[free]])
             res = scipy.optimize.minimize(objective, v, jac=True, method="L-BFGS-B", callback=record,
                                           options=dict(maxiter=config.iterations, maxcor=config.memory,
                                                        ftol=0.0, gtol=1e-12))
             A = torch.from_numpy(res.x[:na].reshape(shapes[0]).copy())
-            B = torch.from_numpy(res.x[na:].reshape(shapes[1]).copy())
-            A, B = normalise(A, B)
+            B = np.zeros(shapes[1])
+            B[free] = res.x[na:]
+            A, B = normalise(A, torch.from_numpy(B))
         if bar is not None:
             bar.close()
         if config.reduce:
@@ -359,7 +436,7 @@ def _key(x, y, config: FitConfig) -> str:
         a = np.ascontiguousarray(a)
         h.update(str(a.shape).encode() + a.tobytes())
     h.update(json.dumps(asdict(config), sort_keys=True).encode())
-    h.update(b"fourier-model-v1" + torch.__version__.encode())
+    h.update(b"fourier-model-v5" + torch.__version__.encode())
     return h.hexdigest()[:24]
 
 
@@ -419,7 +496,7 @@ def maximise_g(model: FourierModel, classes, starts, *, steps: int = 300, lr: fl
     settle). All runs are one (r, 784) tensor. classes : (r,) ints 0..9;
     starts : (r, 784) or (r, 28, 28) non-zero images.
     """
-    from .eigen_net import one_thread
+    from .threads import one_thread
 
     cls = np.asarray(classes)
     x0 = as_images(starts, "starts").clone()

@@ -19,27 +19,35 @@
 # iteration; because the equation is linear, we can compute its solutions with numpy and
 # check, number by number, what the network found, and which claims about it survive.
 #
-# It follows seed 001, a video of such a network training. The seed makes four claims:
-# the network finds the linear solutions and not higher-degree ones; training may
-# oscillate between two solutions; the three inner weight matrices are approximately low
-# rank; and they are approximately equal, red ≈ green. We measure each.
+# It follows the eigenvector-network video, which shows such a network training and makes
+# four claims: the network finds the linear solutions and not higher-degree ones; training
+# may oscillate between two solutions; the three inner weight matrices are approximately
+# low rank; and they are approximately equal, red ≈ green. We measure each.
 
 # %% slideshow={"slide_type": "skip"}
 import matplotlib.pyplot as plt
 import numpy as np
+import torch
 from tqdm.auto import tqdm
 
-from course.eigen_net import (linear_spectrum, one_thread, quadratic_spectrum, random_orthogonal,
-                              random_pair, run_seed, seeds_table)
+from course.eigen_net.matrices import random_orthogonal, random_pair, random_unit_vectors
+from course.eigen_net.spectra import (apply_T, harmonic_basis, harmonic_spectrum, linear_spectrum,
+                                      quadratic_spectrum)
+from course.prose import md, pct, span
+from course.threads import one_thread
 
-H, M = 20, 40  # the seed's h (dimension of x) and m (width of the network)
+H, M = 20, 40  # the video's h (dimension of x) and m (width of the network)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** no digits today: a puzzle whose answer we know exactly. A small network solves a
 # functional equation by a kind of power iteration; the equation is linear, so numpy gives
-# the exact solutions and we check the network number by number. Seed 001 (a video of such a
-# network) makes four claims: linear solutions, not higher degrees; oscillation between two
+# the exact solutions and we check the network number by number. The eigenvector-network
+# video makes four claims: linear solutions, not higher degrees; oscillation between two
 # solutions; low-rank skip matrices; red ≈ green. We measure each.
+#
+# **Ask:** a network trained to solve an equation: how would you know it found *the*
+# solution, and not just something that scores well? **Expect:** compare with the exact
+# solutions, which this chapter computes with numpy.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The equation
@@ -61,7 +69,7 @@ H, M = 20, 40  # the seed's h (dimension of x) and m (width of the network)
 # with λ = 2, always, whatever A and B are. Averaging over a uniformly random unit
 # vector X, $\mathbb{E}[f(AX)] = \mathbb{E}[f(X)]$ (A only shuffles the sphere), so
 # $\mathbb{E}[Tf] = 2\,\mathbb{E}[f]$: the mean-0 functions are a world of their own,
-# and "mean 0" removes the boring answer. The seed's λ is the absolute value |λ| of the
+# and "mean 0" removes the boring answer. The video's λ is the absolute value |λ| of the
 # eigenvalue found.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -74,38 +82,78 @@ H, M = 20, 40  # the seed's h (dimension of x) and m (width of the network)
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## A and B: "random, but not Haar random"
 #
-# The seed does not say how its matrices were drawn. "Haar random" is the uniform
+# The video does not say how its matrices were drawn. "Haar random" is the uniform
 # distribution on orthogonal matrices. The most common way *not* to get it is the
 # textbook recipe "take the Q of the QR decomposition of a random Gaussian matrix", as
-# `qr(randn(h, h)).Q` in Julia (the seed's notation is Julia's) or `numpy.linalg.qr`:
+# `qr(randn(h, h)).Q` in Julia (the video's notation is Julia's) or `numpy.linalg.qr`:
 # LAPACK builds Q from h − 1 Householder reflections and leaves the signs on R's
 # diagonal to chance, and Mezzadri (2007) showed that the result is not uniform. We take
-# that to be the seed's meaning: `random_orthogonal(h, kind="qr")` is the default;
+# that to be the video's meaning: `random_orthogonal(h, kind="qr")` is the default;
 # `kind="haar"` fixes the signs (uniform), and `kind="expm"` is a random rotation close
 # to the identity. Change `KIND` below and re-run the notebook to try another.
-#
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Two fingerprints tell the "qr" matrices from Haar ones: the determinant is always
 # (−1)^(h−1) = −1 (an odd number of reflections), and the trace is biased.
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 KIND, SEED = "qr", 0
 A, B = random_pair(H, KIND, seed=SEED)
-print(f"A: {A.shape}, largest entry of AᵀA − I: {np.abs(A.T @ A - np.eye(H)).max():.1e}; "
+orth_error = np.abs(A.T @ A - np.eye(H)).max()
+print(f"A: {A.shape}, largest entry of AᵀA − I below 1e-14: {orth_error < 1e-14}; "
       f"det A = {np.linalg.det(A):+.3f}, det B = {np.linalg.det(B):+.3f}")
+fingerprints = {}
 for kind in ("qr", "haar"):
     traces = [np.trace(random_orthogonal(H, kind, seed=s)) for s in range(300)]
     dets = [np.linalg.det(random_orthogonal(H, kind, seed=s)) for s in range(300)]
+    fingerprints[kind] = (np.mean(traces), np.mean(np.array(dets) < 0))
     print(f"kind {kind!r:7}: mean trace over 300 draws {np.mean(traces):+.2f} "
           f"(Haar: 0 ± {1 / np.sqrt(300):.2f}), share with det = −1: {np.mean(np.array(dets) < 0):.0%}")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the seed does not say how A and B were drawn; we take the textbook QR recipe,
-# which is not uniform (Haar). Point at the first line: AᵀA − I is 6.7e-16, so A is
-# orthogonal, and both determinants are −1.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** the video does not say how A and B were drawn; we take the textbook QR recipe,
+which is not uniform (Haar). The first line checks that A is orthogonal, and both
+determinants are −1.
+
+**Ask:** how can you tell QR-recipe matrices from truly uniform ones? **Expect:** the
+fingerprints printed: det = −1 in {pct(fingerprints['qr'][1], 0)} of 300 QR draws
+({pct(fingerprints['haar'][1], 0)} for Haar), and a mean trace of {fingerprints['qr'][0]:+.2f}
+against {fingerprints['haar'][0]:+.2f} for Haar (expected 0 ± {1 / np.sqrt(300):.2f}).
+""")
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## T, applied to a function
 #
-# **Ask:** how can you tell QR-recipe matrices from truly uniform ones? **Expect:** the
-# fingerprints printed: det = −1 in 100 % of 300 QR draws (53 % for Haar), and a mean trace
-# of −2.65 against −0.01 for Haar (expected 0 ± 0.06).
+# In code, a function f takes a batch of points as rows, X of shape (n, h), and returns n
+# numbers. With points as rows, "A x" for every row is `X @ A.T`, so T is one line:
+
+# %% slideshow={"slide_type": "fragment"}
+def T(f, X):
+    """(T f)(x) = f(Ax) + f(Bx) at every row x of X: n numbers."""
+    return f(X @ A.T) + f(X @ B.T)
+
+
+w = np.random.default_rng(1).standard_normal(H)
+f = lambda X: X @ w                      # a linear function, f(x) = w·x
+X5 = random_unit_vectors(5, H, seed=3)   # five random points on the sphere
+print("f at five points:  ", f(X5).round(3))
+print("T f at those points:", T(f, X5).round(3))
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+same_as_course = np.abs(T(f, X5) - apply_T(f, A, B, X5)).max() < 1e-12
+w_new = (A.T + B.T) @ w                  # w·Ax = (Aᵀw)·x, so T f(x) = ((Aᵀ + Bᵀ) w)·x
+still_linear = np.abs(T(f, X5) - X5 @ w_new).max() < 1e-12
+print(f"equal to course.eigen_net's apply_T: {same_as_course}; "
+      f"equal to the linear function with coefficients (Aᵀ + Bᵀ) w: {still_linear}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** T is one line of numpy: evaluate f at the moved points and add. Applied to a
+# linear function it gives another linear function, with coefficients (Aᵀ + Bᵀ) w: that is
+# the whole reason linear eigenfunctions come from a 20 × 20 matrix (next slide).
+#
+# **Ask:** T applied to x₁², a quadratic: what kind of function comes out? **Expect:** again a
+# quadratic, (Ax)₁² + (Bx)₁²: T never changes the degree of a polynomial.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The exact answer, one degree at a time
@@ -113,17 +161,23 @@ for kind in ("qr", "haar"):
 # T never changes the degree of a polynomial, so we can look for eigenfunctions degree
 # by degree.
 #
-# **Degree 1.** For $f(x) = w \cdot x$: $Tf(x) = w\cdot Ax + w \cdot Bx =
-# \big((A^\top + B^\top) w\big)\cdot x$. So f is an eigenfunction exactly when w is an
-# eigenvector of the 20 × 20 matrix $A^\top + B^\top$, with the same λ.
+# **Degree 1.** For $f(x) = w \cdot x$: $Tf(x) = \big((A^\top + B^\top) w\big)\cdot x$ (just
+# checked). So f is an eigenfunction exactly when w is an eigenvector of the 20 × 20
+# matrix $A^\top + B^\top$, with the same λ.
 #
 # **Degree 2.** For $f(x) = x^\top M x$ with M symmetric: $Tf(x) = x^\top (A^\top M A +
 # B^\top M B)\, x$, so we need $A^\top M A + B^\top M B = \lambda M$. On the sphere
 # $x^\top I x = 1$ is a constant, and the mean of $x^\top M x$ is $\operatorname{tr}M/h$,
 # so mean 0 means M is traceless. The symmetric traceless 20 × 20 matrices form a space
 # of dimension 20·21/2 − 1 = 209; `quadratic_spectrum` writes the map
-# $M \mapsto A^\top M A + B^\top M B$ as a 209 × 209 matrix in an orthonormal basis and
-# asks numpy for its eigenvalues.
+# $M \mapsto A^\top M A + B^\top M B$ as a 209 × 209 matrix and asks numpy for its
+# eigenvalues.
+#
+# **Degree 3.** The same with cubic forms $f(x) = \sum S_{ijk} x_i x_j x_k$, S a symmetric
+# 20 × 20 × 20 array with every trace 0 (the *harmonic* cubics: the trace parts are linear
+# functions on the sphere, already counted in degree 1): a 1,520 × 1,520 matrix
+# (`harmonic_spectrum(A, B, 3)`). Degree 4 would be 8,645 × 8,645, too large to solve
+# densely here.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # **Real and complex.** These matrices are real, so their eigenvalues are real or come
@@ -135,53 +189,53 @@ for kind in ("qr", "haar"):
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 with one_thread():
-    lin, quad = linear_spectrum(A, B), quadratic_spectrum(A, B)
-for name, spec in (("linear (Aᵀ + Bᵀ)", lin), ("quadratic (209 × 209)", quad)):
-    print(f"{name:22}: {spec.is_real.sum():3d} real eigenvalues of {len(spec.eigenvalues)}; "
-          f"dominant real {spec.dominant_real:+.4f}; largest |λ| overall {spec.largest_abs:.4f} "
-          f"({'real' if spec.dominant_is_real else 'a complex pair'})")
-edge = lin.eigenvalues[np.argmin(lin.eigenvalues.real)]
-print(f"leftmost linear eigenvalue (smallest real part): {edge.real:+.4f}{edge.imag:+.4f}i")
+    spectra = {1: linear_spectrum(A, B), 2: quadratic_spectrum(A, B), 3: harmonic_spectrum(A, B, 3)}
+lin, quad, cub = spectra[1], spectra[2], spectra[3]
+for degree, spec in spectra.items():
+    print(f"degree {degree}: {spec.is_real.sum():3d} real eigenvalues of {len(spec.eigenvalues):4d}; "
+          f"dominant real {spec.dominant_real:+.4f}; largest |λ| {spec.largest_abs:.4f} "
+          f"({'real' if spec.dominant_is_real else 'a complex pair'}); real parts from "
+          f"{spec.eigenvalues.real.min():+.4f} to {spec.eigenvalues.real.max():+.4f}")
+print(f"dimension of the harmonic cubics, counted: {harmonic_basis(H, 3).dimension:,}")
 
 # %% slideshow={"slide_type": "subslide"}
-fig, axes = plt.subplots(1, 2, figsize=(11, 4.8))
+fig, axes = plt.subplots(1, 3, figsize=(13, 4.6))
 circle = np.exp(1j * np.linspace(0, 2 * np.pi, 300))
-for ax, spec, title in ((axes[0], lin, "degree 1: eigenvalues of Aᵀ + Bᵀ (20)"),
-                        (axes[1], quad, "degree 2: M ↦ AᵀMA + BᵀMB (209)")):
+titles = {1: "degree 1: Aᵀ + Bᵀ (20)", 2: "degree 2: M ↦ AᵀMA + BᵀMB (209)",
+          3: "degree 3: harmonic cubics (1,520)"}
+for ax, (degree, spec) in zip(axes, spectra.items()):
     ev = spec.eigenvalues
     ax.plot(2 * circle.real, 2 * circle.imag, "k:", lw=1, label="|λ| = 2 (constants; the bound)")
-    ax.plot(spec.largest_abs * circle.real, spec.largest_abs * circle.imag, color="grey", lw=0.8,
-            label=f"largest |λ| = {spec.largest_abs:.3f}")
-    ax.scatter(ev.real[~spec.is_real], ev.imag[~spec.is_real], s=14, label="complex pairs")
+    ax.scatter(ev.real[~spec.is_real], ev.imag[~spec.is_real], s=14 if degree < 3 else 3,
+               label="complex pairs")
     ax.scatter(ev.real[spec.is_real], ev.imag[spec.is_real], s=22, color="tab:orange", label="real")
     ax.scatter([spec.dominant_real], [0], s=180, marker="*", color="tab:red", zorder=3,
                label=f"dominant real {spec.dominant_real:+.3f}")
     ax.set_aspect("equal")
     ax.set_xlabel("Re λ")
     ax.set_ylabel("Im λ")
-    ax.set_title(title, fontsize=10)
+    ax.set_title(titles[degree], fontsize=10)
     ax.legend(fontsize=7, loc="lower left")
-fig.suptitle(f"Exact spectrum of T on linear and quadratic functions (A, B: kind {KIND!r}, seed {SEED})")
+fig.suptitle(f"Exact spectrum of T, degree by degree (A, B: kind {KIND!r}, random seed {SEED})")
 fig.tight_layout()
 plt.show()
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# Every eigenvalue lies inside the circle |λ| = 2: T is a sum of two operators that
-# keep lengths, so it can at most double one. The quadratic spectrum, 209 eigenvalues,
-# fills the disc more densely and reaches about as far as the linear one. For this
-# seed the largest linear |λ| belongs to a complex pair, and the dominant real
-# eigenvalue is negative.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+top_degree = max(spectra, key=lambda d: spectra[d].largest_abs)
+md(f"""
+**Say:** T keeps the degree of a polynomial: for linear f we need eigenvectors of Aᵀ + Bᵀ
+(20 × 20), for quadratic f of a 209 × 209 matrix, for cubic f of a 1,520 × 1,520 one. Only
+real eigenvalues give real eigenfunctions; a complex pair gives a plane that T rotates. The
+printout: linear, {lin.is_real.sum()} real of 20, dominant real {lin.dominant_real:+.4f}, but the
+largest |λ| ({lin.largest_abs:.4f}) is {'real' if lin.dominant_is_real else 'a complex pair'};
+quadratic, {quad.is_real.sum()} real of 209, dominant real {quad.dominant_real:+.4f}; cubic,
+{cub.is_real.sum()} real of {len(cub.eigenvalues):,}, dominant real {cub.dominant_real:+.4f}. The
+largest |λ| of all three degrees is the degree-{top_degree} one ({spectra[top_degree].largest_abs:.4f}).
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** T keeps the degree of a polynomial: for linear f we need eigenvectors of Aᵀ + Bᵀ
-# (20 × 20), for quadratic f of a 209 × 209 matrix. Only real eigenvalues give real
-# eigenfunctions; a complex pair gives a plane that T rotates. Point at the printout:
-# linear, 4 real of 20, dominant real −1.3698, but the largest |λ| (1.4447) is a complex
-# pair; quadratic, 11 real of 209, dominant real −1.4050.
-#
-# **Ask:** why do all eigenvalues lie inside the dotted circle |λ| = 2? **Expect:** T is a
-# sum of two operators that keep lengths, so it can at most double a function; the
-# constants reach exactly 2.
+**Ask:** why do all eigenvalues lie inside the dotted circle |λ| = 2? **Expect:** T is a
+sum of two operators that keep lengths, so it can at most double a function; the
+constants reach exactly 2.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Power iteration, and what complex or negative eigenvalues do to it
@@ -195,23 +249,24 @@ plt.show()
 # * a **complex pair**: they never settle, but turn in the pair's plane by the angle
 #   arg λ at every step.
 #
-# Below, the cosine between consecutive iterates for three seeds, chosen because their
-# largest |λ| is well separated from the next (so the picture settles quickly); the
-# dashed lines are what theory predicts: +1, −1 and cos(arg λ). Flips and turns are one
-# candidate explanation for a training run that "oscillates between two solutions".
+# Below, the cosine between consecutive iterates for three random seeds of A and B,
+# chosen because their largest |λ| is well separated from the next (so the picture
+# settles quickly); the dashed lines are what theory predicts: +1, −1 and cos(arg λ).
+# Flips and turns are one candidate explanation for a training run that "oscillates
+# between two solutions".
 
 # %% slideshow={"slide_type": "subslide"}
-from course.eigen_net import power_iteration
+from course.eigen_net.spectra import power_iteration
 
 fig, ax = plt.subplots(figsize=(8, 3.6))
 for seed, colour in ((8, "tab:blue"), (6, "tab:orange"), (7, "tab:green")):
     A_s, B_s = random_pair(H, KIND, seed=seed)
     top = linear_spectrum(A_s, B_s).eigenvalues[0]
-    w = power_iteration(A_s.T + B_s.T, 120, seed=1)
+    w_k = power_iteration(A_s.T + B_s.T, 120, seed=1)
     what = (f"real, {'positive' if top.real > 0 else 'negative'}" if top.imag == 0
             else f"complex, arg λ = {abs(np.angle(top)):.2f} rad")
-    ax.plot(np.sum(w[1:] * w[:-1], axis=1), "-", color=colour,
-            label=f"seed {seed}: largest |λ| = {abs(top):.3f}, {what}")
+    ax.plot(np.sum(w_k[1:] * w_k[:-1], axis=1), "-", color=colour,
+            label=f"random seed {seed}: largest |λ| = {abs(top):.3f}, {what}")
     ax.axhline(np.cos(np.angle(top)), ls="--", lw=0.8, color=colour)
 ax.set_xlabel("iteration k")
 ax.set_ylabel("cos(angle between w_k and w_k+1)")
@@ -250,36 +305,78 @@ plt.show()
 # shifted by a constant. Power iteration needs a rescaling at every step, or the
 # function grows like |λ|ᵏ; with R² the network's scale and mean simply do not matter,
 # and an eigenfunction, $y = \lambda N + \text{const}$, scores a perfect 1 whatever the
-# sign of λ. The mean-0 function is then $f = N - \mathbb{E}[N(X)]$, and λ is read off
-# as the regression slope of y on N over fresh points.
+# sign of λ.
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
-from course.eigen_net import r_squared
+from course.eigen_net.network import EigenNet, r_squared
 
 rng = np.random.default_rng(0)
 a = rng.standard_normal(20)
 b = 0.8 * a + 0.6 * rng.standard_normal(20)
-print(f"R²(a, b) = {r_squared(a, b):.6f}")
+r2_ab = r_squared(a, b)
+print(f"R²(a, b) = {r2_ab:.6f}")
 print(f"R²(−3a + 7, 0.01 b − 2) = {r_squared(-3 * a + 7, 0.01 * b - 2):.6f}")
 print(f"numpy's corrcoef(a, b)² = {np.corrcoef(a, b)[0, 1] ** 2:.6f}")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the targets N(Ax) + N(Bx) are remade from the current network at every step, and
-# the network is nudged to correlate with them: data chase network, network chases data.
-#
-# **Ask:** why train on R² and not on squared error? **Expect:** R² ignores scale and shift,
-# even a negative scale (the printout: 0.726611 for (a, b), for (−3a + 7, 0.01b − 2) and from
-# numpy), so no rescaling step is needed and an eigenfunction scores 1 whatever the sign of λ.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** the targets N(Ax) + N(Bx) are remade from the current network at every step, and
+the network is nudged to correlate with them: data chase network, network chases data.
+
+**Ask:** why train on R² and not on squared error? **Expect:** R² ignores scale and shift,
+even a negative scale (the printout: {r2_ab:.6f} for (a, b), for (−3a + 7, 0.01b − 2) and from
+numpy), so no rescaling step is needed and an eigenfunction scores 1 whatever the sign of λ.
+""")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# **The network** is the seed's, in Flux's notation
+# **The network** is the video's, in Flux's notation
 # `Chain(Dense(h,m,atan), SkipConnection(Dense(m,m,atan),+) × 3, Dense(m,3,atan))`,
 # followed by "a very simple last layer", which we take to be a linear map from 3
 # numbers to 1. A skip layer computes $z + \arctan(Wz + b)$; its W and b start near zero
 # (normal, standard deviation 0.001), so at first each skip layer passes its input
 # through almost untouched. The other layers start as Flux does (Glorot-uniform weights,
-# zero biases). We train with plain gradient steps (learning rate 3) on −R², the seed's
-# "gradient ascent".
+# zero biases). We train with plain gradient steps (learning rate 3) on R², the video's
+# "gradient ascent". The mean-0 function is then $f = N - \mathbb{E}[N(X)]$, and λ is read
+# off as the regression slope of y on N over fresh points.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **One step of the power iteration**, the whole method in a few lines:
+
+# %% slideshow={"slide_type": "fragment"}
+At, Bt = torch.tensor(A.T, dtype=torch.float32), torch.tensor(B.T, dtype=torch.float32)
+
+
+def one_step(net, x, lr=3.0):
+    """One step at the points x (r, h): targets from the current N, then a step up R²."""
+    y = (net(x @ At) + net(x @ Bt)).detach()   # y_j = N(A x_j) + N(B x_j), held fixed
+    fit = r_squared(net(x), y)                 # R² between N(x) and the targets
+    net.zero_grad()
+    fit.backward()                             # ∂R²/∂θ for every weight θ
+    with torch.no_grad():
+        for p in net.parameters():
+            p += lr * p.grad                   # a step up the R² hill
+    return fit.item()
+
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+from course.eigen_net.training import PlainGradientStep, r2_step
+
+mine, course_net = EigenNet(H, M, seed=5), EigenNet(H, M, seed=5)
+x = torch.nn.functional.normalize(torch.randn(20, H, generator=torch.Generator().manual_seed(0)), dim=1)
+fit_mine = one_step(mine, x)                   # one step each, on the same 20 random points
+fit_course = r2_step(course_net, PlainGradientStep(course_net.parameters(), 3.0), x, At, Bt)
+gap = max((p - q).abs().max().item() for p, q in zip(mine.parameters(), course_net.parameters()))
+print(f"R² before the step: {fit_mine:.4f} here, {fit_course:.4f} in course.eigen_net's r2_step")
+print(f"after the step, largest difference of any weight < 1e-5 (float32 rounding): {gap < 1e-5}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** the step is five lines: targets from the current network, held fixed; R²; its
+# gradient; a step up. The course's `r2_step` does the same with the three batches in one
+# pass through the network, so the weights agree up to float32 rounding.
+#
+# **Ask:** why `.detach()` on the targets? **Expect:** the targets are this step's *data*:
+# if the gradient flowed through them too, the network could raise R² by changing the
+# targets, not by matching them.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # **What to expect.** Small steps are not the classical iteration: they follow its
@@ -289,10 +386,10 @@ print(f"numpy's corrcoef(a, b)² = {np.corrcoef(a, b)[0, 1] ** 2:.6f}")
 # or the smallest real part, on the side where training happens to start; if that edge
 # is a complex pair, it keeps circling. The largest |λ| matters only if it sits at that edge.
 #
-# Now the chapter's run (seed 0), 1,000 steps with a progress bar.
+# Now the chapter's run (random seed 0), 1,000 steps with a progress bar.
 
 # %% slideshow={"slide_type": "fragment"}
-from course.eigen_net import EigenNet
+from course.eigen_net.experiment import load_controls, run_seed, seeds_table
 
 print(EigenNet(H, M))
 main = run_seed(SEED, kind=KIND, progress=True)
@@ -324,36 +421,45 @@ axes[1].legend(loc="lower right")
 fig.tight_layout()
 plt.show()
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# The network finds the dominant real eigenvalue within a couple of hundred steps, and
-# what it finds is a linear function pointing along the exact eigenvector. Note that the
-# largest |λ| of this seed is a complex pair (printed with the spectrum above): the
-# classical power iteration would circle forever, while the small-step version settles
-# on the leftmost edge of the spectrum, which here is real.
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+settled = int(hist.steps[np.argmax(np.abs(hist.lam - main.learned) < 0.01 * abs(main.learned))])
+edge_real = main.edge.imag == 0
+md(f"""
+The network is within 1 % of its final λ after {settled} steps, and what it finds is a
+linear function pointing along the exact eigenvector (cosine {main.cosine:.4f}). The
+largest |λ| of this A and B is {'real' if main.dominant_is_real else 'a complex pair'}: the
+classical power iteration would {'find it' if main.dominant_is_real else 'circle for ever'},
+while the small-step version settles on the {'left' if main.learned < 0 else 'right'} edge of
+the spectrum, which here is {'real' if edge_real else 'a complex pair'}.
+""")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** small gradient steps follow the continuous version of power iteration, which
-# settles at an edge of the spectrum (largest or smallest real part), not at the largest |λ|.
-#
-# **Ask:** the largest |λ| here is a complex pair. Which eigenvalue will the network find?
-# **Expect:** the real eigenvalue at the left edge: learned −1.3688 against exact −1.3698
-# (0.07 % off), R² 0.9998, linear share 0.9999, cosine with the exact eigenvector 0.9999,
-# within a couple of hundred steps.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** small gradient steps follow the continuous version of power iteration, which settles
+at an edge of the spectrum (largest or smallest real part), not at the largest |λ|.
+
+**Ask:** the largest |λ| here is {'real' if main.dominant_is_real else 'a complex pair'}. Which
+eigenvalue will the network find? **Expect:** the real eigenvalue at the
+{'left' if main.learned < 0 else 'right'} edge: learned {main.learned:+.4f} against exact
+{main.exact_real:+.4f} ({pct(main.rel_error, 2)} off), R² {main.r2:.4f}, linear share
+{main.linear_share:.4f}, cosine with the exact eigenvector {main.cosine:.4f}, within
+{settled} steps.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Eight seeds
+# ## Ten random seeds
 #
-# Each seed draws its own A and B (kind "qr") and its own network and training points.
-# Columns: the exact dominant real λ; the largest |λ| of all (`*` when it is a complex
-# pair); the learned λ; the exact eigenvalue nearest to it; the error of |λ| against the
-# dominant real one; R²; the linear share; the cosine of the linear part with the
-# dominant real eigenvector, and with the eigenvector of the nearest exact eigenvalue
+# Each random seed draws its own A and B (kind "qr") and its own network and training
+# points. Columns: the exact dominant real λ; the largest |λ| of all (`*` when it is a
+# complex pair); the learned λ; the exact eigenvalue nearest to it; the error of |λ|
+# against the dominant real one; R²; the linear share; the cosine of the linear part with
+# the dominant real eigenvector, and with the eigenvector of the nearest exact eigenvalue
 # ("cos near", "–" when that eigenvalue is complex); and, for later, the skip matrices'
-# effective ranks, top-3 energy shares and distances, and whether λ oscillated. The issue's targets are R² ≥ 0.98, |λ| within
-# 3 %, cosine ≥ 0.99.
+# effective ranks, top-3 energy shares and distances, and whether λ oscillated. The
+# targets: R² ≥ 0.98, |λ| within 3 % of the dominant real one, cosine ≥ 0.99.
 
 # %% slideshow={"slide_type": "fragment"}
-reports = [main] + [run_seed(s, kind=KIND, record_every=20) for s in tqdm(range(1, 8), desc="seeds")]
+reports = [main] + [run_seed(s, kind=KIND, record_every=20) for s in tqdm(range(1, 10), desc="seeds")]
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 print(seeds_table(reports))
@@ -362,49 +468,64 @@ print(f"\nseeds meeting all three targets: {hit} ({len(hit)} of {len(reports)})"
 for r in reports:
     if not r.meets_targets:
         side = "largest" if r.learned > 0 else "smallest"
-        print(f"seed {r.seed}: λ = {r.learned:+.3f}; the edge of the spectrum on that side (the "
-              f"{side} real part) is {r.edge.real:+.3f}{r.edge.imag:+.3f}i, "
-              f"{'real' if r.edge.imag == 0 else 'a complex pair'}.")
+        print(f"seed {r.seed}: λ = {r.learned:+.3f}; the edge on that side (the {side} real part) is "
+              f"{r.edge.real:+.3f}{r.edge.imag:+.3f}i, {'real' if r.edge.imag == 0 else 'a complex pair'}; "
+              f"largest |λ| {r.largest_abs:.3f}, {'real' if r.dominant_is_real else 'complex'}")
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Where the network settles on a side of the spectrum whose edge is real, it finds that
-# eigenvalue to a fraction of a percent, with R² and cosine within a hair of 1. When the
-# edge on its side is a complex pair (see the last lines), there is no real
-# eigenfunction to find: R² stays lower and λ wanders. The learned λ is then also not
-# the dominant real one, so such a seed misses the targets; this is the method, not a
-# training accident.
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+missed = [r for r in reports if not r.meets_targets]
+at_real_edge = [r for r in reports if r.edge.imag == 0]
+md(f"""
+Where the network settles on a side of the spectrum whose edge is real, it finds that
+eigenvalue: {sum(r.meets_targets for r in at_real_edge)} of {len(at_real_edge)} such runs meet the
+targets. The {len(missed)} that miss ({', '.join(str(r.seed) for r in missed) or 'none'}) settled on an
+edge that is a complex pair ({sum(r.edge.imag != 0 for r in missed)} of them), where there is no
+real eigenfunction to find, or on a real edge that is not the dominant real eigenvalue
+({sum(r.edge.imag == 0 for r in missed)}). That is the method, not a training accident; a variant
+that reaches the largest |λ| comes at the end of the chapter.
+""")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** eight seeds, each with its own A, B, network and points; the targets are R² ≥ 0.98,
-# |λ| within 3 %, cosine ≥ 0.99.
-#
-# **Ask:** seven of eight seeds meet all targets (|λ| within 0.51 %). What is different about
-# seed 7? **Expect:** the edge of the spectrum on its side is a complex pair (−1.331+0.207i):
-# there is no real eigenfunction to find, so R² stays at 0.9389, the cosine is 0.06 and λ is
-# 35 % off the dominant real one. That is the method, not a training accident.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+worst_hit = max(r.rel_error for r in reports if r.meets_targets)
+md(f"""
+**Say:** ten random seeds, each with its own A, B, network and points; the targets are
+R² ≥ 0.98, |λ| within 3 %, cosine ≥ 0.99. {len(hit)} of {len(reports)} meet them (|λ| within
+{pct(worst_hit, 2)}).
+
+**Ask:** what is different about the random seeds that miss ({', '.join(str(r.seed) for r in missed)})?
+**Expect:** look at the edge they settled on: """ + "; ".join(
+    f"seed {r.seed}: {r.edge.real:+.3f}{r.edge.imag:+.3f}i "
+    f"({'complex: no real eigenfunction there' if r.edge.imag != 0 else 'real, but not the dominant real one'}), "
+    f"R² {r.r2:.4f}" for r in missed) + ".")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Higher degrees: can the network learn a quadratic solution?
 #
-# The seed says the network "cannot easily learn higher degree polynomials, so it simply
+# The video says the network "cannot easily learn higher degree polynomials, so it simply
 # learns the linear solutions". In the table the learned functions are indeed linear
-# (linear share ≈ 1), but was that a choice? Compare the edge of the quadratic spectrum
-# on the side where each run settled with the linear eigenvalue it found:
+# (linear share ≈ 1), but was that a choice? Compare the edge of the quadratic and cubic
+# spectra on the side where each run settled with the linear eigenvalue it found (cubic
+# spectra are computed for the chapter's A and B only; they take a few seconds each):
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+further = []
 for r in reports:
     A_s, B_s = random_pair(H, KIND, seed=r.seed)
     with one_thread():
         q = quadratic_spectrum(A_s, B_s).eigenvalues
     q_edge = q[np.argmin(q.real)] if r.learned < 0 else q[np.argmax(q.real)]
-    beats = abs(q_edge.real) > abs(r.found.real)
+    if abs(q_edge.real) > abs(r.found.real):
+        further.append(r.seed)
     print(f"seed {r.seed}: linear eigenvalue found {r.found.real:+.4f}, quadratic edge on that side "
-          f"{q_edge.real:+.4f}{q_edge.imag:+.4f}i -> the quadratic edge is "
-          f"{'further out' if beats else 'closer in'}; linear share {r.linear_share:.4f}")
+          f"{q_edge.real:+.4f}{q_edge.imag:+.4f}i; linear share {r.linear_share:.4f}")
+c_edge = cub.eigenvalues[np.argmin(cub.eigenvalues.real)] if main.learned < 0 else \
+    cub.eigenvalues[np.argmax(cub.eigenvalues.real)]
+print(f"seed {SEED}, cubic edge on that side: {c_edge.real:+.4f}{c_edge.imag:+.4f}i")
+print(f"a quadratic edge further out than the linear eigenvalue found: seeds {further}")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# In some seeds a quadratic eigenvalue lies further out on the same side, yet the
-# network stayed linear. Two stronger tests follow.
+# Where a quadratic eigenvalue lies further out on the same side, the network still
+# stayed linear. Two stronger tests follow.
 #
 # **A clear quadratic winner.** `mirror_pair` builds $A = \operatorname{diag}(1, -1, R_A)$
 # and $B = \operatorname{diag}(-1, 1, R_B)$ with random orthogonal blocks $R_A, R_B$ on
@@ -416,71 +537,147 @@ for r in reports:
 # rotation), $A^\top + B^\top$ is small, so every *linear* eigenvalue is small, while
 # quadratic ones stay near ±2 (for B = −A exactly, $M = A + A^\top$ minus its trace
 # part has λ = 2, exercise 3). A network that stays linear can then only find a tiny λ.
+#
+# The mirror pair is trained twice: as before, and with biases drawn at the start
+# (standard deviation 1), which makes N less odd (next cell).
 
-# %% slideshow={"slide_type": "fragment"}
-from course.eigen_net import evaluate, eigen_residual, mirror_pair, near_negative, train_eigen_net
+# %% slideshow={"slide_type": "subslide"}
+from course.eigen_net.analysis import even_share, evaluate
+from course.eigen_net.matrices import mirror_pair, near_negative
+from course.eigen_net.spectra import eigen_residual
+from course.eigen_net.training import train_eigen_net
 
-cases = {"mirror (x₁² − x₂²: λ = +2, x₁x₂: λ = −2)": mirror_pair(H, KIND, seed=SEED),
-         "B ≈ −A (rotation of 0.3 rad)": (A, near_negative(A, 0.3, seed=1000))}
+cases = {"mirror": (mirror_pair(H, KIND, seed=SEED), 0.0),
+         "mirror, biases at the start": (mirror_pair(H, KIND, seed=SEED), 1.0),
+         "B ≈ −A (rotation of 0.3 rad)": ((A, near_negative(A, 0.3, seed=1000)), 0.0)}
 quad_runs = {}
-for name, (A_c, B_c) in cases.items():
-    hist_c = train_eigen_net(A_c, B_c, 1000, seed=SEED, progress=True)
+for name, ((A_c, B_c), bias) in cases.items():
+    hist_c = train_eigen_net(A_c, B_c, 1000, seed=SEED, bias_init=bias, progress=True)
     with one_thread():
         ev = evaluate(hist_c.net, A_c, B_c, n=8192, seed=1, quadratic=True)
-        quad_runs[name] = (A_c, B_c, hist_c, ev, linear_spectrum(A_c, B_c), quadratic_spectrum(A_c, B_c))
+        quad_runs[name] = (A_c, B_c, bias, hist_c, ev, linear_spectrum(A_c, B_c), quadratic_spectrum(A_c, B_c))
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
-from course.eigen_net import even_share, random_unit_vectors
-
 X_check = random_unit_vectors(4096, H, seed=2)
-print(f"share of N's variance that is even, N(−x) = N(x), at initialisation: "
-      f"{even_share(EigenNet(H, M, seed=SEED), X_check):.1e}")
-for name, (A_c, B_c, hist_c, ev, ls, qs) in quad_runs.items():
-    print(f"{name}:")
-    print(f"  exact: linear eigenvalues lie in [{ls.eigenvalues.real.min():+.3f}, "
-          f"{ls.eigenvalues.real.max():+.3f}] (largest |λ| {ls.largest_abs:.3f}); quadratic edges "
+even_start = {}
+for name, (A_c, B_c, bias, hist_c, ev, ls, qs) in quad_runs.items():
+    even_start[name] = even_share(EigenNet(H, M, bias_init=bias, seed=SEED), X_check)
+    print(f"{name}: linear |λ| at most {ls.largest_abs:.3f}; quadratic edges "
           f"{qs.eigenvalues.real.min():+.3f} and {qs.eigenvalues.real.max():+.3f}")
-    print(f"  network: λ = {ev.lam:+.4f}, R² = {ev.r2:.4f}; variance shares: linear {ev.linear_share:.3f}, "
-          f"quadratic {ev.quadratic_share:.3f}, degree 3 and up {ev.rest_share:.3f}; "
-          f"even {even_share(hist_c.net, X_check):.3f}")
+    print(f"  network: λ = {ev.lam:+.4f}, R² = {ev.r2:.4f}; shares: linear {ev.linear_share:.3f}, "
+          f"quadratic {ev.quadratic_share:.3f}, degree 3 and up {ev.rest_share:.3f}; even share "
+          f"{even_start[name]:.1e} at the start, {even_share(hist_c.net, X_check):.3f} at the end")
     if ev.quadratic_share > 0.5:
         rho, residual = eigen_residual(ev.quadratic_matrix, A_c, B_c)
-        print(f"  its quadratic part xᵀMx: Rayleigh quotient {rho:+.4f}, "
-              f"‖TM − ρM‖/‖TM‖ = {residual:.3f} (0 for an exact eigenvector)")
+        print(f"  its quadratic part xᵀMx: ρ = {rho:+.4f}, ‖TM − ρM‖/‖TM‖ = {residual:.3f} "
+              f"(0 for an exact eigenvector)")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# In the mirror case a quadratic is the best possible solution on either side (|λ| = 2),
-# yet the network learns a linear eigenfunction with a smaller |λ|, exactly as the seed
-# says. Part of the reason is visible in the network itself: with zero biases at the
-# start, every layer maps −x to minus what it maps x to, so N starts as an *odd* function
-# (the even share printed above is tiny), and an odd function has no even part (such as
-# a quadratic) for the power iteration to amplify. Only the small skip biases break the
-# symmetry, and the linear part converges long before the even part can grow.
-#
-# When B ≈ −A, on the other hand, linear functions are worthless (all their |λ| are
-# small), and the network does leave them: most of its variance becomes quadratic, and
-# its |λ| is far above any linear eigenvalue. It does not settle cleanly within 1,000
-# steps: dozens of quadratic (and quartic) eigenvalues crowd near ±2, and a flow
-# separates eigenvalues only as fast as their gap. So the network *can* learn degree-2
-# solutions when it must; it does not go looking for them when a linear one is at hand.
+# **Longer, with Adam, with other seeds.** One run of 1,000 steps decides little, so
+# `benchmarks/eigen_net_controls.py` repeats both tests: the mirror pair for five random
+# seeds with and without biases, 3,000 steps; B ≈ −A for three pairs, 1,000 and 5,000
+# plain steps and 5,000 Adam steps (the optimiser the video most likely used), with a
+# constant learning rate and with one that decays. Its summary is saved with the course;
+# the cell reads it and decides. A *quadratic eigenfunction* here means R² ≥ 0.98, at
+# least 90 % of the variance quadratic, and a quadratic part within 0.1 of an exact
+# eigenvector.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** in seeds 0, 5 and 7 a quadratic eigenvalue lies further out on the same side, yet
-# every network stayed linear. Two stronger tests: in the mirror case quadratics have λ = ±2,
-# and the network still learns a linear function (λ −1.5532, linear share 1.000). With B ≈ −A
-# every linear |λ| is at most 0.323, and the network does leave them: λ −1.3502, quadratic
-# share 0.668.
-#
-# **Ask:** why stay linear when a quadratic with |λ| = 2 is available? **Expect:** the
-# network starts odd (even share 1.6e-08 at initialisation), and an odd function has no even
-# part for power iteration to amplify; the linear part converges before the even part grows.
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+controls = load_controls()
+mirror_runs = controls["mirror"]
+for bias in (0.0, 1.0):
+    runs_b = [r for r in mirror_runs if r["bias_init"] == bias]
+    print(f"mirror, bias_init {bias:g}: {len(runs_b)} random seeds, {runs_b[0]['steps']:,} steps; even share "
+          f"{span([r['even_start'] for r in runs_b], '{:.3f}')} at the start, "
+          f"{span([r['even_end'] for r in runs_b], '{:.3f}')} at the end; linear share "
+          f"{span([r['linear'] for r in runs_b], '{:.3f}')}")
+is_quadratic = lambda r: r["r2"] >= 0.98 and r["quadratic"] >= 0.9 and r["residual"] <= 0.1
+minus = controls["minus_A"]
+for opt, steps, decay in (("sgd", 1000, None), ("sgd", 5000, None), ("adam", 5000, None), ("adam", 5000, 1e-05)):
+    runs_m = [r for r in minus if (r["optimizer"], r["steps"], r["lr_end"]) == (opt, steps, decay)]
+    print(f"B ≈ −A, {opt} {steps:,} steps{', decaying' if decay else ''}: R² {span([r['r2'] for r in runs_m], '{:.3f}')}, "
+          f"quadratic share {span([r['quadratic'] for r in runs_m], '{:.2f}')}, distance from an eigenvector "
+          f"{span([r['residual'] for r in runs_m], '{:.3f}')}: quadratic eigenfunction in "
+          f"{sum(map(is_quadratic, runs_m))} of {len(runs_m)}")
+
+# %% slideshow={"slide_type": "skip"} jupyter={"source_hidden": true}
+mirror_linear = {b: [r for r in mirror_runs if r["bias_init"] == b] for b in (0.0, 1.0)}
+stays_linear = all(r["linear"] > 0.99 for r in mirror_runs)
+grew = any(r["even_end"] > r["even_start"] for r in mirror_linear[1.0])
+long_sgd = [r for r in minus if (r["optimizer"], r["steps"]) == ("sgd", 5000)]
+adam_runs = [r for r in minus if r["optimizer"] == "adam"]
+can_learn_quadratic = sum(map(is_quadratic, long_sgd)) > 0
+md(f"""
+In the mirror case a quadratic is the best possible solution on either side (|λ| = 2), yet
+the network learns a linear eigenfunction in
+{sum(r['linear'] > 0.99 for r in mirror_runs)} of {len(mirror_runs)} runs. Zero biases make N an *odd*
+function at the start, and an odd function has no even part (such as a quadratic) for the
+power iteration to amplify; so we drew biases at the start. They make N
+{span([r['even_start'] for r in mirror_linear[1.0]], '{:.3f}')} even, and the even part
+{'grows in some runs' if grew else 'shrinks to'} {span([r['even_end'] for r in mirror_linear[1.0]], '{:.3f}')}
+by the end: the odd start is {'not ' if stays_linear else ''}what keeps the network linear.
+A network made of nearly linear layers (atan of small inputs) adds quadratic parts only
+slowly, and the linear part converges first.
+
+When B ≈ −A, linear functions are worthless (all their |λ| are small), and the network
+leaves them. After 1,000 steps it has not settled; after 5,000 plain steps it has found a
+quadratic eigenfunction in {sum(map(is_quadratic, long_sgd))} of {len(long_sgd)} pairs; Adam
+does so in {sum(map(is_quadratic, adam_runs))} of {len(adam_runs)} runs. So the network
+{'*can* learn a degree-2 solution when it must' if can_learn_quadratic else 'did not learn a degree-2 solution even when it had to'};
+it does not go looking for one when a linear one is at hand.
+""")
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+mirror_live, biased_live, minus_live = (quad_runs[k][4] for k in quad_runs)
+md(f"""
+**Say:** in seeds {further} a quadratic eigenvalue lies further out on the same side, yet every
+network stayed linear. In the mirror case quadratics have λ = ±2 and the network still
+learns a linear function (λ {mirror_live.lam:+.4f}, linear share {mirror_live.linear_share:.3f}), with
+biases too ({biased_live.lam:+.4f}, {biased_live.linear_share:.3f}). With B ≈ −A every linear |λ| is at
+most {quad_runs['B ≈ −A (rotation of 0.3 rad)'][5].largest_abs:.3f}, and the network leaves them: after
+1,000 steps λ {minus_live.lam:+.4f}, quadratic share {minus_live.quadratic_share:.3f}; longer runs in the
+summary.
+
+**Ask:** why stay linear when a quadratic with |λ| = 2 is available? **Expect:** the odd start
+(even share {even_start['mirror']:.1e} without biases) was our first guess, but with biases the
+network still ends linear; quadratic parts grow slowly in a network of nearly linear layers, and
+the linear part converges first.
+""")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Degree 3, computed.** The summary also holds the exact cubic spectra of the three
+# pairs (1,520 eigenvalues each), next to the linear and quadratic ones:
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+for case in controls["cubic"]:
+    print(f"{case['case']:8}: " + "; ".join(
+        f"degree {d}: largest |λ| {case[k]['largest_abs']:.3f}, dominant real {case[k]['dominant_real']:+.3f}"
+        for d, k in ((1, "linear"), (2, "quadratic"), (3, "cubic"))))
+minus_cubic = next(c for c in controls["cubic"] if c["case"] == "minus_A")
+near_two = minus[0]["quadratic_near_two"]
+print(f"B ≈ −A: quadratic eigenvalues with |λ| > 1.9: {near_two} of {minus[0]['quadratic_spectrum']['n']}; "
+      f"largest cubic |λ| {minus_cubic['cubic']['largest_abs']:.3f}")
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+chapter_cubic = next(c for c in controls["cubic"] if c["case"] == "chapter")
+md(f"""
+**Say:** with B ≈ −A all {near_two} quadratic eigenvalues have |λ| above 1.9: nothing separates
+one of them clearly, and a flow separates eigenvalues only as fast as their gap, which is why
+1,000 steps are not enough. Cubics are odd functions, like linear ones, and with B ≈ −A their
+|λ| stays small too (at most {minus_cubic['cubic']['largest_abs']:.3f}). For the chapter's A and B the
+cubic spectrum reaches {chapter_cubic['cubic']['largest_abs']:.3f}, the linear one
+{chapter_cubic['linear']['largest_abs']:.3f}.
+
+**Ask:** B = −A exactly: why must every cubic eigenvalue be 0? **Expect:** a cubic is odd,
+f(−Ax) = −f(Ax), so T f(x) = f(Ax) − f(Ax) = 0, as for linear functions.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Are the skip matrices low rank? Are they equal?
 #
-# The seed's video colours the three skip weight matrices red, green and blue and sees
-# little colour (so the three are nearly equal, red ≈ green) and few independent
-# patterns (low rank). Two measures:
+# The video colours the three skip weight matrices red, green and blue and sees little
+# colour (so the three are nearly equal, red ≈ green) and few independent patterns (low
+# rank). Three measures:
 #
 # * **effective rank**: the number of singular values above 10 % of the largest
 #   (`effective_rank`), and the **top-3 energy**: the share of the squared Frobenius norm
@@ -488,10 +685,13 @@ for name, (A_c, B_c, hist_c, ev, ls, qs) in quad_runs.items():
 #   matrix has about 0.25);
 # * **relative distance** $\lVert W_1 - W_2\rVert / \text{mean norm}$
 #   (`relative_distance`): 0 when equal, about √2 ≈ 1.41 for unrelated matrices of the
-#   same size.
+#   same size;
+# * **column-space overlap**: the mean squared cosine of the principal angles between the
+#   spaces of the three most important columns of each (`principal_cosines`): 1 for the
+#   same space, 3/40 = 0.075 on average for random ones.
 
 # %% slideshow={"slide_type": "subslide"}
-from course.eigen_net import singular_values
+from course.eigen_net.analysis import column_space, principal_cosines, singular_values
 
 W = main.history.skips[-1]
 noise = np.random.default_rng(0).standard_normal((M, M))
@@ -503,51 +703,73 @@ ax.semilogy(np.arange(1, M + 1), singular_values(noise) * np.linalg.norm(W[0]) /
             "k:", label="random Gaussian matrix, same norm")
 ax.set_xlabel("index of the singular value")
 ax.set_ylabel("singular value")
-ax.set_title(f"Singular values of the three skip matrices after training (seed {SEED})")
+ax.set_title(f"Singular values of the three skip matrices after training (random seed {SEED})")
 ax.legend(fontsize=8)
 fig.tight_layout()
 plt.show()
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 converged = [r for r in reports if r.r2 >= 0.98]
-others = [r for r in reports if r.r2 < 0.98]
 energies = np.array([r.energies for r in converged])
 dist = np.array([r.distances for r in converged])
-print(f"{len(converged)} converged runs (R² >= 0.98): top-3 energy from {energies.min():.2f} to "
+pairs = ((0, 1), (0, 2), (1, 2))
+overlap = np.array([[np.mean(principal_cosines(column_space(r.history.skips[-1][i], 3),
+                                               column_space(r.history.skips[-1][j], 3)) ** 2)
+                     for i, j in pairs] for r in converged])
+print(f"{len(converged)} converged runs (R² >= 0.98): top-3 energy {energies.min():.2f} to "
       f"{energies.max():.2f} (median {np.median(energies):.2f}); effective ranks from "
       f"{min(min(r.ranks) for r in converged)} to {max(max(r.ranks) for r in converged)} of {M}")
-if others:
-    other_energies = np.array([r.energies for r in others])
-    print(f"{len(others)} runs that did not converge: top-3 energy "
-          f"{other_energies.min():.2f} to {other_energies.max():.2f}")
 print(f"distances red–green / red–blue / green–blue, medians: "
       f"{' / '.join(f'{d:.2f}' for d in np.median(dist, axis=0))}; smallest pair is red–green in "
       f"{int(np.sum(dist.argmin(axis=1) == 0))} of {len(converged)} converged runs")
+print(f"column-space overlap, same pairs, medians: {' / '.join(f'{o:.2f}' for o in np.median(overlap, axis=0))}"
+      f" (random spaces: {3 / M:.3f})")
+adam = [r for r in controls["skips"] if r["optimizer"] == "adam" and r["converged"]]
+print(f"Adam (summary, {len(adam)} converged of {sum(r['optimizer'] == 'adam' for r in controls['skips'])}): "
+      f"distances, medians {' / '.join(f'{d:.2f}' for d in np.median([r['distances'] for r in adam], axis=0))}; "
+      f"overlap {' / '.join(f'{d:.2f}' for d in np.median([r['overlap'] for r in adam], axis=0))}; "
+      f"top-3 energy median {np.median([r['energies'] for r in adam]):.2f}")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **Low rank: yes, approximately.** After convergence most of each matrix lies in a
-# handful of directions, far from a random matrix. There is a reason to expect about
-# three: a gradient reaches a skip layer through `Dense(m, 3)`, whose three rows span a
-# 3-dimensional space, and with the skip weights near zero the layers in between hardly
-# bend it; each gradient step then adds a matrix whose columns lie (nearly) in that
-# space. The runs that never settled have fuller matrices: their updates keep changing
-# direction.
-#
-# **Equal: no.** The distances between the three matrices are of the same order as
-# between unrelated matrices, and red–green is not singled out. Their *column* spaces
-# are similar for the reason just given, but the matrices are not. The optimizer matters
-# here: Adam (`optimizer="adam"`) rescales every weight's step separately, which changes
-# both pictures; compare with `benchmarks/eigen_net_seeds.py --optimizer adam`.
+# %% slideshow={"slide_type": "skip"} jupyter={"source_hidden": true}
+rg, rb, gb = np.median(dist, axis=0)
+adam_dist = np.median([r["distances"] for r in adam], axis=0)
+shared = np.median(overlap)
+shared_words = ("nearly the same few directions" if shared > 0.8 else
+                "partly the same few directions" if shared > 3 * 3 / M else
+                "directions no closer than random ones")
+pair_names = ("red–green", "red–blue", "green–blue")
+md(f"""
+**Low rank: {'yes' if np.median(energies) > 0.75 else 'no'}, approximately.** After convergence the
+three largest singular values carry {np.median(energies):.2f} of each matrix (median), far from a
+random matrix's 0.25. One reason to expect few directions: a gradient reaches a skip layer
+through `Dense(m, 3)`, whose three rows span a 3-dimensional space, and with the skip weights
+near zero the layers in between hardly bend it.
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** two measures: top-3 energy (a random 40 × 40 matrix has about 0.25) and relative
-# distance (about 1.41 for unrelated matrices). Converged runs: top-3 energy 0.81 to 0.98
-# (median 0.91), effective ranks 4 to 9 of 40. Distances, medians: red-green 0.96, red-blue
-# 1.09, green-blue 0.78; red-green is the closest pair in only 2 of 7 runs.
-#
-# **Ask:** why might the skip matrices be close to rank 3? **Expect:** the gradient reaches
-# them through Dense(m, 3), whose three rows span a 3-dimensional space, so each step adds a
-# matrix whose columns lie nearly in that space. Low rank: yes; equal: no.
+**Equal: {'no' if min(rg, rb, gb) > 0.5 else 'yes'}.** The distances between the three matrices
+({rg:.2f} / {rb:.2f} / {gb:.2f}) are of the same order as between unrelated matrices (1.41), and the
+closest pair is {pair_names[int(np.argmin([rg, rb, gb]))]}. With Adam ({' / '.join(f'{d:.2f}' for d in adam_dist)},
+{len(adam)} converged runs) the closest pair is {pair_names[int(np.argmin(adam_dist))]}, still far from
+equal (0 would be equal). Their **column spaces** overlap {shared:.2f} (median; 1 is the same
+space, {3 / M:.3f} the average for random ones): the three matrices write into {shared_words},
+with different weights.
+""")
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+adam_to3 = np.median([r["overlap_to3"] for r in adam])
+sgd_to3 = np.median([r["overlap_to3"] for r in controls["skips"] if r["optimizer"] == "sgd" and r["converged"]])
+md(f"""
+**Say:** three measures: top-3 energy (a random 40 × 40 matrix has about 0.25), relative
+distance (about 1.41 for unrelated matrices) and the overlap of the top-3 column spaces (0.075
+for random ones). Converged runs: top-3 energy {span(energies.ravel(), '{:.2f}')} (median
+{np.median(energies):.2f}); distances {rg:.2f} / {rb:.2f} / {gb:.2f}; overlaps
+{' / '.join(f'{o:.2f}' for o in np.median(overlap, axis=0))}.
+
+**Ask:** why might the skip matrices be close to rank 3, and share their column space?
+**Expect:** the gradient reaches them through Dense(m, 3), whose three rows span a
+3-dimensional space; the overlap of each matrix's column space with those rows is
+{sgd_to3:.2f} with plain steps and {adam_to3:.2f} with Adam (medians, from the summary; random:
+{3 / M:.3f}), so that explains part of it. Low rank: yes; equal: no; {shared_words}.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Oscillation
@@ -562,11 +784,12 @@ for r in reports:
     print(f"seed {r.seed}: oscillated {'yes' if o.oscillated else 'no ':3}  switches {o.switches:2d}  "
           f"levels {o.low:+.3f} .. {o.high:+.3f}  (spread {o.spread:.1%}); nearest exact "
           f"eigenvalue {r.found.real:+.3f}{r.found.imag:+.3f}i")
-print(f"oscillated: seeds {[r.seed for r in reports if r.oscillation.oscillated]}; edge of the "
-      f"spectrum on the side reached is complex: seeds {[r.seed for r in reports if r.edge.imag != 0]}")
+osc = [r.seed for r in reports if r.oscillation.oscillated]
+complex_edge = [r.seed for r in reports if r.edge.imag != 0]
+print(f"oscillated: seeds {osc}; edge of the spectrum on the side reached is complex: seeds {complex_edge}")
 tails = [r.history.lam[len(r.history.lam) // 2:] for r in reports]
-print(f"runs whose λ changes sign in the second half of training: "
-      f"{[r.seed for r, t in zip(reports, tails) if t.min() < 0 < t.max()]}")
+flipped = [r.seed for r, t in zip(reports, tails) if t.min() < 0 < t.max()]
+print(f"runs whose λ changes sign in the second half of training: {flipped}")
 
 # %% slideshow={"slide_type": "subslide"}
 fig, ax = plt.subplots(figsize=(9.5, 3.6))
@@ -576,81 +799,124 @@ for r in reports:
             label=f"seed {r.seed}{': oscillates' if swings else ''}")
 ax.set_xlabel("training step")
 ax.set_ylabel("λ estimate")
-ax.set_title("λ over training for every seed (thick: the detector says it oscillates)")
+ax.set_title("λ over training for every random seed (thick: the detector says it oscillates)")
 ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5))
 fig.tight_layout()
 plt.show()
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# The runs that oscillate are exactly those whose edge on the side they settled on is a
-# complex pair: the flow turns in that pair's plane, and λ, the slope measured along
-# the current function, swings as it turns. Runs with a real edge settle and stay. That
-# is the complex-eigenvalue explanation from the power-iteration section, seen in the
-# network. We did not see a switch between a positive and a negative solution.
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+osc_complex = bool(osc) and all(s in complex_edge for s in osc)
+md(f"""
+The runs that oscillate ({osc or 'none'}) are {'all' if osc_complex else 'not all'} runs whose edge on
+the side they settled on is a complex pair ({complex_edge or 'none'}): the flow turns in that pair's
+plane, and λ, the slope measured along the current function, swings as it turns. Runs with a
+real edge settle and stay. {'No' if not flipped else 'Some'} run's λ changed sign in the second half
+of training{'' if not flipped else f' ({flipped})'}: we saw {'no' if not flipped else 'a'} switch between a
+positive and a negative solution.
+""")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the detector asks whether the last half of the λ curve swings by more than 5 %
-# and crosses between its levels at least twice.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** the detector asks whether the last half of the λ curve swings by more than 5 % and
+crosses between its levels at least twice.
+
+**Ask:** which runs oscillate, and why those? **Expect:** seeds {osc} ("""
+   + "; ".join(f"seed {r.seed}: {r.oscillation.switches} switches, spread {pct(r.oscillation.spread)}"
+               for r in reports if r.oscillation.oscillated)
+   + f"""), {'exactly the runs' if osc_complex else 'not only runs'} whose edge is a complex pair:
+the flow turns in the pair's plane. Runs whose λ changed sign in the second half: {flipped or 'none'}.
+""")
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Reaching the largest |λ|: a fitted power iteration
 #
-# **Ask:** which seed oscillates, and why that one? **Expect:** only seed 7 (7 switches,
-# spread 28.5 %), exactly the run whose edge is a complex pair: the flow turns in the pair's
-# plane. No run's λ changed sign in the second half: not a jump between two solutions.
+# Small steps settle on an edge of the spectrum; the classical power iteration finds the
+# largest |λ|, when it is real. The network can do the classical one too: take the
+# targets from a *frozen copy* of N, renewed only every 50 steps. For 50 steps N is fitted
+# to T N_old (R² ignores scale and shift), then N_old ← N: each renewal is one iteration
+# $f \leftarrow Tf$ (`train_eigen_net(..., target_every=50)`). Below, random seed 8, whose
+# largest |λ| is real, 2,000 steps; then the summary's runs over all ten random seeds
+# (3,000 steps each).
+
+# %% slideshow={"slide_type": "fragment"}
+FIT_SEED = 8
+A_f, B_f = random_pair(H, KIND, seed=FIT_SEED)
+fitted = train_eigen_net(A_f, B_f, 2000, seed=FIT_SEED, target_every=50, progress=True)
+with one_thread():
+    ev_f = evaluate(fitted.net, A_f, B_f, n=8192, seed=FIT_SEED + 2_000_003)
+spec_f = linear_spectrum(A_f, B_f)
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+small_steps = reports[FIT_SEED]
+print(f"random seed {FIT_SEED}: largest |λ| {spec_f.largest_abs:.4f} "
+      f"({'real, ' + format(spec_f.eigenvalues[0].real, '+.4f') if spec_f.dominant_is_real else 'a complex pair'})")
+print(f"  small steps:  λ {small_steps.learned:+.4f}, R² {small_steps.r2:.4f}")
+print(f"  fitted power iteration: λ {ev_f.lam:+.4f}, R² {ev_f.r2:.4f}")
+fits = controls["fitted"]
+for real in (True, False):
+    group = [r for r in fits if r["largest_is_real"] == real]
+    ok = [r["seed"] for r in group if r["r2"] >= 0.98 and abs(abs(r["lam"]) - r["largest_abs"]) <= 0.03 * r["largest_abs"]]
+    print(f"summary, seeds whose largest |λ| is {'real' if real else 'a complex pair'}: {[r['seed'] for r in group]}; "
+          f"reached (R² >= 0.98, |λ| within 3 %): {ok}; R² {span([r['r2'] for r in group], '{:.3f}')}")
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+real_group = [r for r in fits if r["largest_is_real"]]
+reached = [r for r in real_group if r["r2"] >= 0.98 and abs(abs(r["lam"]) - r["largest_abs"]) <= 0.03 * r["largest_abs"]]
+md(f"""
+**Say:** freeze the targets for 50 steps, fit, renew: the classical power iteration, one
+iteration per 50 steps. On random seed {FIT_SEED} it finds λ {ev_f.lam:+.4f} (R² {ev_f.r2:.4f}) where
+the small steps settled at {small_steps.learned:+.4f}. Over ten random seeds it reaches the largest
+|λ| in {len(reached)} of the {len(real_group)} seeds where that eigenvalue is real, and in none of the
+{len(fits) - len(real_group)} where it is a complex pair (R² at most
+{max(r['r2'] for r in fits if not r['largest_is_real']):.3f}).
+
+**Ask:** why can no method find a real eigenfunction for the largest |λ| when it is a complex
+pair? **Expect:** there is none: T turns the pair's plane; the iterates keep turning, as in the
+settle, flip or turn figure.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The animation
 #
-# The seed's video: the three skip matrices as the red, green and blue channels of one
-# picture. An entry 0 is mid-grey; each frame has its own colour scale (± three times
+# The video's animation: the three skip matrices as the red, green and blue channels of
+# one picture. An entry 0 is mid-grey; each frame has its own colour scale (± three times
 # its root-mean-square entry is full or no intensity), so the pattern shows even in the
 # first steps, when the weights are tiny. Grey pixels are where the three matrices agree;
 # colour is where they differ. Press play or drag the step slider; the red line on the
 # curves marks the step shown. With plain gradient steps the matrices change little once
 # R² is close to 1 (the gradient of R² vanishes there), so most of the action is in the
-# first 100 steps; the cell below measures how little happens afterwards.
+# first steps; the cell below measures how little happens afterwards.
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 skips = main.history.skips
 k200 = int(np.searchsorted(main.history.steps, 200))
-print(f"size of the change of the skip matrices from step 200 to step 1000, relative to their size: "
-      f"{np.linalg.norm(skips[-1] - skips[k200]) / np.linalg.norm(skips[-1]):.1e}")
+late_change = np.linalg.norm(skips[-1] - skips[k200]) / np.linalg.norm(skips[-1])
+print(f"size of the change of the skip matrices from step 200 to step 1000, relative to their "
+      f"size: {late_change:.1e}")
 
 # %% slideshow={"slide_type": "fragment"}
 from course.widgets import SkipMatrixAnimation
 
 SkipMatrixAnimation(main.history, exact={"exact dominant real": main.exact_real}, step=200)
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** press play, then drag the step slider; grey = the three matrices agree, colour =
-# they differ. Most of the action is in the first 100 steps.
-#
-# **Ask:** why do the matrices barely move after step 200? **Expect:** R² is already close
-# to 1 and its gradient vanishes there: from step 200 to 1000 they change by 3.8e-02 of
-# their size.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Do:** press play, then drag the step slider; grey = the three matrices agree, colour = they
+differ. Most of the action is in the first steps.
+
+**Ask:** why do the matrices barely move after step 200? **Expect:** R² is already close to 1
+and its gradient vanishes there: from step 200 to 1000 they change by {late_change:.1e} of their
+size.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## What holds, what does not
 #
-# The seed's claims, against the numbers above:
-
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** the verdict cell is hidden in the slides (31 lines of code); its printout: 1. linear
-# solutions HOLDS (every converged run ≥ 0.999 linear, 7 of 8 meet all targets); 2. no higher
-# degrees HOLDS when a linear solution is available, NOT as a blanket statement (B ≈ −A:
-# quadratic share 0.668); 3. oscillation SEEN in seed 7, as a rotation in a plane; 4. low rank
-# HOLDS (median top-3 energy 0.91 vs 0.25); 5. red ≈ green DOES NOT HOLD (0.96 / 1.09 / 0.78).
-#
-# **Ask:** a vote before the reveal: which of the seed's claims survive? **Expect:** linear
-# solutions and low rank hold; "no higher degrees" only while a linear solution is at hand;
-# oscillation only for a complex edge; red ≈ green does not hold.
+# The video's claims, against the numbers above:
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "skip"}
-mirror_ev = quad_runs["mirror (x₁² − x₂²: λ = +2, x₁x₂: λ = −2)"][3]
-minus_ev = quad_runs["B ≈ −A (rotation of 0.3 rad)"][3]
 exact_runs = [r for r in reports if r.meets_targets]
 lin_low = min(r.linear_share for r in converged)
-osc = [r.seed for r in reports if r.oscillation.oscillated]
-osc_complex = all(r.edge.imag != 0 for r in reports if r.oscillation.oscillated)
-rg, rb, gb = np.median(dist, axis=0)
 
 
 def verdict(ok: bool) -> str:
@@ -658,20 +924,39 @@ def verdict(ok: bool) -> str:
 
 
 print(f"1. The network easily learns linear solutions: {verdict(lin_low > 0.95)}. Every converged run "
-      f"is linear (share >= {lin_low:.3f}); {len(exact_runs)} of {len(reports)} runs meet all targets, "
-      f"|λ| within {max(r.rel_error for r in exact_runs):.2%}.")
-print(f"2. It does not easily learn higher degrees: {verdict(mirror_ev.linear_share > 0.9)} when a "
-      f"linear solution is available (mirror case: linear share {mirror_ev.linear_share:.3f}, "
-      f"though quadratics have λ = ±2); as a blanket statement "
-      f"{verdict(minus_ev.quadratic_share < 0.5)} (B ≈ −A: quadratic share "
-      f"{minus_ev.quadratic_share:.3f}, |λ| = {abs(minus_ev.lam):.3f}).")
+      f"is linear (share >= {lin_low:.3f}); {len(exact_runs)} of {len(reports)} runs meet all targets.")
+print(f"2. It does not easily learn higher degrees: {verdict(stays_linear)} when a linear solution is "
+      f"available (mirror pair: linear in {sum(r['linear'] > 0.99 for r in mirror_runs)} of "
+      f"{len(mirror_runs)} runs, with and without biases, though quadratics have λ = ±2); as a "
+      f"blanket statement {verdict(not can_learn_quadratic)} (B ≈ −A: a quadratic eigenfunction in "
+      f"{sum(map(is_quadratic, long_sgd))} of {len(long_sgd)} pairs after 5,000 steps).")
 print(f"3. Training may oscillate: {'SEEN' if osc else 'NOT SEEN'} in seeds {osc}; the edges they "
-      f"approach are {'all complex pairs' if osc_complex else 'not all complex'}"
-      f" (a rotation in a plane rather than a jump between two solutions).")
-print(f"4. The skip matrices are approximately low rank: {verdict(np.median(energies) > 0.75)} for "
-      f"converged runs (median top-3 energy {np.median(energies):.2f}; a random matrix ≈ 0.25).")
-print(f"5. They are approximately equal, red ≈ green: {verdict(rg < 0.5)} (median distances RG {rg:.2f}, "
-      f"RB {rb:.2f}, GB {gb:.2f}; unrelated matrices ≈ 1.41).")
+      f"approach are {'all complex pairs' if osc_complex else 'not all complex'} (a rotation in a "
+      f"plane rather than a jump between two solutions).")
+print(f"4. The skip matrices are approximately low rank: {verdict(np.median(energies) > 0.75)} "
+      f"(median top-3 energy {np.median(energies):.2f}; a random matrix ≈ 0.25).")
+print(f"5. They are approximately equal, red ≈ green: {verdict(rg < 0.5 or adam_dist[0] < 0.5)} (median "
+      f"distances RG / RB / GB {rg:.2f} / {rb:.2f} / {gb:.2f}, with Adam "
+      f"{' / '.join(f'{d:.2f}' for d in adam_dist)}; unrelated ≈ 1.41); their column spaces overlap "
+      f"{shared:.2f} (random {3 / M:.3f}).")
+print(f"6. The largest |λ| is reachable with a fitted power iteration: in {len(reached)} of "
+      f"{len(real_group)} seeds where it is real.")
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** the verdict cell is hidden in the slides; its printout: 1. linear solutions
+{verdict(lin_low > 0.95)} ({len(exact_runs)} of {len(reports)} meet all targets); 2. no higher degrees
+{verdict(stays_linear)} when a linear solution is available, {verdict(not can_learn_quadratic)} as a
+blanket statement; 3. oscillation {'SEEN in seeds ' + str(osc) if osc else 'NOT SEEN'}, as a rotation in
+a plane; 4. low rank {verdict(np.median(energies) > 0.75)} (median top-3 energy
+{np.median(energies):.2f} against 0.25); 5. red ≈ green {verdict(rg < 0.5 or adam_dist[0] < 0.5)}
+({rg:.2f} / {rb:.2f} / {gb:.2f}; with Adam red–green {adam_dist[0]:.2f}), but the column spaces overlap
+{shared:.2f}.
+
+**Ask:** a vote before the reveal: which of the video's claims survive? **Expect:** linear
+solutions and low rank hold; "no higher degrees" only while a linear solution is at hand;
+oscillation only for a complex edge; red ≈ green does not hold as equality.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Exercises
@@ -717,35 +1002,61 @@ check("ch07.real_count", answer)
 answer = None  # replace None with your answer
 check("ch07.minus_A", answer)
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** the answers if the room is stuck: λ = 2 for the constant; 4 of the 20 eigenvalues
-# of Aᵀ + Bᵀ are real (printed with the spectrum); with B = −A, AᵀMA = M, so λ = 2.
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **4.** T sends a quadratic function $f(x) = x^\top M x$ to another quadratic function
+# $x^\top M' x$. Write `T_quadratic(M, A, B)` that returns M', the matrix behind the
+# 209 × 209 spectrum. `check` tries it on matrices it has not shown you.
 #
-# **Ask:** why is the number of real eigenvalues of a real 20 × 20 matrix always even?
-# **Expect:** complex eigenvalues come in conjugate pairs, so the real ones have the parity of 20.
+# <details><summary>Hint</summary>
+#
+# Write f(Ax) = (Ax)ᵀ M (Ax) and use (Ax)ᵀ = xᵀAᵀ; do the same for B and add.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def T_quadratic(M, A, B):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch07.T_quadratic", T_quadratic)
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+from course.check import exercises
+
+md(f"""
+**Do:** the answers if the room is stuck: λ = 2 for the constant;
+{exercises()['ch07.real_count'].answer} of the 20 eigenvalues of Aᵀ + Bᵀ are real (printed with the
+spectrum); with B = −A, AᵀMA = M, so λ = 2. For question 4, write AMAᵀ + BMBᵀ live: `check`
+says where the transposes go.
+
+**Ask:** why is the number of real eigenvalues of a real 20 × 20 matrix always even?
+**Expect:** complex eigenvalues come in conjugate pairs, so the real ones have the parity of 20.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
 # * The equation $f(x) = c(f(Ax) + f(Bx))$ is the eigenvalue problem $Tf = \lambda f$;
 #   degree by degree it becomes a matrix eigenproblem: $A^\top + B^\top$ for linear f,
-#   a 209 × 209 matrix for quadratic f. Constants (λ = 2) are excluded by "mean 0".
+#   209 × 209 for quadratic f, 1,520 × 1,520 for cubic f. Constants (λ = 2) are excluded
+#   by "mean 0".
 # * Training on R² with targets remade from the network is a power iteration that needs
 #   no normalisation. With small steps it settles on an edge of the spectrum; a real
-#   edge gives an exact eigenfunction (R² ≈ 1, λ to a fraction of a percent), a complex
-#   edge gives a run that keeps turning: the oscillation.
+#   edge gives an exact eigenfunction, a complex edge a run that keeps turning. Targets
+#   from a frozen copy make it the classical iteration, which reaches the largest |λ|
+#   when that eigenvalue is real.
 # * The network learns linear solutions and ignores better quadratic ones while a linear
-#   one is available (its odd symmetry at the start is part of why); forced out of
-#   linear functions (B ≈ −A) it does learn mostly quadratic ones.
-# * The skip matrices are approximately low rank, as the seed saw; approximately equal,
-#   they are not, in these runs.
+#   one is available; forced out of linear functions (B ≈ −A) and given time, it finds
+#   quadratic ones (the verdict cell says how often).
+# * The skip matrices are approximately low rank and write partly into the same few
+#   directions; approximately equal, they are not.
 #
-# Every number above is printed by a cell of this notebook; change `KIND` or `SEED` and
-# run it again to test the claims on other matrices.
+# Every number above is printed by a cell of this notebook or read from the summary of
+# `benchmarks/eigen_net_controls.py`; change `KIND` or `SEED` and run it again to test the
+# claims on other matrices.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** the equation is an eigenvalue problem, matrix by matrix degree by degree; training
-# on R² is a power iteration without normalisation that settles on an edge of the spectrum
-# (real edge: exact eigenfunction; complex edge: it keeps turning). The network prefers
-# linear solutions while one is available; the skip matrices are low rank but not equal.
-# Change `KIND` or `SEED` and re-run to test the claims yourself.
+# on R² is a power iteration without normalisation that settles on an edge of the spectrum;
+# a frozen target makes it the classical one. The network prefers linear solutions while one
+# is available; the skip matrices are low rank but not equal. Change `KIND` or `SEED` and
+# re-run to test the claims yourself.

@@ -1,6 +1,7 @@
-"""The eigenvector network (course/eigen_net.py), checked against independent computations:
-the functional equation evaluated at random points, the operator applied to basis
-matrices, numpy's corrcoef, hand-built matrices of known rank, synthetic curves."""
+"""The eigenvector network (the package course/eigen_net/), checked against independent
+computations: the functional equation evaluated at random points, the operator applied to
+basis matrices, numpy's corrcoef, hand-built matrices of known rank, synthetic curves.
+Sections follow the package's modules: matrices, spectra, network, training, analysis."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ import numpy as np
 import pytest
 import torch
 
-from course.eigen_net import (KINDS, EigenNet, apply_T, check_orthogonal, cosine, effective_rank,
-                              eigen_residual, energy_share, evaluate, even_share, linear_part,
-                              linear_spectrum, mirror_pair, near_negative, oscillation_detector,
-                              quadratic_map,
-                              quadratic_operator, quadratic_part, quadratic_spectrum,
-                              r_squared, random_orthogonal, random_pair, random_unit_vectors,
-                              relative_distance, skip_rgb, subspace_share, symmetric_traceless_basis,
-                              train_eigen_net)
+from course.eigen_net.analysis import (cosine, effective_rank, energy_share, evaluate, even_share,
+                                       linear_part, oscillation_detector, quadratic_part,
+                                       relative_distance, skip_rgb)
+from course.eigen_net.matrices import (KINDS, check_orthogonal, mirror_pair, near_negative,
+                                       random_orthogonal, random_pair, random_unit_vectors)
+from course.eigen_net.network import EigenNet, r_squared
+from course.eigen_net.spectra import (apply_T, eigen_residual, linear_spectrum,
+                                      quadratic_operator, quadratic_spectrum, subspace_share,
+                                      symmetric_traceless_basis)
+from course.eigen_net.training import train_eigen_net
 
 H = 20
 

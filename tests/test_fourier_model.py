@@ -31,9 +31,16 @@ def test_features_are_the_modulus_of_F_x_F_with_the_first_entry_zeroed(digits):
     expected = np.stack([np.abs((F @ xi @ F).ravel()) for xi in x])
     expected[:, 0] = 0
     np.testing.assert_allclose(fm.fourier_features(x).numpy(), expected, atol=1e-9)
-    # |F x F| is unchanged by turning the image upside down and left to right (the seed's remark)
-    flipped = fm.fourier_features(x[:, ::-1, ::-1].copy()).numpy()
-    np.testing.assert_allclose(flipped, expected, atol=1e-9)
+    # |F x F| is unchanged by a half turn (upside down and left to right) and by circular shifts
+    turned = fm.fourier_features(x[:, ::-1, ::-1].copy()).numpy()
+    np.testing.assert_allclose(turned, expected, atol=1e-9)
+    shifted = fm.fourier_features(np.roll(x, (2, -3), axis=(1, 2))).numpy()
+    np.testing.assert_allclose(shifted, expected, atol=1e-9)
+    # but a single flip reverses the frequencies along one axis: a permutation, not equality
+    mirrored = fm.fourier_features(x[:, :, ::-1].copy()).numpy().reshape(-1, 28, 28)
+    full = np.abs(np.fft.fft2(x))
+    np.testing.assert_allclose(mirrored[:, 1:, :], full[:, 1:, (-np.arange(28)) % 28][:, :, :], atol=1e-9)
+    assert np.abs(mirrored.reshape(len(x), -1) - expected).max() > 0.1 * expected.max()
 
 
 def test_scores_and_fitness_match_a_loop_over_the_784_B_j(digits):
@@ -113,7 +120,7 @@ def test_training_raises_the_fitness_and_the_reduced_problem_reaches_the_full_on
     x, y, _ = digits
     cfg = fm.FitConfig(rounds=1, iterations=60)
     red = fm.train_fourier(x, y, cfg)
-    A0, B0 = fm._start(cfg)
+    A0, B0 = fm.start_parameters(cfg)
     assert red.fitness(x, y) > float(fm.fitness(A0, B0, x, y)) + 0.5
     assert red.curve[-1] == pytest.approx(red.fitness(x, y), rel=1e-9)
     assert np.all(np.diff(red.curve) > -1e-9)  # L-BFGS with a line search never goes down
@@ -206,3 +213,74 @@ def test_cached_training_reads_a_shared_read_only_folder_and_saves_to_the_own_ca
     assert cached is True and torch.equal(again.A, first.A) and not own.exists()
     _, cached = fm.cached_train_fourier(x, y, fm.FitConfig(rounds=1, iterations=4))
     assert cached is False and len(list(own.glob("*.npz"))) == 1 and len(list(shared.glob("*.npz"))) == 1
+
+
+@pytest.mark.parametrize("contrast", [0.0, 0.7])
+def test_training_s_numpy_gradient_is_the_torch_one(digits, contrast):
+    x, y, _ = digits
+    X = fm.as_images(x[:6])
+    S = fm.fourier_features(X)
+    A, B = _random_AB(3, positive=False)
+    value, gA, gB = fm.fitness_and_gradient(A, B, X, y[:6], S, contrast)
+    v2, a2, b2 = fm._fitness_and_gradient_numpy(A.numpy(), B.numpy(), X.numpy(), np.asarray(y[:6]),
+                                                S.numpy(), contrast)
+    assert v2 == pytest.approx(value, rel=1e-12)
+    np.testing.assert_allclose(a2, gA.numpy(), rtol=1e-10, atol=1e-14)
+    np.testing.assert_allclose(b2, gB.numpy(), rtol=1e-10, atol=1e-14)
+
+
+def test_starts_positive_lognormal_gaussian_and_minority_signs(digits):
+    x, y, _ = digits
+    starts = {kind: [fm.start_parameters(fm.FitConfig(start=kind, seed=s)) for s in (0, 1)]
+              for kind in fm.STARTS}
+    for kind, ((A0, B0), (A1, B1)) in starts.items():
+        assert A0.shape == (fm.HIDDEN, 784) and B0.shape == (784, 10, fm.HIDDEN)
+        a, b = torch.cat([A0.ravel(), B0.ravel()]), torch.cat([A1.ravel(), B1.ravel()])
+        cos = float(a @ b / a.norm() / b.norm())
+        expected = {"positive": 0.75, "lognormal": np.exp(-4), "gaussian": 0.0}[kind]
+        assert cos == pytest.approx(expected, abs=0.02), kind
+        if kind != "gaussian":
+            assert (A0 > 0).all() and (B0 > 0).all()
+            assert fm.minority_signs(A0, B0, x, y) == 0     # all own scores positive
+    # Count by hand: flip the sign of one digit's score by hand-building y.
+    A, B = starts["gaussian"][0]
+    Y = fm.scores(A, B, fm.as_images(x)).numpy()[np.arange(len(y)), y]
+    expected = sum(min(np.sum(Y[y == c] > 0), np.sum(Y[y == c] <= 0)) for c in range(10))
+    assert fm.minority_signs(A, B, x, y) == expected
+    # Flipping a class's sign (one row of every B_j) changes nothing.
+    B2 = B.clone()
+    B2[:, 3, :] *= -1
+    assert fm.minority_signs(A, B2, x, y) == expected
+    with pytest.raises(ValueError, match="start must be one of"):
+        fm.start_parameters(fm.FitConfig(start="uniform"))
+
+
+
+def test_precomputed_features_give_the_same_scores_and_signs(digits):
+    x, y, d = digits
+    A, B = _random_AB(5, positive=False)
+    model = fm.FourierModel(A, B, fm.FitConfig())
+    held = d.x_test[:7]
+    S = fm.fourier_features(held)
+    np.testing.assert_array_equal(model.g(held, 2, S), model.g(held, 2))
+    assert fm.minority_signs(A, B, x, y, fm.fourier_features(x)) == fm.minority_signs(A, B, x, y)
+
+
+def test_row_k_of_B_lives_in_the_span_of_class_k_s_spectra(digits):
+    """Without the contrast term each class's rows of B only meet that class's spectra: the
+    basis has one orthonormal block per class, and a trained B has no part outside it."""
+    x, y, _ = digits
+    S = fm.fourier_features(x)
+    Qs, free = fm._spectra_basis(S, np.asarray(y), 0.0)
+    assert Qs.shape == (784, len(y)) and free.shape == (len(y), 10, fm.HIDDEN)
+    for c in range(10):
+        block = Qs[:, free[:, c, 0]]
+        np.testing.assert_allclose((block.T @ block).numpy(), np.eye(np.sum(y == c)), atol=1e-12)
+        assert free[:, c, 0].sum() == np.sum(y == c) and free[:, c, :].all(axis=1).any()
+    model = fm.train_fourier(x, y, fm.FitConfig(rounds=1, iterations=30))
+    for c in range(10):
+        Qc = torch.linalg.qr(S[torch.from_numpy(np.asarray(y) == c)].T).Q
+        rows = model.B[:, c, :]                                       # (784, h)
+        np.testing.assert_allclose((rows - Qc @ (Qc.T @ rows)).numpy(), 0, atol=1e-10)
+    _, all_free = fm._spectra_basis(S, np.asarray(y), 0.5)
+    assert all_free.all()

@@ -2,8 +2,9 @@
 
 import numpy as np
 
-from ..check import exercise
-from ..eigen_net import eigen_residual, linear_spectrum, random_pair
+from ..check import code_exercise, exercise
+from ..eigen_net.matrices import random_orthogonal, random_pair
+from ..eigen_net.spectra import eigen_residual, quadratic_map
 
 CHAPTER_SEED = 0
 """The notebook's A and B are ``random_pair(20, "qr", seed=CHAPTER_SEED)``."""
@@ -57,3 +58,73 @@ def _minus_A():
     M = A + A.T
     M = M - np.trace(M) / len(M) * np.eye(len(M))
     return eigen_residual(M, A, -A)[0]
+
+
+# --------------------------------------------------------------------- write a function
+
+def _quadratic_cases():
+    rng = np.random.default_rng(7)
+    cases = []
+    for h, seed in ((20, 0), (5, 1), (8, 2)):
+        A, B = random_orthogonal(h, "qr", seed=seed + 10), random_orthogonal(h, "haar", seed=seed + 20)
+        S = rng.standard_normal((h, h))
+        M = S + S.T
+        M -= np.trace(M) / h * np.eye(h)               # symmetric and traceless
+        cases.append((M, A, B))
+    return cases
+
+
+# Typical wrong implementations (the tests check that each gets the right message).
+
+def _wrong_transposed(M, A, B):
+    return A @ M @ A.T + B @ M @ B.T
+
+
+def _wrong_sum_first(M, A, B):
+    return (A + B).T @ M @ (A + B)
+
+
+def _wrong_half(M, A, B):
+    return A.T @ M @ A
+
+
+def _wrong_mean(M, A, B):
+    return (A.T @ M @ A + B.T @ M @ B) / 2
+
+
+def _wrong_elementwise(M, A, B):
+    return A.T * M * A + B.T * M * B
+
+
+def _wrong_in_place(M, A, B):
+    M += B.T @ M @ B
+    return A.T @ (M - B.T @ M @ B) @ A + B.T @ (M - B.T @ M @ B) @ B
+
+
+@code_exercise(
+    "ch07.T_quadratic",
+    "A quadratic function f(x) = xᵀMx (M symmetric, h x h) is sent by T to another quadratic "
+    "function, T f(x) = f(Ax) + f(Bx) = xᵀ M' x. Write T_quadratic(M, A, B) that returns M'.",
+    hint="Write f(Ax) = (Ax)ᵀ M (Ax) and move the A's next to M: (Ax)ᵀ = xᵀAᵀ. Do the same for "
+         "B and add. Matrix products are @ in numpy, not *.",
+    cases=_quadratic_cases,
+    mistakes=[(_wrong_transposed,
+               "That is T for f(Aᵀx) + f(Bᵀx): with (Ax)ᵀ = xᵀAᵀ the transposes go on the left, "
+               "next to xᵀ."),
+              (_wrong_sum_first,
+               "That is f(Ax + Bx): it has cross terms xᵀAᵀMBx. T adds the two values f(Ax) and "
+               "f(Bx), which is not f of the sum (f is quadratic, not linear)."),
+              (_wrong_half, "That is only f(Ax); T adds f(Bx) as well."),
+              (lambda M, A, B: B.T @ M @ B, "That is only f(Bx); T adds f(Ax) as well.")],
+    wrong_examples=[(_wrong_transposed, "transposes go on the left"),
+                    (_wrong_sum_first, "cross terms"),
+                    (_wrong_half, "T adds f(Bx) as well"),
+                    (_wrong_mean, "0.5 times the right one"),
+                    (_wrong_elementwise, "differs from the right answer"),
+                    (_wrong_in_place, "changes its input `M`")],
+    reference=quadratic_map,
+    explanation="f(Ax) = xᵀAᵀMAx, so T f has the matrix AᵀMA + BᵀMB. This map of matrices is T "
+                "on quadratic functions; in a basis of the 209 symmetric traceless matrices it "
+                "is the 209 x 209 matrix whose eigenvalues the chapter computes.")
+def T_quadratic(M, A, B):
+    return A.T @ M @ A + B.T @ M @ B

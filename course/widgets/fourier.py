@@ -23,7 +23,7 @@ def signed_digit_rgb(x: np.ndarray) -> np.ndarray:
 
 
 class MaximiserAnimation(_Widget):
-    """Seed 000's animation: for every digit k, two gradient-ascent runs maximising g_k
+    """The Fourier fitness video's animation: for every digit k, two gradient-ascent runs maximising g_k
     from different starts, shown side by side as they evolve.
 
     maximisers : a `course.fourier_model.Maximisers` whose runs are ordered class by class,

@@ -80,7 +80,7 @@ class SkipMatrixAnimation(_Widget):
         norms = np.linalg.norm(h.skips[k].reshape(3, -1).astype(np.float64), axis=1)
         self.caption.value = (
             f"step <b>{int(h.steps[k])}</b> of {int(h.steps[-1])}: λ estimate "
-            f"<b>{h.lam[k]:+.3f}</b> (the seed's λ = |λ| = {abs(h.lam[k]):.3f}), "
+            f"<b>{h.lam[k]:+.3f}</b> (the video's λ = |λ| = {abs(h.lam[k]):.3f}), "
             f"R² <b>{h.r2[k]:.3f}</b>, linear share {h.linear_share[k]:.3f}. "
             f"Size (Frobenius norm) of the red, green and blue matrices: {norms[0]:.3f}, "
             f"{norms[1]:.3f}, {norms[2]:.3f}. Colour scale of this frame: ±"
