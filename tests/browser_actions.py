@@ -56,7 +56,8 @@ _FOCUS_OUTPUT = """e => {
     if (!output) return -1;
     const focusable = [...output.querySelectorAll(
         'a[href], button, input, select, textarea, [tabindex], [contenteditable="true"]')]
-        .filter(x => x.tabIndex >= 0 && !x.disabled && x.getClientRects().length > 0);
+        .filter(x => (x.tabIndex >= 0 || x.isContentEditable) && !x.disabled
+                     && x.getClientRects().length > 0);
     const index = focusable.indexOf(e);
     if (index < 0) return -2;
     output.setAttribute('tabindex', '-1');
