@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import ipywidgets as w
 
-from ..plotting import digit_png
+from ..plotting import DIVERGING, digit_png
 from ._access import name
 from ._base import _Widget, _image_view
 
@@ -22,7 +22,7 @@ def _signed_png(values: np.ndarray, scale: int = 8, limit: float | None = None) 
         raise ValueError(f"_signed_png: expected one (H, W) array, got shape {v.shape}.")
     limit = float(np.abs(v).max()) if limit is None else float(limit)
     unit = 0.5 + 0.5 * v / limit if limit > 0 else np.full(v.shape, 0.5)
-    rgb = (colormaps["RdBu_r"](np.clip(unit, 0, 1))[..., :3] * 255).round().astype(np.uint8)
+    rgb = (colormaps[DIVERGING](np.clip(unit, 0, 1))[..., :3] * 255).round().astype(np.uint8)
     img = Image.fromarray(rgb, mode="RGB").resize((v.shape[1] * scale, v.shape[0] * scale),
                                                   Image.Resampling.NEAREST)
     buf = io.BytesIO()
