@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from a11y_audit import audit, describe
-from browser_lab import CHROMIUM_MISSING, find_chromium, launch_chromium
+from test_browser import browser, chromium_path  # noqa: F401  (headless Chromium, or a skip)
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -28,21 +28,6 @@ from build_pdf import offline, open_page, print_pdf  # noqa: E402
 PAGES = ["index"] + sorted(p.stem for p in (REPO / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
 MATHS_PAGE = "02_network_from_scratch"   # display formulas with \frac and inline maths
 HANDOUT = "01_meet_mnist"                # figures and a widget snapshot
-
-
-@pytest.fixture(scope="module")
-def browser():
-    path = find_chromium()
-    if path is None:
-        pytest.skip(CHROMIUM_MISSING)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:
-        pytest.skip(f"Playwright cannot be imported ({error}): pip install -e '.[test]'")
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright, path)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
