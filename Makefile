@@ -19,7 +19,7 @@ TEST_ENV := $(if $(MNIST_DIR),,$(if $(SHARED_MNIST),MNIST_DIR=$(abspath $(SHARED
 # x86-64 machine (course/reproducible.py says why; the notebooks' kernels get them too).
 PINNED := OPENBLAS_CORETYPE=Haswell MKL_CBWR=AVX2 ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 OPENBLAS_NUM_THREADS=1 PYTHONHASHSEED=0
 
-.PHONY: lab test venv browser notebooks html benchmarks weights clean hub hub-stop test-hub bench-hub clean-hub
+.PHONY: lab test venv browser notebooks html pdf benchmarks weights clean hub hub-stop test-hub bench-hub clean-hub
 
 venv: $(STAMP)
 
@@ -54,6 +54,10 @@ notebooks: $(STAMP)
 # The static course to read without running: build/html/index.html and a page per chapter.
 html: $(STAMP)
 	$(BIN)/python tools/build_html.py
+
+# Handouts: each chapter of the static course printed to build/pdf/NN_name.pdf (Chromium).
+pdf: html browser
+	$(BIN)/python tools/build_pdf.py
 
 benchmarks: $(STAMP)
 	$(TEST_ENV) $(BIN)/python benchmarks/notebook_budgets.py

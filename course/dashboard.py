@@ -20,9 +20,10 @@ import ipywidgets as w
 import numpy as np
 
 from .training import TrainConfig, make_mlp, train
-from .widgets._base import _Widget
+from .widgets._access import name
+from .widgets._base import _Widget, with_alt
 
-__all__ = ["TrainingDashboard", "parse_hidden_sizes", "curves_png"]
+__all__ = ["TrainingDashboard", "parse_hidden_sizes", "curves_png", "curves_figure"]
 
 
 def parse_hidden_sizes(text: str) -> list[int]:
@@ -41,8 +42,17 @@ def parse_hidden_sizes(text: str) -> list[int]:
 
 
 def curves_png(history, title: str = "") -> bytes:
-    """Loss and accuracy per epoch (training and test) as a PNG image."""
+    """Loss and accuracy per epoch (training and test) as a PNG image (`curves_figure`)."""
+    buf = io.BytesIO()
+    curves_figure(history, title).savefig(buf, format="png")
+    return buf.getvalue()
+
+
+def curves_figure(history, title: str = ""):
+    """Loss and accuracy per epoch (training and test), 756 × 270 pixels, as a Figure."""
     from matplotlib.figure import Figure
+
+    from . import plotting  # noqa: F401  (the course's style: fonts, colours and dashes)
 
     fig = Figure(figsize=(8.4, 3.0), dpi=90)
     ax_loss, ax_acc = fig.subplots(1, 2)
@@ -64,9 +74,7 @@ def curves_png(history, title: str = "") -> bytes:
     if title:
         fig.suptitle(title)
     fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    return buf.getvalue()
+    return fig
 
 
 class TrainingDashboard(_Widget):
@@ -99,7 +107,11 @@ class TrainingDashboard(_Widget):
         self.stop_button = w.Button(description="Stop", button_style="danger", icon="stop",
                                     disabled=True)
         self.status = w.HTML("Choose the settings and press <b>Train</b>.")
-        self.plot = w.Image(format="png", layout=w.Layout(width="756px", height="270px"))
+        self.plot = with_alt(w.Image(format="png", layout=w.Layout(width="756px", height="270px")),
+                             "two plots over the epochs: the loss on the left and the accuracy "
+                             "on the right, training as a solid line with circles, test as a "
+                             "dashed line with squares")
+        name(self.epochs, "epochs: how many passes over the training digits")
         self.plot.value = curves_png(_empty_history(), "no training yet")
         self.train_button.on_click(lambda _: self.start())
         self.stop_button.on_click(lambda _: self.stop())

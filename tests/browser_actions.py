@@ -1,9 +1,13 @@
 """How the browser test drives each notebook's widgets, as a learner would.
 
 ``ACTIONS`` maps a notebook's stem (``"00_start_here"``) to a callable(page) that moves
-one or more controls with the keyboard or the mouse and fails (AssertionError) unless a
-view of the widget changed. A notebook without an entry gets ``DEFAULT``: move its first
-slider, or else click its first button.
+one or more controls and fails (AssertionError) unless a view of the widget changed. A
+notebook without an entry gets ``DEFAULT``: move its first slider, or else press its
+first button.
+
+Everything is done with the keyboard, as a learner without a mouse does: Tab reaches
+the control (`tab_to`), arrow keys move a slider, Enter or Space presses a button. Only
+drawing on the drawing pad uses the mouse.
 
 Views are what widgets show (pictures, HTML, output areas, canvases; see
 `browser_lab.widget_views`), never the controls themselves: a slider wired to nothing
@@ -49,6 +53,38 @@ def show(control) -> None:
     control.evaluate("e => (e.closest('.jp-Cell') || e).scrollIntoView({block: 'center'})")
 
 
+# From the start of the output that holds `control`: how many focusable elements come
+# before it (the Tab presses needed), after putting the focus on the output itself.
+_FOCUS_OUTPUT = """e => {
+    const output = e.closest('.jp-OutputArea-output');
+    if (!output) return -1;
+    const focusable = [...output.querySelectorAll(
+        'a[href], button, input, select, textarea, [tabindex], [contenteditable="true"]')]
+        .filter(x => (x.tabIndex >= 0 || x.isContentEditable) && !x.disabled
+                     && x.getClientRects().length > 0);
+    const index = focusable.indexOf(e);
+    if (index < 0) return -2;
+    output.setAttribute('tabindex', '-1');
+    output.focus();
+    return index;
+}"""
+
+
+def tab_to(page, control, what: str) -> int:
+    """Put the keyboard focus on `control` the way a learner does: from the start of the
+    widget's output, press Tab until it has the focus. Returns the presses; fails if Tab
+    skips it or it cannot take the focus."""
+    before = control.evaluate(_FOCUS_OUTPUT)
+    assert before != -1, f"{what} is not inside a cell output"
+    assert before != -2, f"{what} cannot take the keyboard focus (not in the Tab order)"
+    for presses in range(1, before + 2):
+        page.keyboard.press("Tab")
+        if control.evaluate("e => document.activeElement === e"):
+            return presses
+    focused = page.evaluate("() => (document.activeElement || document.body).outerHTML.slice(0, 120)")
+    raise AssertionError(f"{before + 1} presses of Tab did not reach {what}; the focus is on {focused}")
+
+
 # --------------------------------------------------------------------------- driving them
 
 
@@ -62,7 +98,7 @@ def slider_value(control) -> str:
 
 def move_slider(page, control, key: str | None = None, times: int = 3,
                 kinds: tuple[str, ...] = ALL_VIEWS) -> None:
-    """Focus the slider's handle, press `key` `times` times; a view of `kinds` must change.
+    """Tab to the slider's handle, press `key` `times` times; a view of `kinds` must change.
 
     Without `key`: the arrow that increases the value, or decreases it at the maximum.
     """
@@ -75,20 +111,24 @@ def move_slider(page, control, key: str | None = None, times: int = 3,
     label = control.locator(".widget-label").first.inner_text().strip() or "(no description)"
     show(control)
     before, start = widget_views(page), slider_value(control)
+    tab_to(page, handle, f"slider {label!r}")
+    assert handle.get_attribute("aria-label"), f"slider {label!r} has no accessible name"
     for _ in range(times):
-        handle.press(key)
+        page.keyboard.press(key)
     end = slider_value(control)
     assert end != start, f"pressing {key} on slider {label!r} did not move it from {start}"
     wait_for_views_change(page, before, f"slider {label!r} moved from {start} to {end}", kinds)
 
 
-def click_button(page, control, kinds: tuple[str, ...] = ALL_VIEWS) -> None:
-    """Click a widget button; a view of `kinds` must change."""
+def press_button(page, control, kinds: tuple[str, ...] = ALL_VIEWS, key: str = "Enter") -> None:
+    """Tab to a widget button and press it with `key` (Enter or Space); a view of `kinds`
+    must change."""
     text = control.inner_text().strip() or control.get_attribute("title") or "(no text)"
     show(control)
     before = widget_views(page)
-    control.click()
-    wait_for_views_change(page, before, f"button {text!r} was clicked", kinds)
+    tab_to(page, control, f"button {text!r}")
+    page.keyboard.press(key)
+    wait_for_views_change(page, before, f"button {text!r} was pressed with {key}", kinds)
 
 
 def redraws(page, selector: str, what: str, drive: Callable[[], None], done: str,
@@ -112,11 +152,11 @@ def redraws(page, selector: str, what: str, drive: Callable[[], None], done: str
 
 
 def DEFAULT(page) -> None:
-    """Move the first slider of the notebook; without one, click its first widget button."""
+    """Move the first slider of the notebook; without one, press its first widget button."""
     if page.locator(SLIDERS).count():
         move_slider(page, page.locator(SLIDERS).first)
     elif page.locator(BUTTONS).count():
-        click_button(page, page.locator(BUTTONS).first)
+        press_button(page, page.locator(BUTTONS).first)
     else:
         raise AssertionError("the notebook has no widget to drive: no ipywidgets slider, no button")
 
@@ -129,10 +169,10 @@ def threshold_explorer(page) -> None:
 
 
 def digit_browser(page) -> None:
-    """Chapter 1: the class buttons and the index slider each show another digit."""
+    """Chapter 1: the class buttons (Space) and the index slider each show another digit."""
     before = widget_views(page)
-    click_button(page, button(page, "7"), kinds=("img",))
-    wait_for_views_change(page, before, "button '7' was clicked", kinds=("html",))  # caption, table
+    press_button(page, button(page, "7"), kinds=("img",), key="Space")
+    wait_for_views_change(page, before, "button '7' was pressed", kinds=("html",))  # caption, table
     move_slider(page, slider(page, "index"), kinds=("img",))
 
 
@@ -140,13 +180,15 @@ def training_dashboard(page) -> None:
     """Chapter 2: Train draws the curves epoch by epoch while the page stays live; Stop stops."""
     epochs = slider(page, "epochs")
     show(epochs)
-    epochs.locator(".noUi-handle").first.press("End")      # 40 epochs: still running at Stop
+    tab_to(page, epochs.locator(".noUi-handle").first, "slider 'epochs'")
+    page.keyboard.press("End")      # 40 epochs: still running at Stop
     assert slider_value(epochs) == "40", f"epochs slider shows {slider_value(epochs)}, not 40"
-    click_button(page, button(page, "Train"), kinds=("img",))  # the curves after epoch 1
+    press_button(page, button(page, "Train"), kinds=("img",))  # the curves after epoch 1
     before = widget_views(page)
     wait_for_views_change(page, before, "a second epoch finished", kinds=("img",))
     stop = button(page, "Stop")
-    stop.click()
+    tab_to(page, stop, "button 'Stop'")
+    page.keyboard.press("Enter")
     status = page.locator(f"{NOTEBOOK} .widget-html-content", has_text=re.compile(r"Stopped after \d+ epoch"))
     status.first.wait_for(timeout=30_000)
 
@@ -261,8 +303,8 @@ def skip_matrix_animation(page) -> None:
 def fooling_explorer(page) -> None:
     """Chapter 5a: Evolve breeds an image; the best image (class fooling-best) must change."""
     redraws(page, f"{NOTEBOOK} img.fooling-best", "best image (an image with class fooling-best)",
-            lambda: click_button(page, button(page, "Evolve"), kinds=("img",)),
-            "Evolve was clicked", timeout=30_000)
+            lambda: press_button(page, button(page, "Evolve"), kinds=("img",)),
+            "Evolve was pressed", timeout=30_000)
 
 
 #: A 7 as a learner draws it on the pad: across, then down (u, v from 0 to 1).

@@ -21,6 +21,21 @@ pin_numerics()
 
 
 @pytest.fixture(scope="session")
+def static_course(tmp_path_factory) -> Path:
+    """The static course (tools/build_html.py) built once from the committed notebooks."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("html")
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run([sys.executable, str(root / "tools" / "build_html.py"), "--out", str(out)],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Wrote" in run.stdout
+    return out
+
+
+@pytest.fixture(scope="session")
 def bundled():
     """The bundled 4,000 + 1,000 digits, uint8."""
     return load_mnist("bundled", verbose=False)

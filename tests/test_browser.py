@@ -1,7 +1,10 @@
 """Every notebook, opened in a real JupyterLab in headless Chromium, as a learner opens it.
 
 For each ``notebooks/*.ipynb``: clear the outputs, run all cells, wait for the kernel;
-no cell may end in an error and no widget may fail to render; then drive a widget (see
+no cell may end in an error and no widget may fail to render; axe-core finds no serious
+or critical accessibility violation in the course's content (outputs and markdown), and
+JupyterLab's own violations are all listed in ``axe_jupyterlab.txt`` (see
+``a11y_audit.py``); then drive a widget with the keyboard only (see
 ``browser_actions.py``) and check that what it shows changes. A screenshot of each
 notebook goes to ``tests/artifacts/<notebook>.png``, also when the test fails.
 
@@ -20,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from a11y_audit import audit, course_and_lab, describe, severe, unlisted
 from browser_actions import ACTIONS, DEFAULT
 from browser_lab import (CHROMIUM_MISSING, VIEWPORT, LabNotebook, LabServer, find_chromium,
                          launch_chromium)
@@ -28,6 +32,12 @@ REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS_DIR = Path(os.environ.get("BROWSER_TEST_NOTEBOOKS", REPO / "notebooks"))
 NOTEBOOKS = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
 ARTIFACTS = REPO / "tests" / "artifacts"
+# Chapters whose figures do not have their text alternative yet (test_figures.PENDING):
+# their figures' missing alt ("image-alt" on a plain figure) is reported, not failed.
+from test_figures import PENDING  # noqa: E402
+# Parts of a widget being rewritten on another branch, accepted until then (and printed):
+# the drawing pad gets its text alternatives with its keyboard path.
+WAITING = {"05b_adversarial_and_your_digits": [("image-alt", ".digit-seen")]}
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +88,7 @@ def test_notebook_runs_in_jupyterlab_and_its_widgets_respond(lab, browser, name)
         assert every_cell_ran, f"{name}: Run All stopped early, yet no cell shows an error"
         broken = notebook.widget_errors()
         assert not broken, f"{name}: widgets failed to display:\n" + "\n".join(broken)
+        check_accessibility(notebook.page, Path(name).stem)
 
         action = ACTIONS.get(Path(name).stem, DEFAULT)
         try:
@@ -93,6 +104,32 @@ def test_notebook_runs_in_jupyterlab_and_its_widgets_respond(lab, browser, name)
         _quietly(notebook.screenshot, ARTIFACTS / f"{Path(name).stem}.png")
         _quietly(context.close)
         _quietly(lab.shutdown_kernels)
+
+
+def check_accessibility(page, stem: str) -> None:
+    """axe-core on the chapter after running it: the course's content has no serious or
+    critical violation; each of JupyterLab's own is listed in axe_jupyterlab.txt."""
+    started = time.monotonic()
+    found = audit(page)
+    course, lab = course_and_lab(page, found)
+    if stem in PENDING:  # figures still shown without text (plain PNG outputs)
+        waiting = [v for v in course if v.rule == "image-alt" and v.html.startswith('<img src="data:image/png')]
+        if waiting:
+            print(f"\n{stem}: {len(waiting)} figure(s) without a text alternative yet (pending)")
+        course = [v for v in course if v not in waiting]
+    for rule, selector in WAITING.get(stem, []):
+        waiting = [v for v in course if v.rule == rule and v.target == selector]
+        if waiting:
+            print(f"\n{stem}: {rule} at {selector}: waiting for the widget's rewrite")
+        course = [v for v in course if v not in waiting]
+    print(f"\n{stem}: axe-core in {time.monotonic() - started:.1f} s: {len(course)} violation(s) in the "
+          f"course's content, {len(lab)} in JupyterLab's interface "
+          f"({', '.join(sorted({v.rule for v in lab})) or 'none'})")
+    bad = severe(course)
+    assert not bad, f"{stem}: accessibility violations in the course's content:\n{describe(bad)}"
+    new = unlisted(page, lab)
+    assert not new, (f"{stem}: JupyterLab shows accessibility violations that "
+                     f"tests/axe_jupyterlab.txt does not list:\n{describe(new)}")
 
 
 def _callback_errors(notebook: LabNotebook) -> str:

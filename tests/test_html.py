@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,13 +15,8 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("html")
-    run = subprocess.run([sys.executable, str(ROOT / "tools" / "build_html.py"), "--out", str(out)],
-                         capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stderr[-3000:]
-    assert "Wrote" in run.stdout
-    return out
+def site(static_course):
+    return static_course
 
 
 def _outputs(ipynb: Path) -> list[dict]:
@@ -107,3 +101,44 @@ def test_computed_prose_shows_its_text_and_not_its_code():
     out, _ = StaticCourse().preprocess(nb, {})
     assert out.cells[0].metadata["transient"] == {"remove_source": True}
     assert "transient" not in out.cells[1].metadata
+
+
+# ------------------------------------------------------------------ reading anywhere
+
+
+def test_pages_fetch_nothing_from_the_network_and_ship_mathjax(site):
+    """No script, style or font from another host: formulas are typeset by the MathJax copy
+    beside the pages (the browser test checks it typesets with the network blocked)."""
+    assert (site / "mathjax" / "MathJax.js").is_file()
+    assert (site / "mathjax" / "config" / "TeX-AMS-MML_HTMLorMML-full.js").is_file()
+    assert list((site / "mathjax" / "fonts" / "HTML-CSS" / "STIX-Web" / "woff").glob("*.woff"))
+    for page in sorted(site.glob("*.html")):
+        text = page.read_text()
+        remote = re.findall(r'<(?:script|link)\b[^>]*(?:src|href)="(https?:)?//[^"]*"', text)
+        assert not remote, f"{page.name} loads {len(remote)} files from the network"
+        if page.name != "index.html":
+            assert 'src="mathjax/MathJax.js?config=' in text, f"{page.name} does not load the local MathJax"
+
+
+def test_a_figure_s_text_alternative_reaches_the_page(tmp_path):
+    """A PNG with {"image/png": {"alt": ...}} metadata, and a figure shown by
+    course.plotting.show (an <img> with alt), both keep their text on the page."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import nbformat
+    from build_html import build
+    png = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# A chapter\n\nIntro."),
+                nbformat.v4.new_code_cell("plot()", outputs=[
+                    nbformat.v4.new_output("display_data", data={"image/png": png},
+                                           metadata={"image/png": {"alt": "one white pixel, for a test"}}),
+                    nbformat.v4.new_output("display_data", data={
+                        "text/html": f'<img class="course-figure" src="data:image/png;base64,{png}" '
+                                     'alt="the same pixel, shown by show()">'})])]
+    path = tmp_path / "01_test.ipynb"
+    nbformat.write(nb, path)
+    build(tmp_path / "out", [path])
+    text = (tmp_path / "out" / "01_test.html").read_text()
+    assert 'alt="one white pixel, for a test"' in text
+    assert 'alt="the same pixel, shown by show()"' in text
+    assert "No description has been provided" not in text

@@ -129,7 +129,8 @@ def test_figures_and_widgets_are_shown_and_plumbing_is_skipped(ipynb):
         if cell["cell_type"] != "code":
             continue
         outputs = cell.get("outputs", [])
-        draws = any(m in o.get("data", {}) for o in outputs for m in SHOWN_MIMES)
+        draws = any(m in o.get("data", {}) for o in outputs for m in SHOWN_MIMES) \
+            or any("course_figure" in o.get("metadata", {}) for o in outputs)  # plotting.show
         if draws:
             assert slide_type(cell) not in ("skip", "notes"), \
                 f"{ipynb.name} cell {i} draws a figure or a widget but is hidden from the slides"
@@ -224,6 +225,13 @@ def test_rules_catch_a_long_slide_and_a_hidden_figure(tmp_path):
         test_no_slide_holds_more_than_a_screenful(nb)
     with pytest.raises(AssertionError, match="cell 1 draws a figure"):
         test_figures_and_widgets_are_shown_and_plumbing_is_skipped(nb)
+    shown = [{"output_type": "display_data", "data": {"text/html": '<img class="course-figure">'},
+              "metadata": {"course_figure": {"alt": "a figure shown by course.plotting.show"}}}]
+    hidden = tmp_path / "98_hidden_show.ipynb"
+    hidden.write_text(json.dumps({"cells": [_cell("code", "show(fig, alt=...)", "skip", shown)],
+                                  "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    with pytest.raises(AssertionError, match="cell 0 draws a figure"):
+        test_figures_and_widgets_are_shown_and_plumbing_is_skipped(hidden)
     with pytest.raises(AssertionError, match="no speaker notes"):
         test_every_slide_has_speaker_notes_with_questions_for_the_room(nb)
     cells[1]["metadata"] = {}

@@ -9,8 +9,12 @@ as the static snapshot they display with (`course.widgets._base.static_html`): t
 pictures and the values of their controls when the notebook was executed. Speaker notes
 (cells of slide type ``notes``) are for teachers and are left out.
 
-Nothing is fetched while building. Reading offline works too, except that formulas then
-stay as LaTeX source: the pages load MathJax from its CDN to typeset them.
+Nothing is fetched while building, nor while reading: formulas are typeset by a copy of
+MathJax written beside the pages (DIR/mathjax/, from the PyPI package
+jupyter-server-mathjax), so the course reads offline. The pages use the template in
+tools/html_template/course/: JupyterLab's look, a figure's text alternative taken from
+its output metadata, colours with enough contrast, and a print style (a chapter printed
+from the browser, or by ``tools/build_pdf.py``, is a handout with its figures).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import html
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -29,6 +34,39 @@ from nbconvert.preprocessors import Preprocessor
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+TEMPLATES = Path(__file__).resolve().parent / "html_template"
+COURSE_CSS = TEMPLATES / "course" / "course.css"
+MATHJAX = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full"
+# What the pages need of MathJax 2.7: the HTML-CSS output with its STIX web fonts.
+MATHJAX_SKIP = ("jax/output/SVG", "localization", "LICENSE")
+
+
+def mathjax_source() -> Path:
+    """The MathJax files shipped by the PyPI package jupyter-server-mathjax."""
+    try:
+        import jupyter_server_mathjax
+    except ImportError:
+        raise SystemExit("The static course needs MathJax from the package jupyter-server-mathjax, "
+                         "which is not installed: run 'make venv' (or pip install -e '.[test]').") from None
+    return Path(jupyter_server_mathjax.__file__).parent / "static"
+
+
+def copy_mathjax(out: Path) -> Path:
+    """Copy MathJax (without the SVG output and other languages) to ``out/mathjax``."""
+    source, target = mathjax_source(), out / "mathjax"
+    if target.exists():
+        shutil.rmtree(target)
+
+    def skip(folder, names):
+        rel = Path(folder).relative_to(source)
+        return [n for n in names if (rel / n).as_posix() in MATHJAX_SKIP]
+
+    shutil.copytree(source, target, ignore=skip)
+    english = source / "localization" / "en"
+    if english.is_dir():
+        shutil.copytree(english, target / "localization" / "en")
+    shutil.copy(source / "LICENSE", target / "LICENSE")
+    return target
 
 
 class StaticCourse(Preprocessor):
@@ -74,17 +112,15 @@ def _inline_markdown(text: str) -> str:
     return re.sub(r"`(.+?)`", r"<code>\1</code>", text)
 
 
-NAV_STYLE = ("font-family:system-ui,sans-serif;padding:8px 16px;background:#f3f4f6;"
-             "border-bottom:1px solid #ddd;display:flex;gap:24px")
-
-
-def navigation(pages: list[tuple[str, str]], i: int) -> str:
+def navigation(pages: list[tuple[str, str]], i: int, label: str = "Chapters") -> str:
+    """Links to the contents and the neighbouring chapters; `label` names the landmark
+    (a page has two: at the top and at the end, each with its own name)."""
     links = ['<a href="index.html">Contents</a>']
     if i > 0:
         links.insert(0, f'<a href="{pages[i - 1][0]}">&larr; {html.escape(pages[i - 1][1])}</a>')
     if i + 1 < len(pages):
         links.append(f'<a href="{pages[i + 1][0]}">{html.escape(pages[i + 1][1])} &rarr;</a>')
-    return f'<nav class="course-nav" style="{NAV_STYLE}">{"".join(links)}</nav>'
+    return f'<nav class="course-nav" aria-label="{label}">{"".join(links)}</nav>'
 
 
 def index_page(chapters: list[tuple[str, str, str]]) -> str:
@@ -97,9 +133,10 @@ def index_page(chapters: list[tuple[str, str, str]]) -> str:
 body {{ font-family: system-ui, sans-serif; max-width: 50em; margin: 2em auto; padding: 0 1em;
        line-height: 1.5; color: #222; }}
 li {{ margin-bottom: 1em; }} li a {{ font-size: 1.15em; font-weight: 600; }}
-li p {{ margin: 0.2em 0 0 0; }}
+li p {{ margin: 0.2em 0 0 0; }} a {{ color: #1a5fa0; }}
 </style></head>
 <body>
+<main>
 <h1>What neural networks learn from MNIST</h1>
 <p>The course's notebooks as they were run, to read without running anything: every figure
 and number on these pages was computed by the notebook's code. The interactive widgets are
@@ -109,28 +146,33 @@ Binder link in the README).</p>
 <ul class="chapters" style="list-style:none;padding:0">
 {items}
 </ul>
+</main>
 </body></html>
 """
 
 
 def build(out: Path, notebooks: list[Path]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter(template_name="lab")
+    exporter = HTMLExporter(template_name="course", extra_template_basedirs=[str(TEMPLATES)],
+                            mathjax_url=MATHJAX)
     exporter.register_preprocessor(StaticCourse, enabled=True)
+    css = COURSE_CSS.read_text(encoding="utf-8")
     loaded = [(p, nbformat.read(p, as_version=4)) for p in notebooks]
     pages = [(p.stem + ".html", title_and_intro(nb)[0]) for p, nb in loaded]
     written = []
     for i, (path, nb) in enumerate(loaded):
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": pages[i][1]}})
-        nav = navigation(pages, i)
-        body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, body, count=1)
-        body = body.replace("</body>", nav + "</body>", 1)
+        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": pages[i][1]},
+                                                             "course_css": css})
+        top, end = navigation(pages, i), navigation(pages, i, "Chapters, end of page")
+        body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + top, body, count=1)
+        body = body.replace("</body>", end + "</body>", 1)
         target = out / pages[i][0]
         target.write_text(body, encoding="utf-8")
         written.append(target)
     chapters = [(href, *title_and_intro(nb)) for (href, _), (_, nb) in zip(pages, loaded)]
     index = out / "index.html"
     index.write_text(index_page(chapters), encoding="utf-8")
+    copy_mathjax(out)
     return [index] + written
 
 

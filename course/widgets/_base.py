@@ -10,23 +10,43 @@ from __future__ import annotations
 
 import base64
 import html
+import itertools
 
 import ipywidgets as w
+
+from ._access import Accessibility, accessible_ui
 
 SNAPSHOT_NOTE = "Static snapshot of an interactive widget: run the notebook to use it."
 
 
-def _image_view(pixels: int) -> w.Image:
-    """An image widget of a fixed on-screen size (ipywidgets would stretch it to fill a row)."""
+_alt_classes = itertools.count()
+
+
+def with_alt(image: w.Image, alt: str) -> w.Image:
+    """Give a picture its text alternative: what it shows, said in words (a screen reader
+    reads it; the static snapshot carries it). Returns the image."""
+    if not isinstance(alt, str) or len(alt.split()) < 2:
+        raise ValueError(f"with_alt: alt must say in words what the picture shows, got {alt!r}.")
+    image._course_alt = alt
+    if not getattr(image, "_course_alt_class", None):
+        image._course_alt_class = f"course-alt-{next(_alt_classes)}"
+        image.add_class(image._course_alt_class)
+    return image
+
+
+def _image_view(pixels: int, alt: str | None = None) -> w.Image:
+    """An image widget of a fixed on-screen size (ipywidgets would stretch it to fill a row),
+    with its text alternative `alt` (every course widget gives one; see `with_alt`)."""
     size = f"{pixels}px"
-    return w.Image(format="png", layout=w.Layout(width=size, height=size, min_width=size))
+    image = w.Image(format="png", layout=w.Layout(width=size, height=size, min_width=size))
+    return image if alt is None else with_alt(image, alt)
 
 
-def _img_tag(data: bytes, fmt: str, width: str | None, classes: list[str]) -> str:
+def _img_tag(data: bytes, fmt: str, width: str | None, classes: list[str], alt: str = "") -> str:
     src = f"data:image/{fmt};base64,{base64.b64encode(bytes(data)).decode('ascii')}"
     size = f' style="width:{width}"' if width else ""
     cls = f' class="{" ".join(classes)}"' if classes else ""
-    return f'<img src="{src}"{size}{cls} alt="">'
+    return f'<img src="{src}"{size}{cls} alt="{html.escape(alt, quote=True)}">'
 
 
 def _output_html(outputs) -> str:
@@ -34,7 +54,9 @@ def _output_html(outputs) -> str:
     for out in outputs:
         data = out.get("data", {})
         if "image/png" in data:
-            parts.append(f'<img src="data:image/png;base64,{data["image/png"]}" alt="">')
+            alt = (out.get("metadata", {}).get("image/png") or {}).get("alt", "")
+            parts.append(f'<img src="data:image/png;base64,{data["image/png"]}" '
+                         f'alt="{html.escape(alt, quote=True)}">')
         elif "text/html" in data:
             parts.append(data["text/html"])
         elif out.get("output_type") == "stream" or "text/plain" in data:
@@ -47,13 +69,16 @@ def static_html(widget: w.Widget) -> str:
     """An HTML picture of `widget` and its children as they are now: images, text, the
     values of the controls. Controls are drawn as text (``epochs: 8``), not as controls."""
     classes = list(getattr(widget, "_dom_classes", ()))
+    if isinstance(widget, Accessibility):  # names things in the live view; nothing to show
+        return ""
     if isinstance(widget, w.Box):
         direction = "row" if isinstance(widget, w.HBox) else "column"
         inner = "".join(static_html(c) for c in widget.children)
         return (f'<div style="display:flex;flex-direction:{direction};gap:6px;'
                 f'align-items:flex-start;flex-wrap:wrap">{inner}</div>')
     if isinstance(widget, w.Image):
-        return _img_tag(widget.value, widget.format, widget.layout.width, classes)
+        return _img_tag(widget.value, widget.format, widget.layout.width, classes,
+                        getattr(widget, "_course_alt", ""))
     if isinstance(widget, (w.HTML, w.HTMLMath)):
         return f"<div>{widget.value}</div>"
     if isinstance(widget, w.Label):
@@ -77,6 +102,7 @@ def static_html(widget: w.Widget) -> str:
 
 def snapshot_bundle(ui: w.Widget) -> dict:
     """The display bundle of `ui`: the live widget view, plus `static_html` as text/html."""
+    accessible_ui(ui)
     bundle = dict(ui._repr_mimebundle_() or {})
     bundle["text/html"] = (f'<div class="course-widget-snapshot"><p><i>{SNAPSHOT_NOTE}</i></p>'
                            f"{static_html(ui)}</div>")

@@ -6,6 +6,7 @@ import numpy as np
 import ipywidgets as w
 
 from ..plotting import digit_png
+from ._access import name
 from ._base import _Widget, _image_view
 from .saliency import _signed_png
 
@@ -48,7 +49,12 @@ class AdversarialExplorer(_Widget):
                                       value=method, description="attack")
         self.network = w.ToggleButtons(options=list(models), value=list(models)[0],
                                        description="network")
-        self.original, self.perturbation, self.adversarial = (_image_view(168) for _ in range(3))
+        name(self.index, "index: which test digit")
+        name(self.eps, "epsilon: the largest change of a pixel")
+        self.original = _image_view(168, "the original test digit")
+        self.perturbation = _image_view(168, "the change the attack made: red where it adds ink, "
+                                             "blue where it removes ink, white where nothing changed")
+        self.adversarial = _image_view(168, "the adversarial digit: the original plus the change")
         self.adversarial.add_class("adversarial-digit")
         self.summary = w.HTML(layout=w.Layout(width="360px"))
         self.summary.add_class("adversarial-summary")

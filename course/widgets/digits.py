@@ -7,6 +7,7 @@ import ipywidgets as w
 
 from ..pixel_stats import as_unit_float
 from ..plotting import digit_png, pixel_table_html
+from ._access import name
 from ._base import _Widget, _image_view
 
 class ThresholdExplorer(_Widget):
@@ -25,9 +26,11 @@ class ThresholdExplorer(_Widget):
         self.digit = x
         self.threshold = w.IntSlider(value=threshold, min=0, max=254, step=1,
                                      description="threshold", continuous_update=True)
-        self.original = _image_view(168)
+        name(self.threshold, "threshold: pixels darker than this become ink")
+        self.original = _image_view(168, "the digit as written, in shades of grey")
         self.original.value = digit_png(x, 6)
-        self.image = _image_view(168)
+        self.image = _image_view(168, "the digit in black and white: the pixels above the "
+                                      "threshold as black ink, the others as white paper")
         self.summary = w.HTML()
         self.threshold.observe(lambda _: self.update(), names="value")
         self.update()
@@ -65,7 +68,9 @@ class DigitBrowser(_Widget):
         self.digit = w.ToggleButtons(options=list(range(10)), value=digit, description="digit",
                                      style={"button_width": "32px"})
         self.index = w.IntSlider(value=0, min=0, max=1, description="index")
-        self.image = _image_view(224)
+        name(self.index, "index: which digit of the chosen class")
+        self.image = _image_view(224, "the chosen digit, enlarged; its pixel values are in the "
+                                      "table beside it")
         self.caption = w.HTML(layout=w.Layout(width="240px"))
         self.pixels = w.HTML()
         self.digit.observe(lambda _: self._class_changed(), names="value")

@@ -6,6 +6,7 @@ import numpy as np
 import ipywidgets as w
 
 from ..plotting import digit_png
+from ._access import name
 from ._base import _Widget, _image_view
 
 
@@ -36,7 +37,11 @@ class FoolingExplorer(_Widget):
         self.generations = w.IntSlider(value=generations, min=10, max=500, step=10,
                                        description="generations", style={"description_width": "auto"})
         self.evolve = w.Button(description="Evolve", button_style="primary")
-        self.image = _image_view(196)
+        name(self.target, "target: the digit the network should see")
+        name(self.weight, "prior weight: how much the image must look like real digits")
+        name(self.generations, "generations: how long to evolve")
+        self.image = _image_view(196, "the best image bred so far, the one the network is most "
+                                      "sure shows the target digit")
         self.image.add_class("fooling-best")
         self.summary = w.HTML(layout=w.Layout(width="400px"))
         self.result = None

@@ -7,7 +7,8 @@ import io
 import ipywidgets as w
 import numpy as np
 
-from ._base import _Widget
+from ._access import name
+from ._base import _Widget, with_alt
 
 __all__ = ["MaximiserAnimation", "signed_digit_rgb"]
 
@@ -64,6 +65,10 @@ class MaximiserAnimation(_Widget):
         self.image = w.Image(format="png", layout=w.Layout(width=f"{width}px", height=f"{height}px",
                                                            min_width=f"{width}px"))
         self.image.add_class("fourier-maximisers")  # for the browser test to find it
+        name(self.step, "step: the gradient-ascent step shown")
+        with_alt(self.image, "two rows of pictures, one column per digit: the images that "
+                             "maximise each digit's g_k, from two random starts; black is "
+                             "positive, blue negative")
         labels = "".join(f"<span style='display:inline-block;width:{(28 + 2) * self._scale}px;"
                          f"text-align:center'><b>{k}</b></span>" for k in cls[0::2])
         self.header = w.HTML(labels)

@@ -6,6 +6,7 @@ import numpy as np
 import ipywidgets as w
 
 from ..plotting import digit_png
+from ._access import name
 from ._base import _Widget, _image_view
 
 class ReconstructionExplorer(_Widget):
@@ -49,8 +50,11 @@ class ReconstructionExplorer(_Widget):
         self.index = w.IntSlider(value=index, min=0, max=len(x) - 1, description="index")
         self.k = w.IntSlider(value=k, min=1, max=self.pca.n_components, description="k",
                              continuous_update=True)
-        self.original = _image_view(196)
-        self.reconstruction = _image_view(196)
+        name(self.index, "index: which digit")
+        name(self.k, "k: how many principal components rebuild the digit")
+        self.original = _image_view(196, "the original digit")
+        self.reconstruction = _image_view(196, "the digit rebuilt from its first k principal "
+                                               "components")
         self.caption = w.HTML()
         self.summary = w.HTML(layout=w.Layout(width="420px"))
         self.error = float("nan")

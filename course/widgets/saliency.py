@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import ipywidgets as w
 
-from ..plotting import digit_png
+from ..plotting import DIVERGING, digit_png
+from ._access import name
 from ._base import _Widget, _image_view
 
 def _signed_png(values: np.ndarray, scale: int = 8, limit: float | None = None) -> bytes:
@@ -21,7 +22,7 @@ def _signed_png(values: np.ndarray, scale: int = 8, limit: float | None = None) 
         raise ValueError(f"_signed_png: expected one (H, W) array, got shape {v.shape}.")
     limit = float(np.abs(v).max()) if limit is None else float(limit)
     unit = 0.5 + 0.5 * v / limit if limit > 0 else np.full(v.shape, 0.5)
-    rgb = (colormaps["RdBu_r"](np.clip(unit, 0, 1))[..., :3] * 255).round().astype(np.uint8)
+    rgb = (colormaps[DIVERGING](np.clip(unit, 0, 1))[..., :3] * 255).round().astype(np.uint8)
     img = Image.fromarray(rgb, mode="RGB").resize((v.shape[1] * scale, v.shape[0] * scale),
                                                   Image.Resampling.NEAREST)
     buf = io.BytesIO()
@@ -71,8 +72,10 @@ class SaliencyExplorer(_Widget):
         self.method = w.ToggleButtons(options=[("gradient", "gradient"),
                                                ("gradient × input", "gradient_x_input")],
                                       value=method, description="show")
-        self.digit = _image_view(196)
-        self.saliency = _image_view(196)
+        name(self.index, "index: which test digit")
+        self.digit = _image_view(196, "the test digit the network reads")
+        self.saliency = _image_view(196, "the saliency map: red where more ink raises the "
+                                         "explained class's score, blue where it lowers it")
         self.saliency.add_class("saliency-map")
         self.summary = w.HTML(layout=w.Layout(width="380px"))
         self.explained, self.map, self.probabilities = -1, np.zeros((28, 28)), np.zeros(10)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import ipywidgets as w
 
-from ._base import _Widget, _image_view
+from ._access import name
+from ._base import _Widget, _image_view, with_alt
 
 class SkipMatrixAnimation(_Widget):
     """Chapter 7's animation: the three skip matrices of `course.eigen_net.EigenNet` over
@@ -42,12 +43,18 @@ class SkipMatrixAnimation(_Widget):
         self.play = w.Play(value=self.step.value, min=0, max=last, step=every,
                            interval=int(interval_ms), description="play", repeat=False)
         w.jslink((self.play, "value"), (self.step, "value"))
-        self.image = _image_view(history.skips.shape[-1] * self._scale)
+        name(self.step, "step: the training step shown")
+        self.image = _image_view(history.skips.shape[-1] * self._scale,
+                                 "the three skip matrices as the red, green and blue channels "
+                                 "of one picture: grey where they agree, coloured where they differ")
         self.image.add_class("skip-matrices")  # for the browser test to find it
         self._base, self._x_pixel, self._spans = _skip_curves(history, exact)
         width, height = self._base.size
         self.curves = w.Image(format="png", layout=w.Layout(width=f"{width}px", height=f"{height}px",
                                                             min_width=f"{width}px"))
+        with_alt(self.curves, "two curves over training: the eigenvalue estimate λ above, with "
+                              "the exact eigenvalues as dashed lines, and R² below; a vertical "
+                              "mark shows the step on display")
         self.caption = w.HTML(layout=w.Layout(width=f"{width + 260}px"))
         self.step.observe(lambda _: self.update(), names="value")
         self.update()
@@ -101,23 +108,10 @@ def _skip_curves(history, exact: dict[str, float] | None):
     pixel rows of each panel]) so that a frame only has to draw its marker."""
     import io
 
-    from matplotlib import colormaps
-    from matplotlib.figure import Figure
     from PIL import Image
 
-    fig = Figure(figsize=(5.4, 3.3), dpi=80)
-    ax_lam, ax_r2 = fig.subplots(2, 1, sharex=True)
-    ax_lam.plot(history.steps, history.lam, color="k", lw=1.2, label="network")
-    for i, (label, value) in enumerate((exact or {}).items()):
-        ax_lam.axhline(value, ls="--", lw=1, color=colormaps["tab10"](i + 1), label=label)
-    ax_lam.set_ylabel("λ estimate")
-    ax_lam.set_title("eigenvalue found, and R², over training", fontsize=10)
-    ax_lam.legend(fontsize=7, loc="best")
-    ax_r2.plot(history.steps, history.r2, color="tab:blue", lw=1.2)
-    ax_r2.set_ylim(-0.02, 1.02)
-    ax_r2.set_ylabel("R²")
-    ax_r2.set_xlabel("training step")
-    fig.tight_layout()
+    fig = _skip_figure(history, exact)
+    ax_lam, ax_r2 = fig.axes
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=fig.dpi)
     base = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
@@ -128,3 +122,26 @@ def _skip_curves(history, exact: dict[str, float] | None):
         spans.append((height - y1, height - y0))
     to_display = ax_lam.transData.transform
     return base, (lambda step: float(to_display((step, 0.0))[0])), spans
+
+
+def _skip_figure(history, exact: dict[str, float] | None):
+    """The λ and R² curves as a matplotlib Figure (540 × 360 pixels), in the course's style."""
+    from matplotlib.figure import Figure
+
+    from ..plotting import LINE_COLOURS
+
+    fig = Figure(figsize=(5.4, 3.6), dpi=100)
+    ax_lam, ax_r2 = fig.subplots(2, 1, sharex=True)
+    ax_lam.plot(history.steps, history.lam, color="k", lw=1.2, label="network")
+    for i, (label, value) in enumerate((exact or {}).items()):
+        ax_lam.axhline(value, ls=("--", ":", "-.")[i % 3], lw=1.2,
+                       color=LINE_COLOURS[(i + 1) % len(LINE_COLOURS)], label=label)
+    ax_lam.set_ylabel("λ estimate")
+    ax_lam.set_title("eigenvalue found, and R², over training")
+    ax_lam.legend(loc="best")
+    ax_r2.plot(history.steps, history.r2, color=LINE_COLOURS[0], lw=1.2)
+    ax_r2.set_ylim(-0.02, 1.02)
+    ax_r2.set_ylabel("R²")
+    ax_r2.set_xlabel("training step")
+    fig.tight_layout()
+    return fig

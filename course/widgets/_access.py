@@ -1,0 +1,109 @@
+"""Accessible names for the course's widgets: what a screen reader says for each control
+and picture.
+
+ipywidgets draws a slider's handle without a name (its visible label is not tied to it),
+its pictures without a text alternative, and a Play widget's buttons as bare icons. Each
+course widget therefore carries `Accessibility`, an invisible helper (an ``anywidget``,
+a few lines of JavaScript) that names them in the page:
+
+* a slider's handle gets ``aria-label``: the name given with `name(control, ...)`, or its
+  visible label;
+* a picture made with `_base._image_view(pixels, alt=...)` gets that ``alt``;
+* the Play buttons get "play", "pause", "stop", "repeat".
+
+The same texts go into the static snapshot (`_base.static_html`), so that the static
+course and the slides carry them too. Nothing here changes what a sighted reader sees.
+"""
+
+from __future__ import annotations
+
+import anywidget
+import ipywidgets as w
+import traitlets
+
+__all__ = ["Accessibility", "name", "accessible_ui"]
+
+ROOT_CLASS = "course-widget"
+
+_ESM = """
+const PLAY = {'fa-play': 'play', 'fa-pause': 'pause', 'fa-stop': 'stop', 'fa-retweet': 'repeat',
+              'fa-repeat': 'repeat'};
+
+function apply(root, model) {
+  const names = model.get('names'), alts = model.get('alts');
+  root.querySelectorAll('.widget-slider, .jupyter-widget-slider').forEach(slider => {
+    const label = slider.querySelector('.widget-label');
+    const text = label ? label.textContent.trim() : '';
+    const handle = slider.querySelector('.noUi-handle');
+    const wanted = names[text] || text || 'slider';
+    if (handle && handle.getAttribute('aria-label') !== wanted) handle.setAttribute('aria-label', wanted);
+  });
+  root.querySelectorAll('img').forEach(img => {
+    for (const cls of img.classList) {
+      if (cls in alts && img.getAttribute('alt') !== alts[cls]) img.setAttribute('alt', alts[cls]);
+    }
+  });
+  root.querySelectorAll('.widget-play button, .jupyter-widget-play button').forEach(button => {
+    const icon = button.querySelector('i');
+    const kind = icon && [...icon.classList].find(c => c in PLAY);
+    if (kind && !button.getAttribute('aria-label')) button.setAttribute('aria-label', PLAY[kind]);
+  });
+}
+
+export default {
+  render({ model, el }) {
+    el.style.display = 'none';
+    el.setAttribute('aria-hidden', 'true');
+    let observer = null, tries = 0;
+    const start = () => {
+      const root = el.closest('.""" + ROOT_CLASS + """');
+      if (!root) { if (tries++ < 100) setTimeout(start, 50); return; }
+      apply(root, model);
+      observer = new MutationObserver(() => apply(root, model));
+      observer.observe(root, { childList: true, subtree: true });
+      model.on('change:names', () => apply(root, model));
+      model.on('change:alts', () => apply(root, model));
+    };
+    start();
+    return () => { if (observer) observer.disconnect(); };
+  }
+};
+"""
+
+
+class Accessibility(anywidget.AnyWidget):
+    """The invisible helper: ``names`` maps a slider's visible label to its accessible name,
+    ``alts`` maps a picture's CSS class to its text alternative."""
+
+    _esm = _ESM
+    names = traitlets.Dict().tag(sync=True)
+    alts = traitlets.Dict().tag(sync=True)
+
+
+def name(control: w.Widget, accessible_name: str) -> w.Widget:
+    """Give `control` the name a screen reader says (its visible label is often a symbol:
+    ``k``, ``ε``). Returns the control."""
+    control._course_name = accessible_name
+    return control
+
+
+def _walk(widget: w.Widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)
+
+
+def accessible_ui(ui: w.Box) -> w.Box:
+    """Mark `ui` as a course widget and add (once) the helper that names its controls
+    and pictures. Returns `ui`."""
+    if any(isinstance(c, Accessibility) for c in ui.children):
+        return ui
+    names, alts = {}, {}
+    for widget in _walk(ui):
+        if getattr(widget, "_course_name", None) and getattr(widget, "description", ""):
+            names[widget.description] = widget._course_name
+        if isinstance(widget, w.Image) and getattr(widget, "_course_alt", None):
+            alts[widget._course_alt_class] = widget._course_alt
+    ui.add_class(ROOT_CLASS)
+    ui.children = tuple(ui.children) + (Accessibility(names=names, alts=alts),)
+    return ui
