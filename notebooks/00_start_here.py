@@ -311,5 +311,5 @@ of the test digits: it is right exactly on the 7s. Any real model must beat that
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** three things to keep: Shift + Enter runs a cell, and Restart and Run All cures a
-# confused kernel; `load_mnist("bundled")` gives 4,000 + 1,000 digits offline; widgets
+# confused kernel; `load_mnist("bundled")` gives the bundled training and test digits offline; widgets
 # recompute as you drag, `check` says whether an answer is right. Next: chapter 1, Meet MNIST.

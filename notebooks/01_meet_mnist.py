@@ -460,6 +460,25 @@ def variogram_y(images, lag):
 
 check("ch01.variogram_y", variogram_y)
 
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **5. Write the code.** The border section used `centre_of_mass` from the package. Write
+# your own `centre_of_mass(image)` for one image: the (row, column) of its centre of mass,
+# each pixel's position weighted by its ink, rows and columns counted from 0 (the
+# image is `(height, width)`, floats in [0, 1]). Return an array of two numbers.
+#
+# <details><summary>Hint</summary>
+#
+# `np.indices(image.shape)` gives the row and the column of every pixel; weight them by
+# the image, add up, and divide by the total ink.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def centre_of_mass(image):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch01.centre_of_mass", centre_of_mass)
+
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 from course.check import exercises
 
@@ -467,7 +486,7 @@ answers = exercises()
 md(f"""
 **Do:** give the room two minutes per question, then reveal with `solution(...)` if needed.
 For `variogram_y`, let someone slice the wrong axis on purpose: `check` says it compares
-pixels along the rows.
+pixels along the rows; for `centre_of_mass`, someone who forgets to divide by the total ink.
 
 **Ask:** which class uses the most ink, and roughly what share of pixels is exactly 0?
 **Expect:** the {answers["ch01.most_ink"].answer}s (big closed loops; 1s use the least);

@@ -4,6 +4,7 @@ variogram written by the learner."""
 import numpy as np
 
 from ..check import code_exercise, exercise
+from ..pixel_stats import centre_of_mass
 from ..pixel_stats import variogram as tested_variogram
 from ._data import bundled
 
@@ -148,3 +149,68 @@ def variogram_y(images, lag):
     upper = images[:, :-lag, :]          # rows 0 .. height-lag-1
     lower = images[:, lag:, :]           # the pixels `lag` rows below them
     return np.abs(lower - upper).mean()
+
+
+# The centre of mass of one digit, written by the learner.
+
+def _com_cases():
+    d = bundled()
+    rng = np.random.default_rng(4)
+    off_centre = np.zeros((28, 28))
+    off_centre[2:6, 20:27] = rng.random((4, 7))          # ink in the top right corner
+    return [(d.x_train[3] / 255.0,), (d.x_test[11] / 255.0,), (off_centre,),
+            (rng.random((12, 9)),)]                       # not square: rows and columns differ
+
+
+def _com_swapped(image):
+    rows, cols = np.indices(image.shape)
+    return np.array([(image * cols).sum(), (image * rows).sum()]) / image.sum()
+
+
+def _com_unweighted(image):
+    rows, cols = np.nonzero(image)
+    return np.array([rows.mean(), cols.mean()])
+
+
+def _com_from_one(image):
+    rows, cols = np.indices(image.shape)
+    return np.array([(image * (rows + 1)).sum(), (image * (cols + 1)).sum()]) / image.sum()
+
+
+def _com_not_divided(image):
+    rows, cols = np.indices(image.shape)
+    return np.array([(image * rows).sum(), (image * cols).sum()])
+
+
+def _com_frame_centre(image):
+    return np.array([(image.shape[0] - 1) / 2, (image.shape[1] - 1) / 2])
+
+
+@code_exercise(
+    "ch01.centre_of_mass",
+    "Write centre_of_mass(image): the (row, column) of one image's centre of mass, each "
+    "pixel's position weighted by its ink. image: (height, width) floats in [0, 1] with some "
+    "ink; returns an array of two numbers, rows and columns counted from 0.",
+    hint="np.indices(image.shape) gives two arrays: the row and the column of every pixel. "
+         "Weight each by the image, add up, and divide by the total ink.",
+    cases=_com_cases,
+    mistakes=[(_com_swapped, "You give (column, row): the question asks for the row first."),
+              (_com_unweighted, "You average the positions of the inked pixels, each counted once; "
+                                "a centre of mass weights each position by how much ink is there."),
+              (_com_from_one, "Your positions count from 1; here the top row is row 0."),
+              (_com_frame_centre, "That is the centre of the frame, whatever the digit: the answer "
+                                  "depends on where the ink is."),
+              (_com_not_divided, "You add up ink × position, but do not divide by the total ink: "
+                                 "a heavier digit would then seem to sit further away.")],
+    wrong_examples=[(_com_swapped, "row first"),
+                    (_com_unweighted, "weights each position"),
+                    (_com_from_one, "count from 1"),
+                    (_com_not_divided, "total ink"),
+                    (_com_frame_centre, "centre of the frame")],
+    reference=lambda image: centre_of_mass(image)[0],
+    explanation="Σ ink × position / Σ ink, once for the rows and once for the columns; MNIST "
+                "moved every digit so that this point sits in the middle of the frame.")
+def centre_of_mass_of(image):
+    rows, cols = np.indices(image.shape)          # the row and the column of every pixel
+    ink = image.sum()
+    return np.array([(image * rows).sum() / ink, (image * cols).sum() / ink])
