@@ -25,9 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
 PLACEHOLDER = "No description has been provided for this image"
 # Chapters whose figures still lack a text alternative (to be emptied, then deleted):
-# 00 only needs re-executing (its widgets now describe their pictures); the others need
-# `course.plotting.show(fig, alt=...)` for each figure, and re-executing.
-PENDING = {"00_start_here", "01_meet_mnist", "02_network_from_scratch", "03_what_did_it_learn", "04_eigendigits",
+# each needs `course.plotting.show(fig, alt=...)` for each figure, and re-executing.
+PENDING = {"01_meet_mnist", "02_network_from_scratch", "03_what_did_it_learn", "04_eigendigits",
            "05a_dreams_and_fooling", "05b_adversarial_and_your_digits",
            "06_fourier_fitness_model", "07_eigenvector_network"}
 IMG = re.compile(r"<img\b[^>]*>", re.I)
