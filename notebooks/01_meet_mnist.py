@@ -27,7 +27,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from course.data import load_mnist
-from course.plotting import show_digits
+from course.plotting import LINE_STYLES, show, show_digits
 from course.prose import md, pct, span
 
 data = load_mnist("bundled")
@@ -107,7 +107,9 @@ ax.imshow(digit, cmap="gray_r")
 ax.set_title(f"the same digit, labelled {label}")
 ax.set_xlabel("column")
 ax.set_ylabel("row")
-plt.show()
+show(fig, alt=f"The first training digit, labelled {label}, as a 28 × 28 picture: dark ink on "
+              f"white paper. {int((digit > 0).sum())} of its 784 pixels carry ink, and the strokes "
+              f"fade to grey at their edges.")
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 greys = digit[(digit > 25) & (digit < 230)]
@@ -149,23 +151,38 @@ DigitBrowser(data.x_train, data.y_train)
 from course.pixel_stats import mean_digits
 
 means = mean_digits(data.x_train, data.y_train)
-show_digits(means, titles=[f"mean {c}" for c in range(10)],
-            suptitle="Average training digit of each class")
-plt.show()
+# how dark a mean is where it has ink: 1 if all writers put full ink on the same pixels
+sharpness = (means ** 2).sum(axis=(1, 2)) / means.sum(axis=(1, 2))
+by_sharpness = np.argsort(-sharpness, kind="stable")
+fig = show_digits(means, titles=[f"mean {c}" for c in range(10)],
+                  suptitle="Average training digit of each class")
+show(fig, alt=f"Ten blurred average digits, classes 0 to 9, each the pixel-by-pixel mean of the "
+              f"class's training digits: the means of the {by_sharpness[0]} and the {by_sharpness[1]} "
+              f"are the sharpest, those of the {', '.join(map(str, sorted(by_sharpness[-3:])))} the foggiest.")
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Some averages are sharp (1, 0), others are a fog (4, 5, 8), because people write them
-# in more ways. These averages are already a classifier of sorts: chapter 3 compares
-# them with what a trained network learns.
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+sharp, foggy = sorted(by_sharpness[:2].tolist()), sorted(by_sharpness[-3:].tolist())
+md(f"""
+Some averages are sharp, others are a fog, because people write some digits in more ways
+than others. Measured by how dark each mean is where it has ink (its darkness averaged
+over its own ink), the sharpest are the {sharp[0]} and the {sharp[1]}
+({sharpness[sharp[0]]:.2f} and {sharpness[sharp[1]]:.2f}), the foggiest the {foggy[0]}, the
+{foggy[1]} and the {foggy[2]} ({", ".join(f"{sharpness[c]:.2f}" for c in foggy)}). These
+averages are already a classifier of sorts: chapter 3 compares them with what a trained
+network learns.
+""")
 
-# %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** average all the training images of a class pixel by pixel: dark where nearly
-# everyone puts ink, grey haloes where strokes wander. This is already a crude classifier;
-# chapter 3 compares it with what a network learns.
-#
-# **Ask:** why is the mean 1 sharp but the mean 8 or 4 a fog? **Expect:** people write 1s
-# in nearly one way (an upright stroke), while 4s, 5s and 8s come in many shapes and slants,
-# so their average smears.
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md(f"""
+**Say:** average all the training images of a class pixel by pixel: dark where nearly
+everyone puts ink, grey haloes where strokes wander. This is already a crude classifier;
+chapter 3 compares it with what a network learns.
+
+**Ask:** why is the mean {by_sharpness[0]} sharp but the mean {by_sharpness[-1]} a fog?
+**Expect:** the {by_sharpness[0]}s are written in fewer ways than the {by_sharpness[-1]}s, which
+come in many shapes and slants, so their average smears: darkness {sharpness[by_sharpness[0]]:.2f}
+against {sharpness[by_sharpness[-1]]:.2f} where each mean has ink.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## How grey are the pixels?
@@ -188,7 +205,11 @@ ax.set_yscale("log")
 ax.set_xlabel("pixel intensity (0 = paper, 1 = ink)")
 ax.set_ylabel("share of all pixels")
 ax.set_title("Pixel intensities of the training digits")
-plt.show()
+show(fig, alt=f"Bar chart, on a logarithmic scale, of the share of all training pixels in ten "
+              f"intensity bins from 0 to 1: the first bin, blank paper, holds {pct(hist[0])}, each grey "
+              f"bin between 0.1 and 0.9 only {100 * hist[1:9].min():.1f} to {100 * hist[1:9].max():.1f} %, "
+              f"and the last, saturated ink, "
+              f"{pct(hist[-1])}.")
 
 # %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
 x = data.x_train / 255
@@ -253,18 +274,24 @@ print(f"these three lines vs course.pixel_stats.variogram, lags 1 to 14: "
 
 # %% slideshow={"slide_type": "subslide"}
 lags = np.arange(1, 15)
+curves = {axis: variogram(data.x_train, 14, axis=axis) for axis in "xy"}
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.3), sharey=True)
 for ax, axis in zip(axes, ["x", "y"]):
-    ax.plot(lags, variogram(data.x_train, 14, axis=axis), "k-o", label="all digits", lw=2)
-    for c in (0, 1, 7):
-        ax.plot(lags, variogram(data.x_train[data.y_train == c], 14, axis=axis), "--", label=f"{c}s")
+    ax.plot(lags, curves[axis], "k-o", label="all digits", lw=2)
+    for i, c in enumerate((0, 1, 7)):   # the course's colours, each with its own dash
+        ax.plot(lags, variogram(data.x_train[data.y_train == c], 14, axis=axis),
+                color=f"C{i}", ls=LINE_STYLES[i + 1], label=f"{c}s")
     ax.set_xlabel(f"lag k (pixels along {'rows' if axis == 'x' else 'columns'})")
     ax.set_title(f"g_{axis}(k)")
     ax.legend()
 axes[0].set_ylabel("mean |difference| (0 to 1)")
 fig.suptitle("Variograms: how different are pixels k apart?")
 fig.tight_layout()
-plt.show()
+show(fig, alt=f"Two line plots of the mean absolute difference between pixels k apart, against k "
+              f"from 1 to 14: horizontally (g_x, left) and vertically (g_y, right), for all digits "
+              f"(black, with dots) and for the 0s, 1s and 7s (coloured, dashed and dotted). Every "
+              f"curve rises from lag 1; for all digits g_x peaks at lag {lags[curves['x'].argmax()]} "
+              f"and g_y at lag {lags[curves['y'].argmax()]}.")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 gx, gy = variogram(data.x_train, 14, axis="x"), variogram(data.x_train, 14, axis="y")
@@ -365,9 +392,14 @@ axes[1].set_xlabel("column of the centre of mass")
 axes[1].set_ylabel("row of the centre of mass")
 axes[1].set_title("centre of mass of each digit")
 fig.tight_layout()
-plt.show()
+show(fig, alt=f"Left: the mean ink of all {len(data.x_train):,} training digits as a heat map, dark "
+              f"for no ink and bright for much, with the central 20 × 20 square dashed: nearly "
+              f"all the ink lies inside it, and the 4-pixel border holds {pct(np.mean(border))} of "
+              f"it. Right: the "
+              f"centre of mass of every digit as a dot; all lie within "
+              f"{np.abs(com - 14).max():.2f} pixels of pixel (14, 14), in a square one pixel wide.")
 
-# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+# %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
 md(f"""
 The border is {pct(1 - 20 * 20 / (28 * 28), 0)} of the frame but holds only {pct(np.mean(border))}
 of the ink on average. And every centre of mass lies within
