@@ -275,15 +275,15 @@ print(f"these three lines vs course.pixel_stats.variogram, lags 1 to 14: "
 # %% slideshow={"slide_type": "subslide"}
 lags = np.arange(1, 15)
 curves = {axis: variogram(data.x_train, 14, axis=axis) for axis in "xy"}
-fig, axes = plt.subplots(1, 2, figsize=(10, 3.3), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(9, 3.3), sharey=True)
 for ax, axis in zip(axes, ["x", "y"]):
     ax.plot(lags, curves[axis], "k-o", label="all digits", lw=2)
     for i, c in enumerate((0, 1, 7)):   # the course's colours, each with its own dash
         ax.plot(lags, variogram(data.x_train[data.y_train == c], 14, axis=axis),
                 color=f"C{i}", ls=LINE_STYLES[i + 1], label=f"{c}s")
     ax.set_xlabel(f"lag k (pixels along {'rows' if axis == 'x' else 'columns'})")
-    ax.set_title(f"g_{axis}(k)")
-    ax.legend()
+    ax.set(title=f"g_{axis}(k)", xticks=range(2, 15, 2))
+axes[1].legend(loc="upper left", bbox_to_anchor=(1.02, 1))   # one legend, beside the curves
 axes[0].set_ylabel("mean |difference| (0 to 1)")
 fig.suptitle("Variograms: how different are pixels k apart?")
 fig.tight_layout()
