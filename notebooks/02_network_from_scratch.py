@@ -31,6 +31,7 @@ import numpy as np
 
 from course.data import load_mnist
 from course.mlp import MLP, one_hot, sigmoid
+from course.plotting import show
 from course.prose import md, pct
 
 data = load_mnist("bundled", as_float=True)
@@ -72,7 +73,9 @@ ax.set_xlabel("z (weighted input)")
 ax.set_ylabel("value")
 ax.set_title("The sigmoid and its slope")
 ax.legend()
-plt.show()
+slope = lambda z: sigmoid(z) * (1 - sigmoid(z))
+show(fig, alt=f"The sigmoid σ(z) (solid) rises from 0 to 1 as z goes from −8 to 8; its slope σ'(z) "
+              f"(dashed) is a bump of height {slope(0.0):.2f} at z = 0, below {slope(5.0):.3f} once |z| > 5.")
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # Notice the slope: at most 0.25, and almost zero once |z| > 5. Keep it in mind; it is
@@ -348,19 +351,27 @@ for recipe in recipes:
         runs[recipe, lr] = m.fit(X, y, epochs=3, batch_size=10, lr=lr, seed=0, test=(X_test, y_test))
 # each recipe's best η: the highest *training* accuracy after 3 epochs (no peeking at the test digits)
 best = {r: max(rates, key=lambda lr: runs[r, lr].train_accuracy[-1]) for r in recipes}
+print(f"{len(runs)} networks trained: {len(recipes)} recipes × {len(rates)} learning rates, 3 epochs each")
 
+# %% slideshow={"slide_type": "subslide"}
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.4))
 for r in recipes:
     name = f"{r[0]} + {r[1].replace('_', '-')}"
-    axes[0].plot(range(1, 4), runs[r, 0.1].test_accuracy, "o-", label=name)
-    axes[1].plot(rates, [runs[r, lr].test_accuracy[-1] for lr in rates], "o-", label=name)
+    axes[0].plot(range(1, 4), runs[r, 0.1].test_accuracy, marker="o", label=name)  # colour and dash
+    axes[1].plot(rates, [runs[r, lr].test_accuracy[-1] for lr in rates], marker="o", label=name)
 axes[0].set(title="all at η = 0.1", xlabel="epoch", ylabel="test accuracy", xticks=[1, 2, 3])
 axes[1].set(title="after 3 epochs, at each learning rate", xlabel="learning rate η",
             ylabel="test accuracy", xscale="log")
-axes[0].legend(fontsize=8, loc="center right")
-fig.suptitle("Three recipes, 784-16-16-10, batches of 10: the classic one is blue")
+axes[0].legend(loc="center right")
+fig.suptitle("Three recipes, 784-16-16-10, batches of 10: the classic one is solid blue")
 fig.tight_layout()
-plt.show()
+names = [f"{a.replace('relu', 'ReLU')} + {c.replace('_', '-')}" for a, c in recipes]
+show(fig, alt=f"Test accuracy of three recipes for the 784-16-16-10 network. Left, all at η = 0.1, "
+              f"over 3 epochs: " + ", ".join(f"{n} reaches {pct(runs[r, 0.1].test_accuracy[-1])}"
+                                           for n, r in zip(names, recipes))
+              + ". Right, after 3 epochs at learning rates from 0.01 to 10 (log scale): each recipe "
+              f"has its own range of good rates; the best by training accuracy is "
+              + ", ".join(f"η = {best[r]:g} for {n}" for n, r in zip(names, recipes)) + ".")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 for r in recipes:
@@ -414,15 +425,19 @@ for bs, lr in [(1, 3.0), (100, 3.0), (1, 0.3)]:
     m = MLP([784, 16, 16, 10], seed=0, dtype=np.float32)
     batch_runs[bs, lr] = m.fit(X, y, epochs=3, batch_size=bs, lr=lr, seed=0, test=(X_test, y_test))
 
-fig, ax = plt.subplots(figsize=(8.5, 3.4))
+fig, ax = plt.subplots(figsize=(7.5, 3.4))
 for (bs, lr), h in sorted(batch_runs.items(), key=lambda item: (-item[0][1], item[0][0])):
-    ax.plot(range(1, 4), h.test_accuracy, "o-" if lr == 3.0 else "s--",
+    ax.plot(range(1, 4), h.test_accuracy, marker="o" if lr == 3.0 else "s",  # colour and dash
             label=f"batch size {bs}, η = {lr:g}: {len(X) // bs:,} steps per epoch")
 ax.set(xlabel="epoch", ylabel="test accuracy", xticks=[1, 2, 3],
        title="Sigmoid + quadratic cost, 784-16-16-10")
-ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.02, 1))
-fig.tight_layout()
-plt.show()
+ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)  # below the plot
+final = {key: h.test_accuracy[-1] for key, h in batch_runs.items()}
+top, bottom = max(final, key=final.get), min(final, key=final.get)
+show(fig, alt="Test accuracy over 3 epochs of the classic network for four settings; after 3 epochs: "
+              + "; ".join(f"batch size {bs} at η = {lr:g}: {pct(a)}" for (bs, lr), a in final.items())
+              + f". Best: batch size {top[0]} at η = {top[1]:g}; worst: batch size {bottom[0]} at "
+              f"η = {bottom[1]:g}.")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 for (bs, lr), h in batch_runs.items():
