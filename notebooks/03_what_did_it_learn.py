@@ -29,7 +29,7 @@ import torch
 
 from course.data import load_mnist
 from course.interpret import linear_templates, pixels
-from course.plotting import show_digits
+from course.plotting import show, show_digits
 from course.prose import md, pct, span
 
 data = load_mnist("bundled")
@@ -93,7 +93,11 @@ white near zero.
 fig = show_digits(smooth_templates, titles=[f"class {c}" for c in range(10)], vmin=None, ncols=5,
                   size=1.8, suptitle="Logistic regression, C = 0.003: the template w_c of each class")
 fig.subplots_adjust(hspace=0.3)  # room for the titles of the second row
-plt.show()
+show(fig, alt=f"The ten templates w_0 to w_9 of the logistic regression with C = 0.003 "
+              f"({pct(linear_acc['logistic regression, C = 0.003'])} of the test digits right) as "
+              f"28 × 28 pictures, red for positive weights, blue for negative, white near zero: "
+              f"the digits' shapes can be made out, and the centre of the 0's template is "
+              f"{'blue' if smooth_templates[0, 14, 14] < 0 else 'red'}.")
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 accs = list(linear_acc.values())
@@ -128,9 +132,13 @@ from course.pixel_stats import mean_digits
 
 X_train = pixels(data.x_train)
 contrast = mean_digits(data.x_train, data.y_train) - X_train.mean(axis=0).reshape(28, 28)
-show_digits(contrast, titles=[f"class {c}" for c in range(10)], vmin=None, size=1.3,
-            suptitle="Mean digit of each class minus the mean of all digits (red +, blue −)")
-plt.show()
+fig = show_digits(contrast, titles=[f"class {c}" for c in range(10)], vmin=None, size=1.5, ncols=5,
+                  suptitle="Mean digit of each class minus the mean of all digits (red +, blue −)")
+fig.subplots_adjust(hspace=0.3)  # room for the titles of the second row
+alike = [np.corrcoef(smooth_templates[c].ravel(), contrast[c].ravel())[0, 1] for c in range(10)]
+show(fig, alt=f"Ten contrast images, the mean digit of each class minus the mean of all digits, red "
+              f"where the class has more ink than the average digit, blue where it has less: nearly "
+              f"the templates above (correlation {min(alike):.2f} to {max(alike):.2f}).")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # They are nearly the same pictures (the correlations are printed below), and not by
@@ -144,12 +152,14 @@ plt.show()
 # their templates look different:
 
 # %% slideshow={"slide_type": "fragment"}
-show_digits(templates, titles=[f"class {c}" for c in range(10)], vmin=None, size=1.3,
-            suptitle="Logistic regression, C = 0.1: the template of each class (red +, blue −)")
-plt.show()
-show_digits(svm_templates, titles=[f"class {c}" for c in range(10)], vmin=None, size=1.3,
-            suptitle="Linear SVM, C = 0.01: the template of each class (red +, blue −)")
-plt.show()
+for name, w, acc in [("logistic regression, C = 0.1", templates, linear_acc["logistic regression, C = 0.1"]),
+                     ("linear SVM, C = 0.01", svm_templates, linear_acc["linear SVM, C = 0.01"])]:
+    fig = show_digits(w, titles=[f"class {c}" for c in range(10)], vmin=None, size=1.5, ncols=5,
+                      suptitle=f"{name[0].upper() + name[1:]}: the template of each class (red +, blue −)")
+    fig.subplots_adjust(hspace=0.3)
+    show(fig, alt=f"The ten templates of the {name} ({pct(acc)} of the test digits right), red "
+                  f"positive, blue negative: the shapes of the strongly penalised templates, "
+                  f"covered in speckle of strong single pixels.")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Speckle on top of the same shapes. With a weaker penalty the classifier can afford
@@ -183,8 +193,8 @@ accuracy ({pct(accs[0])} → {pct(accs[1])}).
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## A network's first layer: receptive fields
 #
-# Now the course's network: one hidden layer of 100 neurons (ReLU), trained with Adam on
-# the same digits. Each time a training digit was used, it was randomly moved and
+# Now the course's network: one hidden layer of 100 neurons (ReLU), trained with AdamW (Adam
+# with a little weight decay) on the same digits. Each time a training digit was used, it was randomly moved and
 # distorted a little (*augmentation*; the settings are printed below), so the network
 # saw more variety than 4,000 fixed images. Chapter 5 uses the very same network, and
 # the exercises at the end check against it.
@@ -241,30 +251,43 @@ set's {pct(test_acc)} lies {"inside" if inside else "outside"} that range. The g
 from course.interpret import concentration, first_layer_fields
 
 fields = first_layer_fields(mlp)  # (100, 28, 28): row j of the first weight matrix
-show_digits(fields, ncols=10, vmin=None, size=0.85,
-            suptitle="The 100 receptive fields of the first layer (red +, blue −)")
-plt.show()
+start = first_layer_fields(make_mlp(MLP_SIZES, seed=0))  # the same weights before training
+# share of a field's squared weights in its strongest 5 % of pixels (next slide)
+score, score_start = concentration(fields), concentration(start)
+fig = show_digits(fields, ncols=10, vmin=None, size=0.85,
+                  suptitle="The 100 receptive fields of the first layer (red +, blue −)")
+show(fig, alt=f"The {len(fields)} receptive fields of the first layer, each one hidden neuron's 784 "
+              f"input weights as a 28 × 28 picture, red positive, blue negative: none is a digit; "
+              f"many are a short stroke, an edge or a curve at one place, often with the other "
+              f"colour beside it. The median field holds {pct(np.median(score), 0)} of its weight "
+              f"in its strongest 5 % of pixels, against {pct(np.median(score_start), 0)} at the random start.")
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# Unlike the templates, most of these do not look like anything: broad blotches of red
-# and blue, with no digit and no part of a digit to be recognised. That is the honest
-# result, and a common one. The network was never asked to make its neurons readable,
-# only to make the last layer's scores right; each class score is a mix of all 100
-# neurons, so a neuron's meaning is spread across many of them.
-#
-# A few fields do look like something: a short, sharp stroke, often with one of the
-# other colour beside it, a detector for a pen stroke at one place and angle. (A blue
-# stroke switches the neuron off: it fires when that stroke is *missing*.) To find them
-# without picking by eye, `concentration` measures how much of a field's weight (its
-# sum of squared weights) sits in its strongest 5 % of pixels. Here are the eight most
-# concentrated fields; the score is a guide, not a definition, so look at each.
+# %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
+twice = int((score >= 2 * np.median(score_start)).sum())
+md(f"""
+Unlike the templates, none of these is a digit. But most are not shapeless either: many are a
+short stroke, an edge or a curve at one place and angle, often with one of the other colour
+beside it, a detector for a pen stroke there. (A blue stroke switches the neuron off: it
+fires when that stroke is *missing*.) To measure it rather than judge by eye,
+`concentration` gives the share of a field's weight (its sum of squared weights) that sits
+in its strongest 5 % of pixels: {pct(np.median(score), 0)} for the median field, against
+{pct(np.median(score_start), 0)} for the random weights the fields started from; {twice} of
+the {len(fields)} fields hold at least twice that starting share.
+
+Readable one by one, though, they are not the model. The network was never asked to make a
+neuron mean one thing, and each class score is a mix of all {len(fields)} neurons, so what
+it knows lives in the combination. Here are the eight most concentrated fields; the score is
+a guide, not a definition, so look at each.
+""")
 
 # %% slideshow={"slide_type": "fragment"}
-score = concentration(fields)
 strongest = np.argsort(-score, kind="stable")[:8]
-show_digits(fields[strongest], titles=[f"neuron {j}\n{score[j]:.0%} in 5 %" for j in strongest],
-            vmin=None, size=1.5, ncols=8, suptitle="The most concentrated receptive fields")
-plt.show()
+fig = show_digits(fields[strongest], titles=[f"neuron {j}\n{score[j]:.0%} in 5 %" for j in strongest],
+                  vmin=None, size=1.5, ncols=8, suptitle="The most concentrated receptive fields")
+show(fig, alt=f"The eight most concentrated receptive fields, of neurons "
+              f"{', '.join(str(j) for j in strongest)}, with {pct(score[strongest[-1]], 0)} to "
+              f"{pct(score[strongest[0]], 0)} of their weight in their strongest 5 % of pixels: each "
+              f"is mainly one short stroke at one place and angle, with the other colour beside it.")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Some neurons may have learnt (almost) nothing. A ReLU neuron whose weighted sum is
@@ -280,13 +303,12 @@ from course.training import as_tensor_images
 with torch.no_grad():
     hidden = mlp[:3](as_tensor_images(data.x_train)).numpy()  # Flatten, Linear, ReLU: (4000, 100)
 dead = np.flatnonzero((hidden == 0).all(axis=0))
-start = first_layer_fields(make_mlp(MLP_SIZES, seed=0))  # the weights before training
 kept = np.array([np.corrcoef(f.ravel(), f0.ravel())[0, 1] for f, f0 in zip(fields, start)])
 alive = np.setdiff1d(np.arange(len(fields)), dead)
 print(f"{len(dead)} of {hidden.shape[1]} hidden neurons are 0 for every training digit: {dead.tolist()}")
 print("correlation of a field with its starting weights: "
-      + (f"dead neurons {kept[dead].mean():.2f} on average, " if len(dead) else "")
-      + f"the others {kept[alive].mean():.2f}")
+      + (f"dead neurons {kept[dead].mean():.2f} on average, the others " if len(dead) else "all of them ")
+      + f"{kept[alive].mean():.2f} on average")
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 dead_text = (f"{len(dead)} of the {len(fields)} neurons are dead, and their fields correlate "
@@ -296,16 +318,18 @@ dead_text = (f"{len(dead)} of the {len(fields)} neurons are dead, and their fiel
 md(f"""
 **Say:** the course's network, 100 ReLU neurons trained on moved and distorted digits:
 {pct(test_acc)} of the test digits, {pct(train_acc)} of the training digits: a gap of
-{abs(gap):.1f} points, {abs(gap) / se_gap:.1f} standard errors. Each hidden neuron's 784 weights are its receptive
-field. Most look like nothing: a neuron's meaning is spread over many. The most concentrated
-ones can look like single strokes.
+{abs(gap):.1f} points, {abs(gap) / se_gap:.1f} standard errors. Each hidden neuron's 784
+weights are its receptive field. None is a digit; many are a stroke or an edge at one place
+(the median field holds {pct(np.median(score), 0)} of its weight in its strongest 5 % of
+pixels, {pct(np.median(score_start), 0)} at the random start), and every class score mixes
+all of them.
 
 **Ask:** a ReLU neuron that is 0 for every training digit gets no gradient. What does its
 field look like after training? **Expect:** almost its random starting weights: {dead_text}.
 """)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# The same reasoning explains the speckled edges of the fields. By BP4 (chapter 2), the
+# The same reasoning holds for single pixels. By BP4 (chapter 2), the
 # gradient of a first-layer weight is a sum over the digits of δ_j x_p: the neuron's
 # error times the pixel's value. A pixel that is 0 in every digit gets a gradient of
 # exactly 0, and its weights never move. Here is that check on the trained network,
@@ -325,19 +349,46 @@ print(f"{(still & blank).sum()} of them kept their starting weights (to 1 % of t
 print(f"largest change of a pixel's weights, median: {np.median(moved[others]) if others.any() else 0:.2f} "
       f"for the other blank pixels, {np.median(moved[~blank]):.2f} for pixels with ink")
 
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# But the network never saw the training digits as they are: it trained on moved and
+# distorted copies. How much ink do those put on the blank pixels, and how large are the
+# gradients it gives their weights?
+
+# %% slideshow={"slide_type": "fragment"}
+from course.training import augment_digits
+
+labels = torch.as_tensor(data.y_train)
+copies = augment_digits(torch.as_tensor(X_train, dtype=torch.float32), torch.Generator().manual_seed(0),
+                        MLP_CONFIG.augment, labels=labels)   # one epoch's copies, (4000, 784)
+inked = (copies.numpy()[:, blank] > 0.05).mean(axis=0)   # per blank pixel: share of copies with ink
+loss = torch.nn.functional.cross_entropy(mlp(copies), labels, label_smoothing=MLP_CONFIG.label_smoothing)
+(grad_copies,) = torch.autograd.grad(loss, first.weight)
+size = grad_copies.abs().mean(axis=0).numpy()           # per pixel: mean over the 100 neurons
+grad_ratio = np.median(size[blank]) / np.median(size[~blank])
+print(f"a blank pixel has ink in {np.median(inked):.1%} of the copies (median over the {blank.sum()} pixels)")
+print(f"gradient of a blank pixel's weights on the copies, median: {grad_ratio:.2f} × that of a pixel with ink")
+
 # %% slideshow={"slide_type": "subslide"} jupyter={"source_hidden": true}
 rows, cols = np.indices((28, 28))
 edge = np.minimum.reduce([rows, cols, 27 - rows, 27 - cols]).ravel()  # 0 on the frame's edge
+n_kept = int((still & blank).sum())
+move_ratio = np.median(moved[others]) / np.median(moved[~blank]) if others.any() else 0.0
+optimiser = "AdamW, a version of Adam," if MLP_CONFIG.optimizer == "adamw" else MLP_CONFIG.optimizer
+adam = (f"Yet they moved {move_ratio:.2f} times as far ({np.median(moved[others]):.2f} against "
+        f"{np.median(moved[~blank]):.2f}): {optimiser} scales each weight's step by the typical size of "
+        "its own gradient, so small gradients still give steps of nearly full size."
+        if move_ratio > 2 * grad_ratio else f"They moved less, too: {move_ratio:.2f} times as far.")
 md(f"""
-The {blank.sum()} blank pixels all lie within {edge[blank].max() + 1} pixels of the frame's
-edge, and the gradient of their weights is {"exactly 0" if blank_grad == 0 else f"{blank_grad:.1g}"}.
-Trained on these digits alone, the weights from those pixels would keep their random start:
-{(still & blank).sum()} of them did (to within 1 % of the starting scale). The others moved,
-because the network trained on moved and distorted copies of the digits, which put a little ink on some of these pixels now and then; and Adam scales each
-weight's step by the typical size of that weight's own gradient, so even rare, small
-gradients give full-size steps. Either way, the weights at the edge were shaped by little
-or no real ink: keep that in mind for the saliency maps below.
+The {blank.sum()} blank pixels all lie within {edge[blank].max() + 1} pixels of the frame's edge.
+On the training digits the gradient of their weights is
+{"exactly 0" if blank_grad == 0 else f"{blank_grad:.1g}"}, so trained on those alone they would
+keep their random start; {"none of them did" if n_kept == 0 else f"{n_kept} of them did"}. The
+moved and distorted copies put ink on a blank pixel in {pct(np.median(inked))} of the digits (the
+median): their weights get gradients, but small ones, {grad_ratio:.2f} times those of pixels
+with ink. {adam} Either way, the edge's weights were shaped by little real ink: keep that in
+mind for the saliency maps below.
 """)
+
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Which digits does it confuse? The confusion matrix
@@ -346,7 +397,7 @@ or no real ink: keep that in mind for the saliency maps below.
 # network called j. The diagonal holds the correct answers; everything else is a mistake.
 # The colour shows only the mistakes, so that they are not drowned by the diagonal.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "subslide"}
 from course.interpret import confusion_matrix, most_confused_pairs
 
 predicted = predict(mlp, data.x_test)
@@ -357,12 +408,16 @@ fig, ax = plt.subplots(figsize=(6, 5.2))
 im = ax.imshow(mistakes_only, cmap="Reds")
 for i in range(10):
     for j in range(10):
-        ax.text(j, i, cm[i, j], ha="center", va="center", fontsize=8,
-                color="0.55" if i == j else ("white" if cm[i, j] > mistakes_only.max() / 2 else "black"))
+        ax.text(j, i, cm[i, j], ha="center", va="center",
+                color="0.35" if i == j else ("white" if cm[i, j] > mistakes_only.max() / 2 else "black"))
 ax.set(xticks=range(10), yticks=range(10), xlabel="predicted class", ylabel="true class (label)",
-       title="Confusion matrix of the network on the 1,000 test digits")
-fig.colorbar(im, ax=ax, fraction=0.046, label="number of mistakes")
-plt.show()
+       title=f"Confusion matrix of the network on the {int(cm.sum()):,} test digits")
+fig.colorbar(im, ax=ax, fraction=0.046, label="number of mistakes", ticks=plt.MaxNLocator(integer=True))
+top_i, top_j = np.unravel_index(mistakes_only.argmax(), cm.shape)
+show(fig, alt=f"Confusion matrix of the network on the {int(cm.sum()):,} test digits, the true class "
+              f"down the rows and the predicted class along the columns, each cell with its count: "
+              f"the diagonal holds the {int(np.trace(cm)):,} right answers, the {int(mistakes_only.sum())} "
+              f"mistakes are shaded red, the largest cell {top_i} → {top_j} with {mistakes_only.max()}.")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 n_mistakes = int(cm.sum() - np.trace(cm))
@@ -418,7 +473,11 @@ fig = show_digits(data.x_test[worst],
                   ncols=6, size=1.9, suptitle="The network's 12 most confident mistakes: "
                                               "label → answer (its probability)")
 fig.subplots_adjust(hspace=0.3)
-plt.show()
+show(fig, alt=f"The network's {len(worst)} most confident mistakes, each test digit titled with its "
+              f"label, the network's answer and that answer's probability: "
+              + "; ".join(f"{'an' if data.y_test[i] == 8 else 'a'} {data.y_test[i]} called {probs[i].argmax()} "
+                          f"({pct(probs[i].max())})" for i in worst)
+              + ".")
 
 # %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
 sure_wrong, sure_right = (wrong & sure).mean() / wrong.mean(), sure[~wrong].mean()
@@ -426,8 +485,9 @@ md(f"""
 Look at them before blaming the network: which would a person hesitate over too, and which
 are clear digits it got wrong? Whether some are simply labelled wrongly we cannot tell from
 here; MNIST is known to hold a few such digits, and on those a "mistake" is the network
-being right. And confident mistakes are rare: {pct(sure_wrong, 0)} of the wrong answers come
-with a probability above 90 %, against {pct(sure_right, 0)} of the right ones. A low
+being right. And confident mistakes are rare: {"none" if sure_wrong == 0 else pct(sure_wrong, 0)} of the
+wrong answers {"comes" if sure_wrong == 0 else "come"} with a probability above 90 %, against
+{pct(sure_right, 0)} of the right ones. A low
 probability is a useful warning light.
 """)
 
@@ -440,7 +500,7 @@ Look at the gallery before blaming the network: some are digits a person would h
 over, some are plain network mistakes.
 
 **Ask:** should a low probability make us suspicious? **Expect:** yes: of the
-{int(wrong.sum())} wrong answers only {int((wrong & sure).sum())} are above 90 % and
+{int(wrong.sum())} wrong answers {"none is" if not (wrong & sure).any() else f"only {int((wrong & sure).sum())} are"} above 90 % and
 {int((wrong & (probs.max(axis=1) < 0.5)).sum())} below 50 %, while {pct(sure_right)} of the
 {int((~wrong).sum())} right answers are above 90 %.
 """)
@@ -494,15 +554,24 @@ examples = [int(np.flatnonzero(data.y_test == c)[0]) for c in range(10)]  # the 
 grads = np.stack([saliency(mlp, data.x_test[i]) for i in examples])
 contribs = np.stack([saliency(mlp, data.x_test[i], method="gradient_x_input") for i in examples])
 per_map = lambda maps: maps / np.abs(maps).max(axis=(1, 2), keepdims=True)  # each map to [-1, 1]
-show_digits(data.x_test[examples], titles=[f"says {p}" for p in predicted[examples]], size=1.3,
-            suptitle="Ten test digits and the network's answer")
-plt.show()
-show_digits(per_map(grads), titles=[f"∂s_{p}/∂x" for p in predicted[examples]], vmin=None,
-            size=1.3, suptitle="Saliency: gradient of the predicted class's score")
-plt.show()
-show_digits(per_map(contribs), titles=[f"∂s_{p}/∂x · x" for p in predicted[examples]], vmin=None,
-            size=1.3, suptitle="Saliency: gradient × input")
-plt.show()
+fig = show_digits(data.x_test[examples], titles=[f"says {p}" for p in predicted[examples]], size=1.3, ncols=5,
+                  suptitle="Ten test digits and the network's answer")
+fig.subplots_adjust(hspace=0.3)
+show(fig, alt=f"Ten test digits, the first of each class 0 to 9, each titled with the network's "
+              f"answer: {int((predicted[examples] == data.y_test[examples]).sum())} of the 10 answers are right.")
+fig = show_digits(per_map(grads), titles=[f"∂s_{p}/∂x" for p in predicted[examples]], vmin=None,
+                  size=1.3, ncols=5, suptitle="Saliency: gradient of the predicted class's score")
+fig.subplots_adjust(hspace=0.3)
+show(fig, alt="The saliency maps of these ten digits: the gradient of the predicted class's score "
+              "with respect to each pixel, red where more ink would raise the score, blue where it "
+              "would lower it, each map on its own scale. They are busy all over the frame, far "
+              "from the strokes and up to the edges.")
+fig = show_digits(per_map(contribs), titles=[f"∂s_{p}/∂x · x" for p in predicted[examples]], vmin=None,
+                  size=1.3, ncols=5, suptitle="Saliency: gradient × input")
+fig.subplots_adjust(hspace=0.3)
+show(fig, alt="The same maps multiplied by each digit's pixel values (gradient × input): non-zero "
+              "only on the strokes, red where the ink pushed the predicted class's score up, blue "
+              "where it argued against the answer.")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # The plain gradient is hard to read. It is large all over the frame, also far from the
@@ -522,7 +591,9 @@ print(f"border share of the gradient's squared size, ten digits: {share.min():.0
 # %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
 md(f"""
 The border, with {pct(ink_share)} of the ink, gets {pct(share.min(), 0)} to {pct(share.max(), 0)}
-of the gradient's squared size: {"about as much as its share of the frame or more" if np.median(share) >= 0.8 * border.mean() else "less than its share of the frame, but far more than its share of the ink"}.
+of the gradient's squared size (median {pct(np.median(share), 0)}):
+{"as much as its share of the frame or more" if np.median(share) >= border.mean() else "nearly as much as its share of the frame" if np.median(share) >= 0.8 * border.mean() else "less than its share of the frame"}
+({pct(border.mean(), 0)}), and far more than its share of the ink.
 Gradient × input is easier to read, because it keeps only the inked pixels: it shows which
 parts of the strokes pushed the score up (red) and which argued against the answer (blue).
 
@@ -563,10 +634,13 @@ md(f"""
   cannot cover all the ways people write a digit, one reason why the best linear
   classifier here reads {pct(best_linear)} of the test digits and the network
   {pct(test_acc)}.
-* A **network's neurons** are mostly not readable one by one. A few first-layer neurons
-  look like stroke detectors; most respond to broad, mixed patterns, and weights that
-  never got a gradient keep their random start. What the network knows lives in the
-  combination.
+* A **network's neurons** can be read only part of the way. Many first-layer neurons
+  look like detectors of a stroke at one place (the median field holds
+  {pct(np.median(score), 0)} of its weight in its strongest 5 % of pixels, against
+  {pct(np.median(score_start), 0)} at the random start), but none is a digit, and every
+  class score mixes all of them: what the network knows lives in the combination. A
+  weight learns only from ink at its pixel, so the border's weights were shaped by the
+  little ink the moved and distorted training copies put there.
 * The **mistakes** gather on a few pairs of digits, and the most confident ones are
   worth looking at one by one. Accuracy alone does not tell you that; looking does.
 * **Saliency** answers a narrower question than "why": it says which pixels the score is
@@ -577,8 +651,9 @@ md(f"""
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
 **Say:** the four lessons: a linear classifier is readable, its templates are differences
-between digits; a network's neurons mostly are not, and weights without a gradient keep their
-start; mistakes gather on a few pairs; saliency is a local, linear view of one decision, and
+between digits; a network's neurons only partly: many first-layer fields are stroke
+detectors, but the knowledge lives in their combination, and a weight learns only from ink at
+its pixel; mistakes gather on a few pairs; saliency is a local, linear view of one decision, and
 the same gradient is the tool chapter 5 uses to fool a network.
 
 **Ask:** why does a linear classifier stop short of the network? **Expect:** one template per
@@ -675,9 +750,10 @@ ReLUs are on, which depends on the digit.
 # * A linear classifier's weights are one 28 × 28 template per class; they show where
 #   ink speaks for a class and where against it, learnt by contrast with the other
 #   classes.
-# * A network's first-layer weights are receptive fields: a few look like stroke
-#   detectors, many are unreadable mixtures, and weights that never got a gradient keep
-#   their random start.
+# * A network's first-layer weights are receptive fields: many look like detectors of a
+#   stroke at one place, none is a digit, and a class score mixes all of them. A weight
+#   gets a gradient only from ink at its pixel: without moved and distorted copies of the
+#   digits, the blank border's weights would keep their random start.
 # * The confusion matrix and the gallery of confident mistakes show where the network
 #   fails, and that some of its "mistakes" are hard or badly written digits.
 # * A saliency map, the gradient of a class score with respect to the pixels (a few lines
@@ -687,6 +763,6 @@ ReLUs are on, which depends on the digit.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** templates show where ink speaks for and against a class; a network's first layer
-# holds a few stroke-like fields, many mixtures, and weights without a gradient; the confusion
+# holds many stroke detectors, and a weight learns only from ink at its pixel; the confusion
 # matrix and the confident mistakes show where it fails; saliency shows what one decision is
 # sensitive to. Next: eigen-digits.

@@ -26,7 +26,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
 PLACEHOLDER = "No description has been provided for this image"
 # Chapters whose figures still lack a text alternative (to be emptied, then deleted):
 # each needs `course.plotting.show(fig, alt=...)` for each figure, and re-executing.
-PENDING = {"03_what_did_it_learn", "04_eigendigits",
+PENDING = {"04_eigendigits",
            "05a_dreams_and_fooling", "05b_adversarial_and_your_digits",
            "06_fourier_fitness_model", "07_eigenvector_network"}
 IMG = re.compile(r"<img\b[^>]*>", re.I)
