@@ -30,7 +30,7 @@ import numpy as np
 
 from course.data import load_mnist
 from course.pca import as_features, fit_pca, reconstruct, reconstruction_error, transform
-from course.plotting import show_digits
+from course.plotting import CLASS_COLOURS, CLASS_MARKERS, show, show_digits
 from course.prose import md, pct
 
 data = load_mnist("bundled")
@@ -199,15 +199,22 @@ ax.imshow(pca.mean.reshape(28, 28), cmap="gray_r", vmin=0, vmax=1)
 ax.set_title("mean training digit")
 ax.set_xticks([])
 ax.set_yticks([])
-plt.show()
+darkest = np.unravel_index(pca.mean.argmax(), (28, 28))
+show(fig, alt=f"The mean of the {len(X):,} training digits: a grey blur, darkest at row {darkest[0]}, "
+              f"column {darkest[1]} ({pca.mean.max():.2f} on a scale from 0, paper, to 1, ink), fading "
+              f"to white towards the edges.")
 
+# %% slideshow={"slide_type": "subslide"}
 shares = pca.explained_variance_ratio
-fig = show_digits(pca.components[:16], vmin=None, ncols=8, size=1.5,
+fig = show_digits(pca.components[:16], vmin=None, ncols=8, size=1.2,
                   titles=[f"PC {i + 1}: {shares[i]:.1%}" for i in range(16)],
                   suptitle="The first 16 principal components (red +, blue −) "
                            "and the share of the variance each explains")
 fig.subplots_adjust(hspace=0.45)  # room for the titles between rows
-plt.show()
+show(fig, alt=f"The first 16 principal components as 28 × 28 pictures, red positive, blue negative, "
+              f"each titled with the share of the variance it explains, from {pct(shares[0])} for "
+              f"PC 1 down to {pct(shares[15])} for PC 16: blobs and rings of red and blue that move "
+              f"ink from one part of the frame to another, none of them a digit.")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # What does a component *do*? Walk from the mean digit along it: add $t \sqrt{\lambda}\, v$
@@ -222,7 +229,10 @@ fig = show_digits(np.clip(walks, 0, 1), ncols=5, size=1.4,
                   titles=[f"PC {j + 1}, t = {t:+d}" for j in range(3) for t in steps],
                   suptitle="mean digit + t·√λ·(component), clipped to [0, 1]")
 fig.subplots_adjust(hspace=0.45)  # room for the titles between rows
-plt.show()
+show(fig, alt="Three rows of five pictures: the mean digit plus t typical steps along principal "
+              "component 1, 2 and 3, for t = −2, −1, 0, +1, +2. Along component 1 an upright "
+              "stroke in the middle at t = −2 turns into a wide ring at t = +2; components 2 and "
+              "3 move ink between other shapes.")
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # The first component trades a vertical stroke in the middle (1-like, at $t = -2$) for
@@ -253,24 +263,25 @@ differences along which digits differ, not digits.
 ratio = pca.explained_variance_ratio
 cumulative = np.cumsum(ratio)
 ks = np.arange(1, len(ratio) + 1)
-fig, axes = plt.subplots(1, 2, figsize=(11, 3.6))
+fig, axes = plt.subplots(1, 2, figsize=(9, 3.6))
 axes[0].plot(ks[:100], 100 * ratio[:100], "o-", ms=3)
-axes[0].set_xlabel("component k")
-axes[0].set_ylabel("share of the variance (%)")
-axes[0].set_title("variance explained by each of the first 100 components")
+axes[0].set(xlabel="component k", ylabel="share of the variance (%)",
+            title="each of the first 100 components")
 axes[1].plot(ks, 100 * cumulative)
+needed = {}                                  # k that first keeps 50, 80, 99 % of the variance
 for level in (0.5, 0.8, 0.99):
-    k_level = int(np.searchsorted(cumulative, level - 1e-12) + 1)
+    needed[level] = k_level = int(np.searchsorted(cumulative, level - 1e-12) + 1)
     axes[1].axhline(100 * level, color="grey", lw=0.8, ls="--")
     axes[1].plot(k_level, 100 * cumulative[k_level - 1], "o", color="C3")
     axes[1].annotate(f"{level:.0%}: k = {k_level}", (k_level, 100 * level), xytext=(8, -14),
                      textcoords="offset points")
-axes[1].set_xscale("log")
-axes[1].set_xlabel("number of components k (log scale)")
-axes[1].set_ylabel("variance kept (%)")
-axes[1].set_title("cumulative: variance kept by the first k components")
+axes[1].set(xscale="log", xlabel="number of components k (log scale)", ylabel="variance kept (%)",
+            title="kept by the first k components")
 fig.tight_layout()
-plt.show()
+show(fig, alt=f"Left: the share of the variance explained by each of the first 100 components, "
+              f"falling fast from {pct(ratio[0])} for the first to {pct(ratio[99], 2)} for the 100th. "
+              f"Right: the share kept by the first k components, on a log axis of k, with dashed "
+              f"lines at 50, 80 and 99 %, reached at k = {needed[0.5]}, {needed[0.8]} and {needed[0.99]}.")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 from course.pca import components_for_variance
@@ -309,23 +320,25 @@ first 10 keep {pct(cumulative[9])}). {int(is_zero.sum())} directions carry no va
 # $z_1 = v_1 \cdot (x - \mu)$ and $z_2 = v_2 \cdot (x - \mu)$ place it in a plane. Each
 # colour is a class; the large digits mark the class means.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "subslide"}
 import matplotlib.patheffects as patheffects
 
 Z2 = transform(pca, data.x_train, 2)
+centres = np.stack([Z2[data.y_train == c].mean(axis=0) for c in range(10)])  # class means
 fig, ax = plt.subplots(figsize=(7.5, 6.5))
-for c in range(10):
-    members = data.y_train == c
-    ax.scatter(Z2[members, 0], Z2[members, 1], s=4, alpha=0.5, color=plt.cm.tab10(c), label=str(c))
-    centre = Z2[members].mean(axis=0)
-    ax.text(*centre, str(c), fontsize=18, weight="bold", ha="center", va="center",
-            color=plt.cm.tab10(c),
-            path_effects=[patheffects.withStroke(linewidth=3, foreground="white")])
-ax.set_xlabel("z₁: coordinate along component 1")
-ax.set_ylabel("z₂: coordinate along component 2")
-ax.set_title("4,000 training digits in the plane of the first two components")
-ax.legend(title="class", markerscale=4, loc="upper right", ncols=2)
-plt.show()
+for c in range(10):   # the course's class colours, and a marker per class
+    ax.scatter(*Z2[data.y_train == c].T, s=8, alpha=0.5, color=CLASS_COLOURS[c],
+               marker=CLASS_MARKERS[c], label=str(c))
+    ax.text(*centres[c], str(c), fontsize=18, weight="bold", ha="center", va="center",
+            color=CLASS_COLOURS[c], path_effects=[patheffects.withStroke(linewidth=3, foreground="white")])
+ax.set(xlabel="z₁: coordinate along component 1", ylabel="z₂: coordinate along component 2",
+       title="4,000 training digits in the plane of the first two components")
+ax.legend(title="class", markerscale=2, loc="upper right", ncols=2)
+left, right = int(centres[:, 0].argmin()), int(centres[:, 0].argmax())
+show(fig, alt=f"The {len(Z2):,} training digits at their coordinates z₁, z₂ along the first two "
+              f"components, a colour and a marker per class, each class mean marked by its digit: the "
+              f"{left}s and {right}s lie at opposite ends of component 1 (means at z₁ = "
+              f"{centres[left, 0]:.1f} and {centres[right, 0]:.1f}); the other classes overlap in the middle.")
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # Zeros (one side of component 1) and ones (the other side) are well apart, but the
@@ -387,14 +400,23 @@ for ax in axes:
     ax.set_xlabel("column")
     ax.set_ylabel("row")
 fig.tight_layout()
-plt.show()
+rows, cols = np.indices((28, 28))
+from_edge = np.minimum.reduce([rows, cols, 27 - rows, 27 - cols]).ravel()  # 0 on the frame's edge
+show(fig, alt=f"Left: the {int(constant.sum())} pixels with zero variance in black, all within "
+              f"{from_edge[constant].max() + 1} pixels of the frame's edge. Right: how many of the "
+              f"{len(X):,} training digits ink each pixel, on a log colour scale, from {rare.max():,} "
+              f"in the centre down to a handful near the edges.")
 
+# %% slideshow={"slide_type": "subslide"}
 shares_std = pca_std.explained_variance_ratio
-fig = show_digits(pca_std.components[:16], vmin=None, ncols=8, size=1.5,
+fig = show_digits(pca_std.components[:16], vmin=None, ncols=8, size=1.2,
                   titles=[f"PC {i + 1}: {shares_std[i]:.1%}" for i in range(16)],
                   suptitle="The first 16 components of the standardised pixels")
 fig.subplots_adjust(hspace=0.45)  # room for the titles between rows
-plt.show()
+show(fig, alt=f"The first 16 components of the standardised pixels, red positive, blue negative, "
+              f"each titled with its share of the variance, {pct(shares_std[0])} for PC 1 down to "
+              f"{pct(shares_std[15])} for PC 16: the first few resemble those of the raw pixels, "
+              f"later ones carry strong spots at the edge of the frame.")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 border = np.ones((28, 28), dtype=bool)
@@ -486,19 +508,24 @@ one scale, so there is nothing to equalise: we keep raw pixels.
 # point to $x$ among all images the first $k$ components can make. The test digits
 # below were never used to fit the PCA.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "subslide"}
 shown_ks = [1, 2, 5, 10, 20, 50, 100, 784]
 picks = [int(np.flatnonzero(data.y_test == c)[0]) for c in (2, 4, 8)]
 rows, titles = [], []
 for i in picks:
     rows += [data.x_test[i] / 255] + [np.clip(reconstruct(pca, data.x_test[i][None], k)[0], 0, 1)
                                       for k in shown_ks]
-    titles += [f"test digit {i}"] + [f"k = {k}" for k in shown_ks]
-fig = show_digits(np.array(rows), titles=titles, ncols=len(shown_ks) + 1, size=1.4,
+    titles += ["original"] + [f"k = {k}" for k in shown_ks]
+fig = show_digits(np.array(rows), titles=titles, ncols=len(shown_ks) + 1, size=1.0,
                   suptitle="Three test digits rebuilt from their first k components "
                            "(clipped to [0, 1])")
 fig.subplots_adjust(hspace=0.45)  # room for the titles between rows
-plt.show()
+errors = {k: reconstruction_error(pca, data.x_test[picks], k).mean() for k in shown_ks}
+show(fig, alt=f"Three test digits (numbers {', '.join(map(str, picks))}: a {data.y_test[picks[0]]}, a "
+              f"{data.y_test[picks[1]]} and an {data.y_test[picks[2]]}), each followed by its reconstructions from k = "
+              f"{', '.join(map(str, shown_ks[:-1]))} and {shown_ks[-1]} components: the mean squared "
+              f"error per pixel of the three falls from {errors[1]:.3f} at k = 1 to {errors[10]:.3f} "
+              f"at k = 10 and {errors[100]:.4f} at k = 100; k = 784 rebuilds them exactly.")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Try it yourself: pick a test digit with `index` and drag `k`. The text gives the mean
@@ -527,17 +554,20 @@ def mean_error_for_each_k(images):
 
 train_err = mean_error_for_each_k(data.x_train)
 test_err = mean_error_for_each_k(data.x_test)
+
+# %% slideshow={"slide_type": "subslide"}
 curve_ks = np.arange(1, 501)
 fig, ax = plt.subplots(figsize=(6.5, 3.6))
 ax.plot(curve_ks, train_err[:500], label="training digits")
 ax.plot(curve_ks, test_err[:500], label="test digits")
-ax.set_xscale("log")
-ax.set_yscale("log")
-ax.set_xlabel("number of components k (log scale)")
-ax.set_ylabel("mean squared error per pixel")
-ax.set_title("Mean reconstruction error against k (k = 784 is exact)")
+ax.set(xscale="log", yscale="log", xlabel="number of components k (log scale)",
+       ylabel="mean squared error per pixel", title="Mean reconstruction error against k (k = 784 is exact)")
 ax.legend()
-plt.show()
+show(fig, alt=f"Mean squared reconstruction error per pixel against the number of components k, "
+              f"both axes logarithmic, for the training digits (solid) and the test digits (dashed): "
+              f"{train_err[9]:.4f} and {test_err[9]:.4f} at k = 10, {train_err[199]:.4f} and "
+              f"{test_err[199]:.4f} at k = 200: the curves lie on top of each other for the first "
+              f"few dozen components, then the test curve stays above.")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 for k in (10, 50, 200):
@@ -548,11 +578,15 @@ print(f"the shortcut agrees with reconstruction_error (k = 50): {bool(same)}")
 print(f"k = 784: every test digit rebuilt exactly (error below 1e-20): "
       f"{bool(reconstruction_error(pca, data.x_test).max() < 1e-20)}")
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# The error falls quickly over the first few dozen components and slowly after that.
-# The training digits are rebuilt a little better than the test digits, and the gap
-# widens with $k$: the later components are fitted to the quirks of the 4,000 training
-# digits rather than to handwriting in general.
+# %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
+worse = lambda k: 100 * (test_err[k - 1] / train_err[k - 1] - 1)  # test error above training, %
+md(f"""
+The error falls quickly over the first few dozen components and slowly after that. For the
+first components the training and test digits are rebuilt about equally well (at k = 20 the
+test error is {worse(20):.1f} % higher); then the gap widens, to {worse(100):.0f} % at
+k = 100 and {worse(200):.0f} % at k = 200: the later components are fitted to the quirks of
+the {len(X):,} training digits rather than to handwriting in general.
+""")
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
@@ -608,10 +642,10 @@ for name, acc in table.accuracy.items():
 # %% slideshow={"slide_type": "subslide"}
 fig, ax = plt.subplots(figsize=(7.5, 4.2))
 for (name, acc), marker in zip(table.accuracy.items(), "os^"):
-    ax.plot(table.ks, 100 * acc, marker + "-", label=name)
-ax.axhline(100 * FOOLING_POST_PCA, color="grey", ls="--", lw=1.2)
-ax.text(table.ks[0], 100 * FOOLING_POST_PCA - 5, "the fooling post: about 70 %", ha="left",
-        color="grey")
+    ax.plot(table.ks, 100 * acc, marker=marker, label=name)   # colour and dash from the course's cycle
+ax.axhline(100 * FOOLING_POST_PCA, color="0.4", ls=(0, (1, 1)), lw=1.2)
+ax.text(table.ks[-1], 100 * FOOLING_POST_PCA - 5, "the fooling post: about 70 %", ha="right",
+        va="top", color="0.3")
 ax.set_xscale("log")
 ax.set_xticks(table.ks, [str(k) for k in table.ks])
 ax.set_xlabel("number of components k (log scale)")
@@ -619,7 +653,11 @@ ax.set_ylabel("test accuracy (%)")
 ax.set_ylim(0, 100)
 ax.set_title("Classifying the bundled test digits with k eigen-digits")
 ax.legend(loc="lower right")
-plt.show()
+show(fig, alt=f"Test accuracy of three classifiers against the number of components k from "
+              f"{table.ks[0]} to {table.ks[-1]} (log scale), with the fooling post's "
+              f"{pct(FOOLING_POST_PCA, 0)} as a dotted line: "
+              + "; ".join(f"{name} peaks at {pct(acc.max())} (k = {table.ks[acc.argmax()]})"
+                          for name, acc in table.accuracy.items()) + ".")
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # How long did that take? Each classifier was fitted once (with k = 200; the first two

@@ -52,7 +52,7 @@ class ReconstructionExplorer(_Widget):
                              continuous_update=True)
         name(self.index, "index: which digit")
         name(self.k, "k: how many principal components rebuild the digit")
-        self.original = _image_view(196, "the original digit")
+        self.original = _image_view(196, "the original digit, before it is rebuilt")
         self.reconstruction = _image_view(196, "the digit rebuilt from its first k principal "
                                                "components")
         self.caption = w.HTML()
