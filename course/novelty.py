@@ -200,14 +200,12 @@ def scribbles(n: int, seed: int = 0) -> np.ndarray:
     """n scribbles drawn on the pad with its pen (1 to 3 strokes through 3 to 8 random
     points each), after MNIST's recipe: (n, 28, 28) float64. No digit meant."""
     from .preprocess import mnist_preprocess
-    from .strokes import PEN, SIDE, _curve, draw_strokes
+    from .strokes import PEN, draw_strokes, scribble_strokes
 
     rng = np.random.default_rng(seed)
     out = np.zeros((n, 28, 28))
     for i in range(n):
-        strokes = [_curve(rng.uniform(0.1, 0.9, (rng.integers(3, 9), 2))) * SIDE
-                   for _ in range(rng.integers(1, 4))]
-        out[i] = mnist_preprocess(draw_strokes(strokes, PEN))
+        out[i] = mnist_preprocess(draw_strokes(scribble_strokes(rng), PEN))
     return out
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = ["SIDE", "PEN", "SKELETONS", "pen_down", "pen_move", "draw_strokes", "stroke_width",
-           "simulate_strokes", "StrokeDigits", "stroke_digits"]
+           "simulate_strokes", "scribble_strokes", "fit_strokes", "StrokeDigits", "stroke_digits"]
 
 #: Side of the pad in screen pixels (ten per pixel of the 28 × 28 image) and the pen's
 #: width in screen pixels (see `course.widgets.drawing_pad` for how it was chosen).
@@ -146,10 +146,12 @@ def _curve(points: np.ndarray, per_unit: int = 60) -> np.ndarray:
 
 
 def simulate_strokes(digit: int, rng: np.random.Generator, side: int = SIDE,
-                     size: tuple[float, float] = (0.35, 0.85)) -> list[np.ndarray]:
+                     size: tuple[float, float] = (0.35, 0.85),
+                     variant: int | None = None) -> list[np.ndarray]:
     """One person's drawing of ``digit`` as mouse strokes: a list of (m, 2) positions.
 
-    A skeleton of the digit is picked at random; its control points move by about 3 % of
+    A skeleton of the digit is picked at random (or the one numbered ``variant``, in the
+    order of `SKELETONS`; the random draws are the same either way); its control points move by about 3 % of
     the digit's height; it is slanted (up to 0.3 of a pixel sideways per pixel of height),
     rotated (about 8 degrees), made 0.7 to 1.2 times as wide, scaled to ``size`` (a range
     of heights, as a share of the pad's side) and put at a random place on the pad. Each
@@ -159,7 +161,13 @@ def simulate_strokes(digit: int, rng: np.random.Generator, side: int = SIDE,
     if digit not in SKELETONS:
         raise ValueError(f"digit must be 0..9, got {digit!r}.")
     variants = SKELETONS[digit]
-    skeleton = variants[rng.integers(len(variants))]
+    picked = int(rng.integers(len(variants)))
+    if variant is not None:
+        if variant not in range(len(variants)):
+            raise ValueError(f"variant must be 0..{len(variants) - 1} for a {digit} "
+                             f"({len(variants)} skeletons), got {variant!r}.")
+        picked = variant
+    skeleton = variants[picked]
     slant, angle = rng.uniform(-0.3, 0.3), np.deg2rad(rng.normal(0, 8))
     wide = rng.uniform(0.7, 1.2)
     height = rng.uniform(*size) * side
@@ -195,6 +203,32 @@ def simulate_strokes(digit: int, rng: np.random.Generator, side: int = SIDE,
         xy += rng.normal(0, 1.0, xy.shape)
         events.append(np.clip(xy, 0, side - 1))
     return events
+
+
+def scribble_strokes(rng: np.random.Generator, side: int = SIDE) -> list[np.ndarray]:
+    """A scribble, no digit meant: 1 to 3 smooth strokes through 3 to 8 random points each,
+    anywhere in the middle 80 % of a ``side`` × ``side`` pad (a list of (m, 2) positions)."""
+    return [_curve(rng.uniform(0.1, 0.9, (rng.integers(3, 9), 2))) * side
+            for _ in range(rng.integers(1, 4))]
+
+
+def fit_strokes(strokes, box: tuple[float, float, float, float],
+                keep_shape: bool = True) -> list[np.ndarray]:
+    """Move and scale strokes so that their ink's middle line fills ``box`` = (left, top,
+    right, bottom) in pad pixels: as large as fits, centred, with the digit's own
+    proportions (``keep_shape``), or stretched to the whole box."""
+    pts = [np.asarray(p, dtype=np.float64) for p in strokes]
+    left, top, right, bottom = box
+    if not (right > left and bottom > top):
+        raise ValueError(f"box must be (left, top, right, bottom) with right > left and "
+                         f"bottom > top, got {box!r}.")
+    lo, hi = np.vstack(pts).min(0), np.vstack(pts).max(0)
+    span = np.maximum(hi - lo, 1e-9)
+    scale = np.array([right - left, bottom - top]) / span
+    if keep_shape:
+        scale[:] = scale.min()
+    centre = np.array([left + right, top + bottom]) / 2
+    return [(p - (lo + hi) / 2) * scale + centre for p in pts]
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,10 @@ notebook without an entry gets ``DEFAULT``: move its first slider, or else press
 first button.
 
 Everything is done with the keyboard, as a learner without a mouse does: Tab reaches
-the control (`tab_to`), arrow keys move a slider, Enter or Space presses a button. Only
-drawing on the drawing pad uses the mouse.
+the control (`tab_to`), arrow keys move a slider or go through a menu, Enter or Space
+presses a button or ticks a box, digits are typed. The drawing pad is driven both ways:
+with the mouse (a 7 drawn with a thin and a bold pen) and with the keyboard only (a
+sample drawing from its menu, then a real digit typed into its field).
 
 Views are what widgets show (pictures, HTML, output areas, canvases; see
 `browser_lab.widget_views`), never the controls themselves: a slider wired to nothing
@@ -311,11 +313,82 @@ def fooling_explorer(page) -> None:
 SEVEN = [(0.25, 0.2), (0.45, 0.2), (0.75, 0.2), (0.6, 0.5), (0.5, 0.8)]
 
 
+def _labelled(control, what: str) -> str:
+    """The text of the <label> tied to a form control (what a screen reader says)."""
+    text = control.evaluate("e => e.labels && e.labels.length ? e.labels[0].textContent.trim() "
+                            ": (e.getAttribute('aria-label') || '')")
+    assert text, f"{what} has no label"
+    return text
+
+
+def _pad_reads(page, what: str, source: str, verdict: str | None = None, how: str = "") -> None:
+    """Wait until the pad says `source` is on it and shows twenty probability bars (under a
+    heading that says `how`); then the CNN's verdict must be `verdict` (when given)."""
+    pad = f"{NOTEBOOK} .pad-source"
+    probabilities = f"{NOTEBOOK} .digit-probabilities"
+    try:
+        page.wait_for_function("([sel, text, probs, how]) => { const e = document.querySelector(sel);"
+                               " const p = document.querySelector(probs);"
+                               " return e !== null && e.textContent.includes(text) && p !== null"
+                               " && p.querySelectorAll('.prob-bar').length === 20"
+                               " && p.textContent.includes(how); }",
+                               arg=[pad, source, probabilities, how], timeout=20_000)
+    except Exception:  # Playwright's TimeoutError
+        said = page.locator(pad).first.inner_text()
+        raise AssertionError(f"{what}, but within 20 s the pad did not say {source!r} with "
+                             f"twenty probability bars {how}; it says {said!r}") from None
+    if verdict is not None:
+        seen = page.locator(f"{NOTEBOOK} .digit-probabilities").first.inner_text()
+        read = page.locator(f"{NOTEBOOK} .digit-probabilities .pad-verdict[data-model='CNN']"
+                            ).first.get_attribute("data-verdict")
+        assert read == verdict, f"{what}: the CNN read it as {read!r}, not {verdict!r}: {seen!r}"
+
+
+def drawing_pad_by_keyboard(page) -> None:
+    """Chapter 5b without a mouse: Tab to the pad's sample menu, ArrowDown puts the first
+    sample (a 7) on the pad and it is read; three more ArrowDowns give the 7 that fills the
+    pad; Space ticks MNIST preprocessing, and the CNN reads that 7; then typing 3 into the
+    real-digit field puts a real 3 on the pad, which the CNN reads as 3."""
+    menu = page.locator(f"{NOTEBOOK} .pad-sample select")
+    assert menu.count(), "no sample menu (a dropdown with class pad-sample) beside the drawing pad"
+    menu = menu.first
+    assert "sample" in _labelled(menu, "the sample menu")
+    show(menu)
+    tab_to(page, menu, "the sample menu")
+    page.keyboard.press("ArrowDown")
+    _pad_reads(page, "ArrowDown in the sample menu", "a 7 (normal pen)", "7")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    _pad_reads(page, "three more ArrowDowns in the sample menu", "a 7 filling the whole pad")
+    box = page.locator(f"{NOTEBOOK} .widget-checkbox", has_text="MNIST preprocessing")
+    assert box.count(), "no checkbox 'MNIST preprocessing' beside the drawing pad"
+    tick = box.first.locator("input[type=checkbox]")
+    before = widget_views(page)
+    tab_to(page, tick, "the checkbox 'MNIST preprocessing'")
+    page.keyboard.press("Space")
+    wait_for_views_change(page, before, "Space ticked 'MNIST preprocessing'", kinds=("img",))
+    _pad_reads(page, "the 7 filling the pad was read with MNIST preprocessing",
+               "a 7 filling the whole pad", "7", how="with MNIST preprocessing")
+    field = page.locator(f"{NOTEBOOK} .pad-real-digit input")
+    assert field.count(), "no real-digit field (a text box with class pad-real-digit) by the pad"
+    assert "digit" in _labelled(field.first, "the real-digit field")
+    tab_to(page, field.first, "the real-digit field")
+    page.keyboard.type("3")
+    _pad_reads(page, "3 was typed into the real-digit field", "a real 3", "3")
+
+
 def adversarial_and_drawing_pad(page) -> None:
     """Chapter 5b: the ε slider redraws the adversarial digit; then a 7 drawn on the pad
     with a thin pen and one drawn with a bold pen: each is read when the mouse button
-    goes up (twenty probability bars, ten per network), and the CNN reads both as 7."""
+    goes up (twenty probability bars, ten per network), and the CNN reads both as 7;
+    then the pad without a mouse (`drawing_pad_by_keyboard`)."""
     move_slider(page, slider(page, "ε"), key="ArrowRight", times=5, kinds=("img",))
+    drawing_pad_with_the_mouse(page)
+    drawing_pad_by_keyboard(page)
+
+
+def drawing_pad_with_the_mouse(page) -> None:
+    """A 7 drawn with a thin pen, then with a bold pen: the CNN reads both as 7."""
     pad = page.locator(f"{NOTEBOOK} canvas.drawing-pad")
     assert pad.count(), "no drawing pad (a canvas with class drawing-pad) in the notebook"
     show(pad.first)

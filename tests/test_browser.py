@@ -35,9 +35,6 @@ ARTIFACTS = REPO / "tests" / "artifacts"
 # Chapters whose figures do not have their text alternative yet (test_figures.PENDING):
 # their figures' missing alt ("image-alt" on a plain figure) is reported, not failed.
 from test_figures import PENDING  # noqa: E402
-# Parts of a widget being rewritten on another branch, accepted until then (and printed):
-# the drawing pad gets its text alternatives with its keyboard path.
-WAITING = {"05b_adversarial_and_your_digits": [("image-alt", ".digit-seen")]}
 
 
 @pytest.fixture(scope="module")
@@ -116,11 +113,6 @@ def check_accessibility(page, stem: str) -> None:
         waiting = [v for v in course if v.rule == "image-alt" and v.html.startswith('<img src="data:image/png')]
         if waiting:
             print(f"\n{stem}: {len(waiting)} figure(s) without a text alternative yet (pending)")
-        course = [v for v in course if v not in waiting]
-    for rule, selector in WAITING.get(stem, []):
-        waiting = [v for v in course if v.rule == rule and v.target == selector]
-        if waiting:
-            print(f"\n{stem}: {rule} at {selector}: waiting for the widget's rewrite")
         course = [v for v in course if v not in waiting]
     print(f"\n{stem}: axe-core in {time.monotonic() - started:.1f} s: {len(course)} violation(s) in the "
           f"course's content, {len(lab)} in JupyterLab's interface "

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from course.preprocess import centre_of_mass, mnist_preprocess
-from course.strokes import (PEN, SIDE, SKELETONS, draw_strokes, simulate_strokes, stroke_digits,
-                            stroke_width)
+from course.strokes import (PEN, SIDE, SKELETONS, draw_strokes, fit_strokes, scribble_strokes,
+                            simulate_strokes, stroke_digits, stroke_width)
 
 
 def test_a_click_is_a_round_dot_of_the_pen_width():
@@ -103,3 +103,36 @@ def test_draw_strokes_refuses_bad_strokes_and_widths():
         draw_strokes([[(1, 2)], [(1, 2, 3)]])
     with pytest.raises(ValueError, match="width"):
         draw_strokes([[(1, 2)]], width=0)
+
+
+def test_a_chosen_skeleton_is_drawn_with_the_same_random_shape():
+    """variant picks the skeleton; the rest of the drawing (shape, slant, place) is the one
+    the same random seed gives: a 7 with a bar has one stroke more than a 7 without."""
+    for seed in range(6):
+        drawn = simulate_strokes(7, np.random.default_rng(seed))
+        picked = int(np.random.default_rng(seed).integers(len(SKELETONS[7])))
+        again = simulate_strokes(7, np.random.default_rng(seed), variant=picked)
+        assert all(np.array_equal(a, b) for a, b in zip(drawn, again)) and len(drawn) == len(again)
+    for variant, skeleton in enumerate(SKELETONS[7]):
+        assert len(simulate_strokes(7, np.random.default_rng(0), variant=variant)) == len(skeleton)
+    with pytest.raises(ValueError, match="variant must be 0..1 for a 4"):
+        simulate_strokes(4, np.random.default_rng(0), variant=2)
+
+
+def test_fit_strokes_fills_the_box_keeping_or_stretching_the_shape():
+    strokes = [np.array([[10.0, 20.0], [30.0, 100.0]]), np.array([[20.0, 60.0]])]  # 20 wide, 80 tall
+    kept = np.vstack(fit_strokes(strokes, (0, 0, 100, 100)))
+    assert np.allclose(kept.min(0), [37.5, 0]) and np.allclose(kept.max(0), [62.5, 100])
+    stretched = np.vstack(fit_strokes(strokes, (10, 20, 110, 60), keep_shape=False))
+    assert np.allclose(stretched.min(0), [10, 20]) and np.allclose(stretched.max(0), [110, 60])
+    assert np.allclose(fit_strokes(strokes, (0, 0, 100, 100))[1], [[50, 50]])  # the middle stays
+    with pytest.raises(ValueError, match="box must be"):
+        fit_strokes(strokes, (10, 0, 5, 100))
+
+
+def test_a_scribble_is_one_to_three_seeded_strokes_inside_the_pad():
+    for seed in range(20):
+        a, b = scribble_strokes(np.random.default_rng(seed)), scribble_strokes(np.random.default_rng(seed))
+        assert 1 <= len(a) <= 3 and all(np.array_equal(s, t) for s, t in zip(a, b))
+        pts = np.vstack(a)
+        assert pts.shape[1] == 2 and pts.min() > 0 and pts.max() < SIDE

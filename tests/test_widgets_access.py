@@ -10,7 +10,8 @@ import ipywidgets as w
 import numpy as np
 import pytest
 
-from course.widgets import DigitBrowser, ReconstructionExplorer, ThresholdExplorer
+from course.training import make_mlp
+from course.widgets import DigitBrowser, DrawingPad, ReconstructionExplorer, ThresholdExplorer
 from course.widgets._access import Accessibility, accessible_ui, name
 from course.widgets._base import _image_view, snapshot_bundle, static_html, with_alt
 
@@ -32,7 +33,8 @@ def _walk(widget):
 
 def widgets():
     x, y = _digits()
-    return [ThresholdExplorer(x[0]), DigitBrowser(x, y), ReconstructionExplorer(x, labels=y, k=3)]
+    pad = DrawingPad({"MLP": make_mlp((784, 10), seed=0).eval()}, novelty=None, examples=(x, y))
+    return [ThresholdExplorer(x[0]), DigitBrowser(x, y), ReconstructionExplorer(x, labels=y, k=3), pad]
 
 
 @pytest.mark.parametrize("widget", widgets(), ids=lambda v: type(v).__name__)
@@ -72,12 +74,10 @@ def test_a_picture_needs_words():
 
 
 def test_every_picture_made_by_the_course_s_widgets_gets_an_alt():
-    """Source check: each `_image_view(...)` call in course/ passes a text alternative
-    (the drawing pad is being rewritten on another branch: it gets its texts with its
-    keyboard path)."""
+    """Source check: each `_image_view(...)` call in course/ passes a text alternative."""
     calls = []
     for path in (ROOT / "course").rglob("*.py"):
-        if path.name in ("_base.py", "drawing_pad.py"):
+        if path.name == "_base.py":
             continue
         calls += [(path.name, m) for m in re.findall(r"_image_view\(([^()]*(?:\([^()]*\))?[^()]*)\)",
                                                      path.read_text())]

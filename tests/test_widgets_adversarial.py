@@ -186,3 +186,80 @@ def test_novelty_is_fitted_for_every_network_by_default(bundled, models):
     assert pad.novelty["MLP"].bank.shape == (500, 32)
     with pytest.raises(ValueError, match="novelty"):
         DrawingPad(models, novelty="sometimes")
+
+
+# --------------------------------------------------------------------------- without a mouse
+
+
+def test_the_sample_menu_draws_the_simulated_hand_with_the_pads_pen_and_reads_it(models):
+    from course.strokes import draw_strokes
+    from course.widgets.drawing_pad import NO_SAMPLE, PENS, SAMPLES, sample_strokes
+    pad = DrawingPad(models, novelty=None)
+    assert pad.sample.options[0] == NO_SAMPLE and set(pad.sample.options[1:]) == set(SAMPLES)
+    for label in ("a 7 (bold pen)", "a 7 with a bar (thin pen)", "a scribble (no digit)"):
+        pad.sample.value = label                # as the arrow keys choose it
+        strokes, width = sample_strokes(label)
+        assert pad.pen.value == width and width in PENS.values()
+        assert np.array_equal(pad.ink, draw_strokes(strokes, width))   # the pad alone, redrawn
+        assert pad.probs is not None and pad.probabilities.value.count("prob-bar") == 20
+        assert np.allclose(pad.image, downsample(pad.ink))
+        assert f"a sample drawing, {label}" in pad.source.value
+    # the learner's own strokes on top: the menu shows no sample any more, the text says so
+    _events(pad, SEVEN)
+    assert pad.sample.value == NO_SAMPLE and "with strokes of yours added" in pad.source.value
+    pad.clear_button.click()
+    assert pad.source.value == "" and pad.ink.sum() == 0
+    _events(pad, SEVEN)
+    assert "your drawing" in pad.source.value
+    with pytest.raises(ValueError, match="no sample drawing 'a 10'"):
+        pad.load_sample("a 10")
+
+
+def test_a_sample_is_read_once_and_not_at_all_when_live_is_off(models, monkeypatch):
+    pad = DrawingPad(models, novelty=None)
+    readings = []
+    original = pad.predict_array
+    monkeypatch.setattr(pad, "predict_array", lambda image: readings.append(1) or original(image))
+    pad.sample.value = "a 7 with a bar (thin pen)"     # two strokes, one reading
+    assert len(readings) == 1
+    slow = DrawingPad(models, novelty=None, live=False)
+    slow.sample.value = "a 9"
+    assert slow.ink.sum() > 0 and slow.probs is None and slow.live.value is False
+    slow.predict_button.click()
+    assert slow.probs is not None
+
+
+def test_the_course_cnn_reads_every_digit_sample_after_preprocessing(bundled):
+    """The samples are digits a reader would read: the shipped CNN reads each as its digit
+    with MNIST's preprocessing, and flags the scribble as not sure."""
+    from course.widgets.drawing_pad import SAMPLES
+    from course.zoo import trained_cnn
+    cnn, _, _ = trained_cnn(bundled, verbose=False)
+    pad = DrawingPad({"CNN": cnn.eval()}, preprocess=True)
+    for label, spec in SAMPLES.items():
+        pad.sample.value = label
+        assert pad.reading.verdict("CNN") == spec.digit, (label, pad.reading.probs["CNN"].round(2))
+
+
+def test_typing_a_digit_loads_the_next_real_example_of_that_class(bundled, models):
+    x, y = bundled.x_test[:60], bundled.y_test[:60]
+    pad = DrawingPad(models, novelty=None, examples=(x, y))
+    sevens = np.flatnonzero(y == 7)
+    for k in range(len(sevens) + 1):            # round again after the last one
+        pad.real_digit.value = "7"              # as typed: the field empties for the next digit
+        assert pad.real_digit.value == ""
+        seen = downsample(pad.ink)              # of all 60 digits, the pad holds that 7
+        nearest = np.argmin(((x / 255 - seen) ** 2).sum(axis=(1, 2)))
+        assert nearest == sevens[k % len(sevens)] and np.abs(x[nearest] / 255 - seen).mean() < 0.02
+        assert pad.probs is not None and np.allclose(pad.image, downsample(pad.ink))
+        assert (f"a real 7, example {k % len(sevens) + 1} of the {len(sevens)} 7s"
+                in pad.source.value)
+    before = pad.ink.copy()
+    pad.real_digit.value = "x"
+    assert np.array_equal(pad.ink, before) and "not a digit" in pad.source.value
+    pad.real_digit.value = "73"                 # typed fast: the last key counts
+    assert "a real 3" in pad.source.value
+    with pytest.raises(ValueError, match="from 0 to 9"):
+        pad.load_real(12)
+    with pytest.raises(ValueError, match="examples must be"):
+        DrawingPad(models, novelty=None, examples=(x, y[:5]))
