@@ -80,21 +80,25 @@ def format_table(table: dict, width: int = 22) -> str:
 
 
 def plot_accuracy_table(table: dict, ax=None, title: str = "Accuracy on MNIST and on digits from elsewhere"):
-    """Grouped bars: one group per set, one bar per network, accuracy in percent."""
+    """Grouped bars: one group per set, one bar per network (its own colour and hatching),
+    accuracy in percent written above each bar."""
     import matplotlib.pyplot as plt
 
+    from .plotting import LINE_COLOURS
+
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 3.6))
+        _, ax = plt.subplots(figsize=(9, 4))
     models = list(table)
     sets = list(table[models[0]])
     width = 0.8 / len(models)
     for k, m in enumerate(models):
         xs = np.arange(len(sets)) + (k - (len(models) - 1) / 2) * width
         vals = [100 * table[m][s] for s in sets]
-        ax.bar(xs, vals, width, label=m)
+        ax.bar(xs, vals, width, label=m, color=LINE_COLOURS[k % len(LINE_COLOURS)],
+               hatch=("", "//", "..", "xx")[k % 4], edgecolor="white", linewidth=0.5)
         for x, v in zip(xs, vals):
-            ax.text(x, v + 1, f"{v:.0f}", ha="center", fontsize=7)
+            ax.text(x, v + 1, f"{v:.0f}", ha="center", fontsize="small")
     ax.set_xticks(np.arange(len(sets)), sets)
-    ax.set(ylabel="accuracy (%)", ylim=(0, 108), title=title)
-    ax.legend(fontsize=8, loc="lower left")
+    ax.set(ylabel="accuracy (%)", ylim=(0, 112), title=title)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=len(models), frameon=False)
     return ax
