@@ -33,8 +33,8 @@ import torch
 
 from course.adversarial import accuracy_vs_eps, eps_at, fgsm, pgd, still_right
 from course.data import load_mnist
-from course.plotting import show_digits
-from course.prose import md, pct
+from course.plotting import show, show_digits
+from course.prose import md, pct, span
 from course.training import accuracy
 from course.zoo import trained_cnn, trained_mlp
 
@@ -197,16 +197,21 @@ for name, model in models.items():
     curves[name, STRONG] = grid, fresh[name].mean(axis=1)
 
 # %% slideshow={"slide_type": "-"}
-fig, ax = plt.subplots(figsize=(7.5, 4.2))
+fig, ax = plt.subplots(figsize=(8, 4.6))
 styles = {"FGSM": ":", WEAK: "--", STRONG: "-"}
+looks = {"MLP": dict(color="C0", marker="o"), "CNN": dict(color="C1", marker="s")}
 for (name, attack), (grid, acc) in curves.items():
-    ax.plot(grid, acc, styles[attack], marker=".", color="C0" if name == "MLP" else "C3",
-            label=f"{name}, {attack}")
+    ax.plot(grid, acc, styles[attack], markersize=4, label=f"{name}, {attack}", **looks[name])
 ax.axhline(0.5, color="grey", lw=0.8)
 ax.set(xlabel="ε (largest change of a pixel)", ylabel="accuracy on 250 test digits",
        title="Accuracy under attack", ylim=(0, 1))
-ax.legend(fontsize=8)
-plt.show()
+ax.legend()
+half = {name: eps_at(*curves[name, STRONG]) for name in models}
+show(fig, alt=f"Accuracy on 250 test digits against ε from 0 to 0.3 for three attacks: FGSM "
+              f"dotted, 5-step PGD dashed, the strongest PGD solid; the MLP blue with circles, "
+              f"the CNN orange-red with squares. Every curve falls as ε grows, the stronger "
+              f"attacks sooner. Under the strongest attack the MLP falls below 50 % at ε ≈ "
+              f"{half['MLP']:.3f} and the CNN at ε ≈ {half['CNN']:.3f}.")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 eps50 = {}
@@ -288,16 +293,21 @@ for name, model in models.items():
 
 # %% slideshow={"slide_type": "subslide"}
 shown = data.x_test[:6]
-rows, titles = [], []
+rows, titles, right = [], [], {}
 for name, model in models.items():
     with_patch = apply_patch(shown, patches[name])
     with torch.no_grad():
-        guesses = model(torch.from_numpy(with_patch.reshape(-1, 784))).argmax(1).tolist()
+        guesses = model(torch.from_numpy(with_patch.reshape(-1, 784))).argmax(1).numpy()
     rows += list(with_patch)
     titles += [f"{name} says {g}" for g in guesses]
-show_digits(np.array(rows), titles=titles, ncols=6, size=1.3,
-            suptitle="Test digits with each network's adversarial patch (top left)")
-plt.show()
+    right[name] = int((guesses == data.y_test[:6]).sum())
+fig = show_digits(np.array(rows), titles=titles, ncols=6, size=1.3,
+                  suptitle="Test digits with each network's adversarial patch (top left)")
+show(fig, alt=f"The first six test digits ({', '.join(map(str, data.y_test[:6]))}) twice, each "
+              f"with a small black-and-white {SIZE} × {SIZE} square pasted in its top-left corner: "
+              f"the MLP's patch in the top row, the CNN's in the bottom row. The digits stay "
+              f"perfectly clear; with its patch the MLP reads {right['MLP']} of the six right, "
+              f"the CNN {right['CNN']}.")
 
 # %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
 beats = {name: 100 * (p["random grey"] - p["its adversarial patch"]) for name, p in patched.items()}
@@ -331,8 +341,11 @@ MLP's test digits.
 # ## Draw your own digit
 #
 # Draw a digit with the mouse: it is read as soon as you lift the button (**Predict**
-# reads it again, for slow machines that switch *read when a stroke ends* off). The
-# middle picture is what the networks actually get: 28 × 28 pixels. Without
+# reads it again, for slow machines that switch *read when a stroke ends* off). Without
+# a mouse, Tab to the *sample drawing* menu and go through it with the arrow keys: each
+# entry is drawn on the pad by a simulated hand, with the pad's own pen; or type a digit
+# into *real digit* to put a real test digit on the pad. The line under the pad says
+# what is on it. The middle picture is what the networks actually get: 28 × 28 pixels. Without
 # preprocessing the whole pad is shrunk, as the fooling post's paint program did.
 # With **MNIST preprocessing** the digit is cut to its bounding box, scaled into 20 × 20
 # pixels and placed so that its centre of mass is at the centre of the frame, which is
@@ -351,9 +364,46 @@ pad = DrawingPad(models)
 pad
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Draw live: a large 7 reaching all four edges, Predict, then tick the box. **Ask:** before
-# ticking it, what do you expect the networks to say about the big 7? **Expect:** often
-# wrong, or right with low confidence; with preprocessing, right and sure.
+# Draw live: a large 7 reaching all four edges, Predict, then tick the box (or, without a
+# mouse, pick the sample "a 7 filling the whole pad" and tick the box with Space).
+# **Ask:** before ticking it, what do you expect the networks to say about the big 7?
+# **Expect:** often wrong, or right with low confidence; with preprocessing, right and
+# sure. The cell below reads two samples both ways.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# The pad's two experiments, without a mouse: the samples *a 7 filling the whole pad*
+# and *a small 3 in a corner*, drawn by the simulated hand with the pad's pen and read
+# as the pad reads them (`course.novelty.read_drawing`), the pad shrunk and after MNIST's
+# preprocessing.
+
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "-"}
+from course.novelty import read_drawing
+from course.strokes import draw_strokes
+from course.widgets.drawing_pad import SAMPLES, sample_strokes
+
+experiments = {}
+for label in ("a 7 filling the whole pad", "a small 3 in a corner"):
+    ink = draw_strokes(*sample_strokes(label))
+    for how, preprocessed in (("pad shrunk", False), ("MNIST preprocessing", True)):
+        r = read_drawing(ink, models, preprocess=preprocessed, novelty=pad.novelty)
+        experiments[label, how] = r
+        said = ", ".join(f"{n} {'not sure' if r.verdict(n) is None else r.verdict(n)} "
+                         f"({r.guess(n)}: {r.probs[n].max():.0%})" for n in models)
+        print(f"{label:<26} {how:<20} {said}")
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+wrong = {how: sum(r.verdict(n) != SAMPLES[label].digit for (label, h), r in experiments.items()
+                 if h == how for n in models) for how in ("pad shrunk", "MNIST preprocessing")}
+md(f"""
+**Say:** the two samples are drawn by the simulated hand, not by a person; the pad reads them
+exactly as it reads a mouse drawing. Of the {len({l for l, _ in experiments}) * len(models)} readings each way
+(2 samples, 2 networks), {wrong["pad shrunk"]} are wrong or "not sure" with the pad shrunk, and
+{wrong["MNIST preprocessing"]} after MNIST's preprocessing.
+
+**Ask:** what does the preprocessing do to the small 3 that the networks need? **Expect:**
+it scales the digit up into a 20 × 20 box and centres it, the way every training digit was
+prepared.
+""")
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Moved and resized digits
@@ -380,16 +430,25 @@ for kind, values, transform in [("shift", shifts, lambda d: shift_digits(x_some,
             robust[kind, name, "preprocessed", v] = accuracy(model, fixed, y_some)
 
 # %% slideshow={"slide_type": "-"}
-fig, axes = plt.subplots(1, 2, figsize=(11, 3.8), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), sharey=True)
 for ax, kind, values, label in [(axes[0], "shift", shifts, "shift (pixels)"),
                                 (axes[1], "scale", scales, "scale factor")]:
     for name in models:
         for how, style in [("raw", "--"), ("preprocessed", "-")]:
-            ax.plot(values, [robust[kind, name, how, v] for v in values], style, marker=".",
-                    color="C0" if name == "MLP" else "C3", label=f"{name}, {how}")
+            ax.plot(values, [robust[kind, name, how, v] for v in values], style, markersize=4,
+                    label=f"{name}, {how}", **looks[name])
     ax.set(xlabel=label, ylabel="accuracy on 250 test digits", title=f"Accuracy against {kind}")
 axes[0].legend()
-plt.show()
+show(fig, alt=f"Two panels of accuracy on 250 test digits, the MLP blue with circles, the CNN "
+              f"orange-red with squares, dashed as the digits are and solid after MNIST's "
+              f"preprocessing. Left, against a shift of 0 to 8 pixels: the dashed lines fall "
+              f"as the shift grows, to {pct(robust['shift', 'MLP', 'raw', 8])} (MLP) and "
+              f"{pct(robust['shift', 'CNN', 'raw', 8])} (CNN) at 8 pixels. Right, against a "
+              f"scale of 0.5 to 1.5: the dashed lines dip only at the ends, lowest "
+              f"{pct(min(robust['scale', n, 'raw', v] for n in models for v in scales))}. "
+              f"The solid lines stay between "
+              f"{pct(min(v for k, v in robust.items() if k[2] == 'preprocessed'))} and "
+              f"{pct(max(v for k, v in robust.items() if k[2] == 'preprocessed'))}.")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 for name in models:
@@ -403,27 +462,37 @@ raw = {(name, what): robust[kind, name, "raw", v]
        for name in models for what, kind, v in [("s4", "shift", 4), ("0.6", "scale", 0.6),
                                                 ("1.4", "scale", 1.4)]}
 fixed_all = [robust[k] for k in robust if k[2] == "preprocessed"]
+lowest_fixed = min((k for k in robust if k[2] == "preprocessed"), key=robust.get)
 shrink_worse = all(raw[n, "0.6"] < raw[n, "1.4"] for n in models)
+far = {n: robust["shift", n, "raw", 8] for n in models}
+in_range = {n: [robust["scale", n, "raw", v] for v in scales if 0.7 <= v <= 1.3] for n in models}
+moving_worse = all(far[n] < min(robust["scale", n, "raw", v] for v in scales) for n in models)
 md(f"""
-How much does the CNN tolerate? Enlarged to 1.4 it keeps {pct(raw["CNN", "1.4"])} of the
-digits, where the MLP keeps {pct(raw["MLP", "1.4"])}: a lot. Moved by 4 pixels it keeps
-{pct(raw["CNN", "s4"])} (the MLP {pct(raw["MLP", "s4"])}). Shrunk to 0.6 it keeps only
-{pct(raw["CNN", "0.6"])} (the MLP {pct(raw["MLP", "0.6"])}): not much.
-{"For both networks shrinking hurts more than enlarging." if shrink_worse else ""} After
-MNIST's preprocessing every line of the figure stays between {pct(min(fixed_all))} and
-{pct(max(fixed_all))}.
+{"Moving hurts more than resizing, over the ranges of the figure." if moving_worse else ""}
+Moved by 4 pixels the MLP keeps {pct(raw["MLP", "s4"])} of the digits and the CNN
+{pct(raw["CNN", "s4"])}; moved by 8, {pct(far["MLP"])} and {pct(far["CNN"])}. Both were trained
+on digits moved by at most 2 pixels, and resized 0.7 to 1.3 times: within that range of
+sizes the MLP keeps {span(100 * np.array(in_range["MLP"]), "{:.1f} %")} and the CNN
+{span(100 * np.array(in_range["CNN"]), "{:.1f} %")} of the digits; shrunk to 0.6, they keep
+{pct(raw["MLP", "0.6"])} and {pct(raw["CNN", "0.6"])}; enlarged to 1.4, {pct(raw["MLP", "1.4"])}
+and {pct(raw["CNN", "1.4"])}{" (for both, shrinking hurts more than enlarging)" if shrink_worse else ""}.
+After MNIST's preprocessing every line of the figure stays between {pct(min(fixed_all))} and
+{pct(max(fixed_all))}{f", the lowest at a shift of {lowest_fixed[3]} pixels, where ink pushed past the edge is lost and no preprocessing brings it back" if lowest_fixed[0] == "shift" else ""}.
 """)
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
-**Say:** dashed lines fall fast: a shift of 4 pixels leaves the MLP {pct(raw["MLP", "s4"])} of
-the digits{", and shrinking hurts more than enlarging" if shrink_worse else ""}. The CNN keeps {pct(raw["CNN", "1.4"])} at
-scale 1.4 but {pct(raw["CNN", "0.6"])} at 0.6. Solid lines stay between {pct(min(fixed_all))}
-and {pct(max(fixed_all))}: the preprocessing undoes most of both.
+**Say:** dashed lines (the digits as they are) fall once the shift passes the 2 pixels the
+networks were trained on: at 4 pixels the MLP keeps {pct(raw["MLP", "s4"])}, at 8
+{pct(far["MLP"])}; the CNN holds out longer ({pct(raw["CNN", "s4"])} and {pct(far["CNN"])}).
+Resizing within the trained range costs little. Solid lines stay between
+{pct(min(fixed_all))} and {pct(max(fixed_all))}: the preprocessing undoes most of both.
 
-**Ask:** both networks were trained on digits moved by small random shifts; why does the MLP
-still fail at 4 pixels? **Expect:** it learnt the positions it saw; nothing in a fully
-connected layer carries over to new positions.
+**Ask:** both networks were trained on digits moved by up to 2 pixels; why does the MLP fail
+at larger shifts, and why does the CNN last longer? **Expect:** the MLP learnt the positions
+it saw; nothing in a fully connected layer carries over to new positions. A convolution uses
+the same weights at every position and its pooling absorbs small moves, so the CNN carries
+over further, but not without limit.
 """)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -439,9 +508,12 @@ from course.preprocess import bounding_box, fill_frame
 
 big = fill_frame(data.x_test)
 big_fixed = preprocess_batch(big)
-show_digits(np.concatenate([data.x_test[:6] / 255, big[:6], big_fixed[:6]]), ncols=6, size=1.2,
-            suptitle="Test digits; blown up to touch the border; and preprocessed back")
-plt.show()
+fig = show_digits(np.concatenate([data.x_test[:6] / 255, big[:6], big_fixed[:6]]), ncols=6, size=1.2,
+                  suptitle="Test digits; blown up to touch the border; and preprocessed back")
+show(fig, alt=f"Three rows of the first six test digits ({', '.join(map(str, data.y_test[:6]))}): "
+              f"as they are, small in the middle of the frame; blown up until they touch the "
+              f"border, thick and cut off at the edges; and brought back by MNIST's "
+              f"preprocessing, which looks like the first row again.")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 border = {}
@@ -472,8 +544,8 @@ md(f"""
 **Say:** the fooling post had one drawn 9 and one drawn 2; here it is 1,000 digits per
 network. The CNN suffers less than the MLP ({pct(border["CNN"][0])} against
 {pct(border["MLP"][0])}) but still loses {pct(clean["CNN"] - border["CNN"][0])} of the digits.
-The fix is not a better network: it is preparing the input the way the training data was
-prepared.
+A better network helps; the fix that works for both is preparing the input the way the
+training data was prepared.
 
 **Ask:** is it the size or the border? What would a 4-pixel margin do? **Expect:** exercise 2
 measures it: with digits of MNIST's size that do not touch the edge the MLP gets
@@ -503,18 +575,25 @@ sets = digit_sets(data, strokes_per_class=50)    # 1,110 font digits, 500 drawin
 # %% slideshow={"slide_type": "-"}
 fonts_x, fonts_y = sets["fonts"]
 strokes_x, strokes_y = sets["strokes"]
-show_digits(np.concatenate([fonts_x[5::111][:10] / 255, strokes_x[:10], sets["strokes, pad shrunk"][0][:10]]),
-            ncols=10, size=1.0,
-            suptitle="Font digits; drawn digits after MNIST's preprocessing; the same, the pad shrunk")
-plt.show()
+fig = show_digits(np.concatenate([fonts_x[5::111][:10] / 255, strokes_x[:10],
+                                  sets["strokes, pad shrunk"][0][:10]]), ncols=10, size=1.0,
+                  suptitle="Font digits; drawn digits after MNIST's preprocessing; the same, the pad shrunk")
+show(fig, alt=f"Three rows of ten digits. Top: the printed digits {', '.join(map(str, fonts_y[5::111][:10]))} "
+              f"in ten fonts, some thin and grey, some bold. Middle: the simulated hand's drawings "
+              f"of 0 to 9 after MNIST's preprocessing, centred and of one size like MNIST's. "
+              f"Bottom: the same drawings with the whole pad shrunk: some small, some large, "
+              f"off centre or touching the edge.")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 table = accuracy_table({"3-epoch CNN": quick, "course CNN": cnn, "course MLP": mlp}, sets)
 print(format_table(table))
 
 # %% slideshow={"slide_type": "-"}
-plot_accuracy_table(table)
-plt.show()
+ax = plot_accuracy_table(table)
+show(ax.figure, alt=f"Bars of accuracy, one group per set of digits ({', '.join(next(iter(table.values())))}), "
+                    f"one bar per network. "
+                    + " ".join(f"{name}: " + ", ".join(f"{100 * a:.0f} %" for a in row.values()) + "."
+                               for name, row in table.items()))
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 for name in ("3-epoch CNN", "course CNN"):
@@ -551,9 +630,12 @@ first = [int(np.flatnonzero(data.y_train == k)[0]) for k in range(10)]
 originals, labels = as_tensor_images(data.x_train[first]), torch.arange(10)
 generator = torch.Generator().manual_seed(0)
 versions = [originals] + [augment_digits(originals, generator, DRAWN, labels) for _ in range(5)]
-show_digits(torch.stack(versions, 1).reshape(-1, 784).numpy(), ncols=6, size=0.9,
-            suptitle="A training digit (left) and five augmented versions of it")
-plt.show()
+fig = show_digits(torch.stack(versions, 1).reshape(-1, 784).numpy(), ncols=6, size=0.9,
+                  suptitle="A training digit (left) and five augmented versions of it")
+show(fig, alt="Ten rows, one per digit 0 to 9: a training digit on the left and five randomly "
+              "changed versions of it, thinner or bolder, smaller or larger, turned, slanted "
+              "and slightly warped; some 1s get a flag and a foot. Every version is still "
+              "plainly the same digit.")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # The full ablation, one training per row (benchmarks/robust_models.py, too slow for a
@@ -676,8 +758,14 @@ md(f"""
 * A tuned 8 × 8 patch in the corner, the same for every digit, brings the MLP to
   {pct(patched["MLP"]["its adversarial patch"])} and the CNN to
   {pct(patched["CNN"]["its adversarial patch"])}.
-* A digit moved by a few pixels or resized loses much of the MLP's accuracy; MNIST's
-  preprocessing (bounding box into 20 × 20, centre of mass at the centre) undoes it.
+* A digit moved further than the training shifts loses much of the networks' accuracy
+  (4 pixels leave the MLP {pct(raw["MLP", "s4"])}, 8 pixels leave the CNN {pct(far["CNN"])});
+  resizing within the trained range costs little. MNIST's preprocessing (bounding box into
+  20 × 20, centre of mass at the centre) undoes most of it.
+* The drawing pad reads your own digits (or, without a mouse, its sample drawings and real
+  test digits); the sample 7 that fills the pad and the small 3 in a corner are
+  {"read right by both networks only" if wrong["MNIST preprocessing"] == 0 < wrong["pad shrunk"] else "read better"}
+  after MNIST's preprocessing.
 * The fooling post's border failure is real: digits that fill the frame ({np.median(factor):.1f}
   times as tall as MNIST's) are misread far more often, and preprocessing fixes them.
 * Digits from elsewhere (fonts, drawings) show the gap: the 3-epoch network reads
