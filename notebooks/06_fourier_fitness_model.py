@@ -36,7 +36,7 @@ import numpy as np
 from course import fourier_model as fm
 from course.data import load_mnist
 from course.interpret import confusion_matrix
-from course.plotting import show_digits
+from course.plotting import LINE_STYLES, show, show_digits
 from course.prose import md, pct, span
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -128,7 +128,10 @@ for col, i in enumerate([0, 1, 2, 3, 7]):
 axes[1, 0].set_ylabel("frequency (centred)")
 fig.suptitle("Training digits and the size of their Fourier transforms")
 fig.tight_layout()
-plt.show()
+show(fig, alt=f"Top: five training digits, {', '.join(str(y100[i]) for i in [0, 1, 2, 3, 7])}. "
+              "Bottom: the size of each one's Fourier transform on a log scale, bright where "
+              "large, zero frequency in the centre: a bright centre fading outwards, a bright "
+              "band across the strokes' direction for the 1 and the 7, rings for the 0.")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # The video says |F x F| stays the same when an image is turned upside down or left to
@@ -203,7 +206,9 @@ ax.set_ylim(model.curve[0] - 0.2, model.curve[-1] + 0.1)
 ax.set_xlabel("L-BFGS iteration")
 ax.set_ylabel("fitness")
 ax.set_title("The fitness over training (positive start, random seed 0)")
-plt.show()
+show(fig, alt=f"The fitness over {len(model.curve)} L-BFGS iterations: it climbs steeply from "
+              f"{model.curve[0]:.2f} in the first few dozen iterations, then stays flat near "
+              f"its final {model.curve[-1]:.4f}.")
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 flat = int(np.argmax(model.curve >= model.curve[-1] - 0.01)) + 1
@@ -286,18 +291,23 @@ print(f"difference to the better rival: {diff:+.1%} ± {se:.1%} (one standard er
 
 # %% slideshow={"slide_type": "subslide"}
 cm = confusion_matrix(y_held, pred_held)
-fig, ax = plt.subplots(figsize=(5.2, 4.4))
+fig, ax = plt.subplots(figsize=(7, 5.8))
 im = ax.imshow(cm, cmap="Blues")
 for i in range(10):
     for j in range(10):
-        ax.text(j, i, cm[i, j], ha="center", va="center", fontsize=7,
+        ax.text(j, i, cm[i, j], ha="center", va="center",
                 color="white" if cm[i, j] > cm.max() / 2 else "black")
 ax.set_xticks(range(10)), ax.set_yticks(range(10))
 ax.set_xlabel("predicted class (largest g_k)")
 ax.set_ylabel("true class")
 ax.set_title("Confusion matrix on the held-out digits")
 fig.colorbar(im, ax=ax, shrink=0.8)
-plt.show()
+off = cm - np.diag(np.diag(cm))
+top = np.dstack(np.unravel_index(np.argsort(off, axis=None)[::-1][:2], off.shape))[0]
+show(fig, alt=f"A 10 by 10 table of counts, true class down, predicted class across, darker blue "
+              f"for more. The diagonal holds the right answers ({np.trace(cm)} of {cm.sum()}); "
+              f"the largest mistakes are {', '.join(f'{off[i, j]} {i}s read as {j}' for i, j in top)}, "
+              f"and column {off.sum(0).argmax()} collects the most mistakes ({off.sum(0).max()}).")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # Back to translation invariance. Shift every held-out digit two pixels to the right: s(x)
@@ -400,7 +410,17 @@ ax.set_xlabel("training digits with the minority sign in their class, at the end
 ax.set_ylabel("final fitness")
 ax.set_title(f"{len(runs)} training runs: mixed signs end lower")
 ax.legend()
-plt.show()
+ends = {kind: [(table[kind, s]["signs_end"], table[kind, s]["fitness"]) for s in range(RUNS[kind])]
+        for kind in kinds}
+top = [kind for kind in ("positive", "lognormal") if all(e == 0 and best - f < 1e-4 for e, f in ends[kind])]
+g_mixed = [f for e, f in ends["gaussian"] if e > 0]
+g_clean_top = all(best - f < 1e-4 for e, f in ends["gaussian"] if e == 0)
+show(fig, alt=f"Final fitness against the number of training digits left with the minority sign "
+              f"in their class, one marker per run. {(' and '.join(f'all {RUNS[k]} {k}' for k in top) or 'no group of').capitalize()} "
+              f"runs sit together at 0 minority signs and the best fitness, {best:.3f}. Of the "
+              f"Gaussian runs, those with no minority sign {'reach the same point' if g_clean_top else 'do not all get there'}"
+              + (f"; the {len(g_mixed)} with 1 to {max(e for e, _ in ends['gaussian'])} minority signs "
+                 f"sit lower, between {min(g_mixed):.3f} and {max(g_mixed):.3f}." if g_mixed else "."))
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 positive_runs = RUNS["positive"] + RUNS["lognormal"]
@@ -502,7 +522,10 @@ print(f"held-out digits compared, per class: {span(np.bincount(y_500))}; cosine 
 # %% slideshow={"slide_type": "subslide"}
 fig = show_digits(maxi.x[0::2], [f"g_{k} max" for k in range(10)], vmin=None, ncols=10,
                   suptitle="The maximiser of each g_k (uniform start; red positive, blue negative)")
-plt.show()
+show(fig, alt=f"Ten images, the maximiser of g_0 to g_9: each is plainly its digit, 0 to 9, drawn "
+              f"in red (positive pixels) on a faint blue (negative) background. A classifier of "
+              f"real digits reads {np.sum(read_as == pairs)} of {len(pairs)} maximisers (these ten "
+              f"and ten from Gaussian starts) as their digit.")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "-"}
 basis = np.linalg.qr(x100.reshape(100, -1).T.astype(float))[0]     # the span of the 100 digits
@@ -549,16 +572,22 @@ noise_ok = all(auc[k] > 0.99 for k in ("uniform", "gaussian", "shuffled"))
 print(f"AUC > 0.99 against every noise family: {'holds' if noise_ok else 'fails'}")
 
 # %% slideshow={"slide_type": "subslide"}
-fig, ax = plt.subplots(figsize=(8, 3.4))
+fig, ax = plt.subplots(figsize=(8, 3.6))
 bins = np.linspace(0, np.quantile(digit_scores, 0.995), 60)
-ax.hist(digit_scores, bins=bins, alpha=0.6, label="held-out digits")
-for k in ("shuffled", "letters", "strokes"):
-    ax.hist(other_scores[k], bins=bins, alpha=0.5, label=k)
+ax.hist(digit_scores, bins=bins, color="C0", alpha=0.45, label="held-out digits")
+for n, k in enumerate(("shuffled", "letters", "strokes"), 1):
+    ax.hist(other_scores[k], bins=bins, histtype="step", lw=2, color=f"C{n}",
+            linestyle=LINE_STYLES[n], label=k)
 ax.set_xlabel("max_k |y_k(x)| / ||x||²")
 ax.set_ylabel("images")
 ax.set_title("Scores of digits and non-digits")
 ax.legend()
-plt.show()
+med = {k: np.median(v) for k, v in [("digits", digit_scores), *other_scores.items()]}
+show(fig, alt=f"Histograms of the score max_k |y_k(x)|/‖x‖²: held-out digits filled, the others "
+              f"as outlines. Shuffled pixels pile up far to the left (median "
+              f"{med['shuffled']:.1f}); letters and strokes spread in the middle (medians "
+              f"{med['letters']:.1f} and {med['strokes']:.1f}) and overlap the lower tail of the "
+              f"digits (median {med['digits']:.1f}).")
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 ink_of = lambda a: np.linalg.norm(a.reshape(len(a), -1).astype(float) / (255 if a.dtype == np.uint8 else 1), axis=1)
