@@ -33,6 +33,7 @@ from tqdm.auto import tqdm
 from course.eigen_net.matrices import random_orthogonal, random_pair, random_unit_vectors
 from course.eigen_net.spectra import (apply_T, harmonic_basis, harmonic_spectrum, linear_spectrum,
                                       quadratic_spectrum)
+from course.plotting import show
 from course.prose import md, pct, span
 from course.threads import one_thread
 
@@ -198,27 +199,41 @@ for degree, spec in spectra.items():
           f"{spec.eigenvalues.real.min():+.4f} to {spec.eigenvalues.real.max():+.4f}")
 print(f"dimension of the harmonic cubics, counted: {harmonic_basis(H, 3).dimension:,}")
 
+# %% slideshow={"slide_type": "skip"}
+titles = {1: "degree 1: Aᵀ + Bᵀ", 2: "degree 2: M ↦ AᵀMA + BᵀMB", 3: "degree 3: harmonic cubics"}
+kinds_of_top = {"real" if sp.dominant_is_real else "a complex pair" for sp in spectra.values()}
+spectra_alt = ("Three panels of the eigenvalues of T in the complex plane, for polynomials of "
+               "degree 1, 2 and 3 (" + ", ".join(f"{len(sp.eigenvalues):,}" for sp in spectra.values())
+               + " eigenvalues): complex pairs as blue dots, mirrored across the horizontal axis; "
+               "real ones as orange-red squares on it; the dominant real one as a black star; all "
+               "inside the dotted circle |λ| = 2. The dominant real eigenvalues are "
+               + ", ".join(f"{sp.dominant_real:+.3f}" for sp in spectra.values())
+               + "; the largest |λ| is "
+               + (f"{kinds_of_top.pop()} in every degree" if len(kinds_of_top) == 1 else
+                  ", ".join("real" if sp.dominant_is_real else "a complex pair" for sp in spectra.values())
+                  + " for degrees 1, 2 and 3")
+               + ".")
+
 # %% slideshow={"slide_type": "subslide"}
-fig, axes = plt.subplots(1, 3, figsize=(13, 4.6))
+fig, axes = plt.subplots(1, 3, figsize=(10, 5.2), sharey=True, layout="constrained")
 circle = np.exp(1j * np.linspace(0, 2 * np.pi, 300))
-titles = {1: "degree 1: Aᵀ + Bᵀ (20)", 2: "degree 2: M ↦ AᵀMA + BᵀMB (209)",
-          3: "degree 3: harmonic cubics (1,520)"}
 for ax, (degree, spec) in zip(axes, spectra.items()):
     ev = spec.eigenvalues
     ax.plot(2 * circle.real, 2 * circle.imag, "k:", lw=1, label="|λ| = 2 (constants; the bound)")
     ax.scatter(ev.real[~spec.is_real], ev.imag[~spec.is_real], s=14 if degree < 3 else 3,
-               label="complex pairs")
-    ax.scatter(ev.real[spec.is_real], ev.imag[spec.is_real], s=22, color="tab:orange", label="real")
-    ax.scatter([spec.dominant_real], [0], s=180, marker="*", color="tab:red", zorder=3,
-               label=f"dominant real {spec.dominant_real:+.3f}")
+               color="C0", label="complex pairs")
+    ax.scatter(ev.real[spec.is_real], ev.imag[spec.is_real], s=22, color="C1", marker="s",
+               label="real")
+    ax.scatter([spec.dominant_real], [0], s=180, marker="*", color="k", zorder=3,
+               label="dominant real")
     ax.set_aspect("equal")
     ax.set_xlabel("Re λ")
-    ax.set_ylabel("Im λ")
-    ax.set_title(titles[degree], fontsize=10)
-    ax.legend(fontsize=7, loc="lower left")
+    ax.set_title(f"{titles[degree]}\n{len(ev):,} eigenvalues\ndominant real {spec.dominant_real:+.3f}",
+                 fontsize="medium")
+axes[0].set_ylabel("Im λ")
+fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=2, frameon=False)
 fig.suptitle(f"Exact spectrum of T, degree by degree (A, B: kind {KIND!r}, random seed {SEED})")
-fig.tight_layout()
-plt.show()
+show(fig, alt=spectra_alt)
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 top_degree = max(spectra, key=lambda d: spectra[d].largest_abs)
@@ -251,30 +266,41 @@ constants reach exactly 2.
 #
 # Below, the cosine between consecutive iterates for three random seeds of A and B,
 # chosen because their largest |λ| is well separated from the next (so the picture
-# settles quickly); the dashed lines are what theory predicts: +1, −1 and cos(arg λ).
+# settles quickly); the dotted lines are what theory predicts: +1, −1 and cos(arg λ).
 # Flips and turns are one candidate explanation for a training run that "oscillates
 # between two solutions".
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 from course.eigen_net.spectra import power_iteration
 
-fig, ax = plt.subplots(figsize=(8, 3.6))
-for seed, colour in ((8, "tab:blue"), (6, "tab:orange"), (7, "tab:green")):
+iterations = {}                 # seed -> (largest |λ|, what kind, cosines of consecutive iterates)
+for seed in (8, 6, 7):
     A_s, B_s = random_pair(H, KIND, seed=seed)
     top = linear_spectrum(A_s, B_s).eigenvalues[0]
     w_k = power_iteration(A_s.T + B_s.T, 120, seed=1)
     what = (f"real, {'positive' if top.real > 0 else 'negative'}" if top.imag == 0
             else f"complex, arg λ = {abs(np.angle(top)):.2f} rad")
-    ax.plot(np.sum(w_k[1:] * w_k[:-1], axis=1), "-", color=colour,
-            label=f"random seed {seed}: largest |λ| = {abs(top):.3f}, {what}")
-    ax.axhline(np.cos(np.angle(top)), ls="--", lw=0.8, color=colour)
+    iterations[seed] = top, what, np.sum(w_k[1:] * w_k[:-1], axis=1)
+power_alt = ("The cosine between consecutive power-iteration steps over 120 iterations for three "
+             "random seeds, each next to the dotted level theory predicts: "
+             + "; ".join(f"seed {seed} ({what}) settles at {cos_k[-1]:+.2f}"
+                         for seed, (_, what, cos_k) in iterations.items())
+             + ". A positive λ settles at +1, a negative one at −1 (a flip every step), a "
+             "complex pair at cos(arg λ) (a turn every step).")
+
+# %% slideshow={"slide_type": "subslide"}
+fig, ax = plt.subplots(figsize=(8, 3.6))
+for (seed, (top, what, cos_k)), colour, style in zip(iterations.items(), ("C0", "C1", "C2"),
+                                                     ("-", "--", "-.")):
+    ax.plot(cos_k, style, color=colour, label=f"random seed {seed}: largest |λ| = {abs(top):.3f}, {what}")
+    ax.axhline(np.cos(np.angle(top)), ls=":", lw=1, color=colour)
 ax.set_xlabel("iteration k")
 ax.set_ylabel("cos(angle between w_k and w_k+1)")
 ax.set_ylim(-1.05, 1.05)
 ax.set_title("Classical power iteration on Aᵀ + Bᵀ: settle, flip, or turn")
-ax.legend(fontsize=8, loc="center right", bbox_to_anchor=(1.0, 0.68))
+ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), frameon=False)
 fig.tight_layout()
-plt.show()
+show(fig, alt=power_alt)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # For a complex pair the cosine settles at cos(arg λ), not at ±1: the iterate keeps
@@ -282,7 +308,7 @@ plt.show()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** classical power iteration: apply the matrix, rescale, repeat; the part along the
-# largest |λ| takes over. The dashed lines are theory.
+# largest |λ| takes over. The dotted lines are theory.
 #
 # **Ask:** if the dominant eigenvalue is negative, what does the cosine between consecutive
 # iterates settle at? And for a complex pair? **Expect:** −1: the sign flips at every step.
@@ -404,9 +430,10 @@ print(f"R² = {main.r2:.4f}; share of N's variance that is linear: {main.linear_
 
 # %% slideshow={"slide_type": "subslide"}
 hist = main.history
-fig, axes = plt.subplots(1, 2, figsize=(11, 3.4))
+settled = int(hist.steps[np.argmax(np.abs(hist.lam - main.learned) < 0.01 * abs(main.learned))])
+fig, axes = plt.subplots(1, 2, figsize=(10, 3.6))
 axes[0].plot(hist.steps, hist.lam, color="k", label="network: slope of T N on N")
-axes[0].axhline(main.exact_real, ls="--", color="tab:red", label=f"exact {main.exact_real:+.3f}")
+axes[0].axhline(main.exact_real, ls="--", color="C1", label=f"exact {main.exact_real:+.3f}")
 axes[0].set_xlabel("training step")
 axes[0].set_ylabel("λ estimate")
 axes[0].set_title("The eigenvalue found")
@@ -419,10 +446,13 @@ axes[1].set_ylim(-0.02, 1.02)
 axes[1].set_title("How much of an eigenfunction, and how linear")
 axes[1].legend(loc="lower right")
 fig.tight_layout()
-plt.show()
+show(fig, alt=f"Left: the network's λ estimate over {hist.steps[-1]:,} training steps; it swings "
+              f"at first, is within 1 % of its final {main.learned:+.3f} after {settled} steps "
+              f"and then stays on the dashed exact value {main.exact_real:+.3f}. Right: R² and "
+              f"the share of N that is linear both rise within the first couple of hundred "
+              f"steps and stay near 1 ({main.r2:.4f} and {main.linear_share:.4f} at the end).")
 
 # %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
-settled = int(hist.steps[np.argmax(np.abs(hist.lam - main.learned) < 0.01 * abs(main.learned))])
 edge_real = main.edge.imag == 0
 md(f"""
 The network is within 1 % of its final λ after {settled} steps, and what it finds is a
@@ -690,23 +720,33 @@ f(−Ax) = −f(Ax), so T f(x) = f(Ax) − f(Ax) = 0, as for linear functions.
 #   spaces of the three most important columns of each (`principal_cosines`): 1 for the
 #   same space, 3/40 = 0.075 on average for random ones.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 from course.eigen_net.analysis import column_space, principal_cosines, singular_values
 
 W = main.history.skips[-1]
 noise = np.random.default_rng(0).standard_normal((M, M))
-fig, ax = plt.subplots(figsize=(7, 3.6))
-for c, colour in enumerate(("red", "green", "blue")):
-    ax.semilogy(np.arange(1, M + 1), singular_values(W[c]), "o-", ms=3, color=colour,
-                label=f"{colour} skip matrix")
+sv = {name: singular_values(W[c]) for c, name in enumerate(("red", "green", "blue"))}
+top3 = {name: (v[:3] ** 2).sum() / (v ** 2).sum() for name, v in sv.items()}
+svd_alt = (f"The {M} singular values of the red, green and blue skip matrices on a log scale, "
+           f"largest first: all three fall steeply, by "
+           f"{min(np.log10(v[0] / v[-1]) for v in sv.values()):.0f} or more orders of magnitude, "
+           f"far below the dotted line of a random Gaussian matrix of the same norm, which falls "
+           f"much more slowly. The three largest carry "
+           + ", ".join(f"{v:.2f} ({k})" for k, v in top3.items()) + " of each matrix's squared norm.")
+
+# %% slideshow={"slide_type": "subslide"}
+fig, ax = plt.subplots(figsize=(8, 4))
+looks = {"red": ("C1", "o-"), "green": ("C2", "s--"), "blue": ("C0", "^-.")}   # colour-safe tones
+for name, (colour, style) in looks.items():
+    ax.semilogy(np.arange(1, M + 1), sv[name], style, ms=3, color=colour, label=f"{name} skip matrix")
 ax.semilogy(np.arange(1, M + 1), singular_values(noise) * np.linalg.norm(W[0]) / np.linalg.norm(noise),
             "k:", label="random Gaussian matrix, same norm")
 ax.set_xlabel("index of the singular value")
 ax.set_ylabel("singular value")
-ax.set_title(f"Singular values of the three skip matrices after training (random seed {SEED})")
-ax.legend(fontsize=8)
+ax.set_title(f"Singular values of the skip matrices after training (random seed {SEED})")
+ax.legend()
 fig.tight_layout()
-plt.show()
+show(fig, alt=svd_alt)
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 converged = [r for r in reports if r.r2 >= 0.98]
@@ -791,18 +831,33 @@ tails = [r.history.lam[len(r.history.lam) // 2:] for r in reports]
 flipped = [r.seed for r, t in zip(reports, tails) if t.min() < 0 < t.max()]
 print(f"runs whose λ changes sign in the second half of training: {flipped}")
 
+# %% slideshow={"slide_type": "skip"}
+swinging = [r for r in reports if r.oscillation.oscillated]
+calm = [r for r in reports if not r.oscillation.oscillated]
+calm_end = np.array([r.oscillation.high for r in calm])
+lam_alt = (f"λ over {reports[0].history.steps[-1]:,} training steps for {len(reports)} random "
+           f"seeds. The {len(calm)} runs that settle (thin grey) become flat within the first "
+           f"couple of hundred steps"
+           + (f", {(calm_end < 0).sum()} of them between {calm_end[calm_end < 0].min():+.2f} and "
+              f"{calm_end[calm_end < 0].max():+.2f}" if (calm_end < 0).any() else "")
+           + (f" and {(calm_end > 0).sum()} near {calm_end[calm_end > 0].mean():+.2f}" if (calm_end > 0).any() else "")
+           + ". " + " ".join(f"Seed {r.seed} (thick) keeps swinging between about "
+                             f"{r.oscillation.low:+.2f} and {r.oscillation.high:+.2f}." for r in swinging))
+
 # %% slideshow={"slide_type": "subslide"}
-fig, ax = plt.subplots(figsize=(9.5, 3.6))
-for r in reports:
-    swings = r.oscillation.oscillated
-    ax.plot(r.history.steps, r.history.lam, lw=2.2 if swings else 1.0, alpha=1 if swings else 0.8,
-            label=f"seed {r.seed}{': oscillates' if swings else ''}")
+fig, ax = plt.subplots(figsize=(9, 4))
+for k, r in enumerate(calm):
+    ax.plot(r.history.steps, r.history.lam, "-", color="grey", lw=1, alpha=0.8,
+            label=f"the {len(calm)} seeds that settle" if k == 0 else None)
+for k, r in enumerate(swinging):
+    ax.plot(r.history.steps, r.history.lam, color=f"C{k}", lw=2.2, linestyle=("-", "--", "-.")[k % 3],
+            label=f"seed {r.seed}: oscillates")
 ax.set_xlabel("training step")
 ax.set_ylabel("λ estimate")
-ax.set_title("λ over training for every random seed (thick: the detector says it oscillates)")
-ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5))
+ax.set_title("λ over training for every random seed")
+ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=3, frameon=False)
 fig.tight_layout()
-plt.show()
+show(fig, alt=lam_alt)
 
 # %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
 osc_complex = bool(osc) and all(s in complex_edge for s in osc)

@@ -26,7 +26,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb"))
 PLACEHOLDER = "No description has been provided for this image"
 # Chapters whose figures still lack a text alternative (to be emptied, then deleted):
 # each needs `course.plotting.show(fig, alt=...)` for each figure, and re-executing.
-PENDING = {"06_fourier_fitness_model", "07_eigenvector_network"}
+PENDING: set[str] = set()
 IMG = re.compile(r"<img\b[^>]*>", re.I)
 ALT = re.compile(r"""\balt\s*=\s*("([^"]*)"|'([^']*)')""", re.I)
 
