@@ -755,14 +755,11 @@ md(f"""
 * A tuned 8 × 8 patch in the corner, the same for every digit, brings the MLP to
   {pct(patched["MLP"]["its adversarial patch"])} and the CNN to
   {pct(patched["CNN"]["its adversarial patch"])}.
-* A digit moved further than the training shifts loses much of the networks' accuracy
-  (4 pixels leave the MLP {pct(raw["MLP", "s4"])}, 8 pixels leave the CNN {pct(far["CNN"])});
-  resizing within the trained range costs little. MNIST's preprocessing (bounding box into
+* Moved further than the training shifts, digits are misread (4 pixels leave the MLP
+  {pct(raw["MLP", "s4"])}, 8 leave the CNN {pct(far["CNN"])}); MNIST's preprocessing (box into
   20 × 20, centre of mass at the centre) undoes most of it.
-* The drawing pad reads your own digits (or, without a mouse, its sample drawings and real
-  test digits); the sample 7 that fills the pad and the small 3 in a corner are
-  {"read right by both networks only" if wrong["MNIST preprocessing"] == 0 < wrong["pad shrunk"] else "read better"}
-  after MNIST's preprocessing.
+* On the drawing pad (mouse or keyboard), a 7 that fills the pad and a small 3 in a corner
+  are {"read right by both networks only" if wrong["MNIST preprocessing"] == 0 < wrong["pad shrunk"] else "read better"} after MNIST's preprocessing.
 * The fooling post's border failure is real: digits that fill the frame ({np.median(factor):.1f}
   times as tall as MNIST's) are misread far more often, and preprocessing fixes them.
 * Digits from elsewhere (fonts, drawings) show the gap: the 3-epoch network reads

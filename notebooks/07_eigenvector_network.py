@@ -428,9 +428,16 @@ print(f"learned λ (slope of T N on N, 8,192 fresh points): {main.learned:+.4f},
 print(f"R² = {main.r2:.4f}; share of N's variance that is linear: {main.linear_share:.4f}; "
       f"cosine(linear part, exact eigenvector) = {main.cosine:.4f}")
 
-# %% slideshow={"slide_type": "subslide"}
+# %% slideshow={"slide_type": "skip"}
 hist = main.history
 settled = int(hist.steps[np.argmax(np.abs(hist.lam - main.learned) < 0.01 * abs(main.learned))])
+run_alt = (f"Left: the network's λ estimate over {hist.steps[-1]:,} training steps; it swings "
+           f"at first, is within 1 % of its final {main.learned:+.3f} after {settled} steps "
+           f"and then stays on the dashed exact value {main.exact_real:+.3f}. Right: R² and "
+           f"the share of N that is linear both rise within the first couple of hundred "
+           f"steps and stay near 1 ({main.r2:.4f} and {main.linear_share:.4f} at the end).")
+
+# %% slideshow={"slide_type": "subslide"}
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.6))
 axes[0].plot(hist.steps, hist.lam, color="k", label="network: slope of T N on N")
 axes[0].axhline(main.exact_real, ls="--", color="C1", label=f"exact {main.exact_real:+.3f}")
@@ -446,11 +453,7 @@ axes[1].set_ylim(-0.02, 1.02)
 axes[1].set_title("How much of an eigenfunction, and how linear")
 axes[1].legend(loc="lower right")
 fig.tight_layout()
-show(fig, alt=f"Left: the network's λ estimate over {hist.steps[-1]:,} training steps; it swings "
-              f"at first, is within 1 % of its final {main.learned:+.3f} after {settled} steps "
-              f"and then stays on the dashed exact value {main.exact_real:+.3f}. Right: R² and "
-              f"the share of N that is linear both rise within the first couple of hundred "
-              f"steps and stay near 1 ({main.r2:.4f} and {main.linear_share:.4f} at the end).")
+show(fig, alt=run_alt)
 
 # %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
 edge_real = main.edge.imag == 0
