@@ -349,6 +349,10 @@ def drawing_pad_by_keyboard(page) -> None:
     sample (a 7) on the pad and it is read; three more ArrowDowns give the 7 that fills the
     pad; Space ticks MNIST preprocessing, and the CNN reads that 7; then typing 3 into the
     real-digit field puts a real 3 on the pad, which the CNN reads as 3."""
+    canvas = page.locator(f"{NOTEBOOK} canvas.drawing-pad").first
+    assert canvas.get_attribute("aria-label"), "the drawing pad's canvas has no accessible name"
+    assert canvas.get_attribute("tabindex") == "-1", \
+        "the drawing pad's canvas is in the Tab order (ipycanvas swallows Tab there: a keyboard trap)"
     menu = page.locator(f"{NOTEBOOK} .pad-sample select")
     assert menu.count(), "no sample menu (a dropdown with class pad-sample) beside the drawing pad"
     menu = menu.first

@@ -49,6 +49,8 @@ def test_every_control_is_labelled_and_every_picture_described(widget):
             assert part._course_alt_class in helper[0].alts, f"a picture of {type(widget).__name__} has no alt"
         if isinstance(part, (w.IntSlider, w.FloatSlider)):
             assert helper[0].names.get(part.description), f"slider {part.description!r} has no accessible name"
+        if type(part).__name__ == "Canvas":     # a drawing surface: named as a picture
+            assert part._course_alt_class in helper[0].alts, f"the canvas of {type(widget).__name__} has no text"
     # the static snapshot carries the same texts
     alts = re.findall(r'<img [^>]*alt="([^"]*)"', bundle["text/html"])
     assert alts and all(len(a.split()) >= 2 for a in alts), alts

@@ -9,6 +9,15 @@ a few lines of JavaScript) that names them in the page:
 * a slider's handle gets ``aria-label``: the name given with `name(control, ...)`, or its
   visible label;
 * a picture made with `_base._image_view(pixels, alt=...)` gets that ``alt``;
+* a drawing surface (an ipycanvas ``Canvas``) given a text with `_base.with_alt` is named
+  as a picture (``role="img"``, ``aria-label``) and taken out of the Tab order: ipycanvas
+  puts it there and then swallows every key, Tab included, so a keyboard user who
+  reached it could not leave (a keyboard trap); the widget offers keyboard controls of
+  its own instead;
+* a dropdown menu keeps its arrow keys: in JupyterLab's command mode ArrowUp and ArrowDown
+  move between cells whenever the focus is on something that is not a text field, a
+  ``<select>`` included, so the menu could not be operated from the keyboard; each menu
+  gets ``data-lm-suppress-shortcuts``, which tells JupyterLab to leave its keys alone;
 * the Play buttons get "play", "pause", "stop", "repeat".
 
 The same texts go into the static snapshot (`_base.static_html`), so that the static
@@ -43,6 +52,19 @@ function apply(root, model) {
       if (cls in alts && img.getAttribute('alt') !== alts[cls]) img.setAttribute('alt', alts[cls]);
     }
   });
+  root.querySelectorAll('canvas').forEach(canvas => {
+    for (const cls of canvas.classList) {
+      if (!(cls in alts)) continue;
+      if (canvas.getAttribute('aria-label') !== alts[cls]) {
+        canvas.setAttribute('role', 'img');
+        canvas.setAttribute('aria-label', alts[cls]);
+      }
+      if (canvas.getAttribute('tabindex') !== '-1') canvas.setAttribute('tabindex', '-1');
+    }
+  });
+  root.querySelectorAll('select').forEach(menu => {
+    if (!menu.hasAttribute('data-lm-suppress-shortcuts')) menu.setAttribute('data-lm-suppress-shortcuts', 'true');
+  });
   root.querySelectorAll('.widget-play button, .jupyter-widget-play button').forEach(button => {
     const icon = button.querySelector('i');
     const kind = icon && [...icon.classList].find(c => c in PLAY);
@@ -60,7 +82,8 @@ export default {
       if (!root) { if (tries++ < 100) setTimeout(start, 50); return; }
       apply(root, model);
       observer = new MutationObserver(() => apply(root, model));
-      observer.observe(root, { childList: true, subtree: true });
+      observer.observe(root, { childList: true, subtree: true, attributes: true,
+                               attributeFilter: ['tabindex', 'alt', 'aria-label'] });
       model.on('change:names', () => apply(root, model));
       model.on('change:alts', () => apply(root, model));
     };
@@ -102,7 +125,7 @@ def accessible_ui(ui: w.Box) -> w.Box:
     for widget in _walk(ui):
         if getattr(widget, "_course_name", None) and getattr(widget, "description", ""):
             names[widget.description] = widget._course_name
-        if isinstance(widget, w.Image) and getattr(widget, "_course_alt", None):
+        if getattr(widget, "_course_alt", None):          # a picture, or a drawing surface
             alts[widget._course_alt_class] = widget._course_alt
     ui.add_class(ROOT_CLASS)
     ui.children = tuple(ui.children) + (Accessibility(names=names, alts=alts),)

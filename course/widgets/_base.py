@@ -22,9 +22,11 @@ SNAPSHOT_NOTE = "Static snapshot of an interactive widget: run the notebook to u
 _alt_classes = itertools.count()
 
 
-def with_alt(image: w.Image, alt: str) -> w.Image:
+def with_alt(image: w.DOMWidget, alt: str) -> w.DOMWidget:
     """Give a picture its text alternative: what it shows, said in words (a screen reader
-    reads it; the static snapshot carries it). Returns the image."""
+    reads it; the static snapshot carries it). A drawing surface (an ipycanvas ``Canvas``)
+    takes one too: it is then named as a picture and left out of the Tab order (see
+    `_access`). Returns the widget."""
     if not isinstance(alt, str) or len(alt.split()) < 2:
         raise ValueError(f"with_alt: alt must say in words what the picture shows, got {alt!r}.")
     image._course_alt = alt

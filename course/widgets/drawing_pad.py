@@ -13,7 +13,7 @@ import ipywidgets as w
 
 from ..plotting import digit_png
 from ..strokes import PEN, SIDE, fit_strokes, pen_down, pen_move, scribble_strokes, simulate_strokes
-from ._base import _Widget, _image_view
+from ._base import _Widget, _image_view, with_alt
 
 #: The pen widths offered, in screen pixels. The normal pen (`course.strokes.PEN`, 22)
 #: gives MNIST's stroke width (about 2 pixels of 28) for a digit drawn half to three
@@ -131,6 +131,9 @@ class DrawingPad(_Widget):
                              layout=w.Layout(width=f"{SIDE}px", height=f"{SIDE}px",
                                              border="1px solid #888"))
         self.canvas.add_class("drawing-pad")
+        with_alt(self.canvas, "the drawing pad, 280 by 280 pixels, for drawing a digit with the "
+                              "mouse; without a mouse, use the sample drawing menu or the real "
+                              "digit field below it. The line under the pad says what is on it.")
         self.examples = _examples(examples)
         self.predict_button = w.Button(description="Predict", button_style="primary",
                                        tooltip="read the drawing on the pad")
