@@ -49,8 +49,8 @@ def test_notes_change_when_the_numbers_they_quote_change(tmp_path):
     changed = nbformat.read(CHAPTER, as_version=4)
     changed.cells.insert(0, nbformat.v4.new_code_cell(FEWER_DIGITS))
     NotebookClient(changed, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(ROOT / "notebooks")}},
-                   env=pin_numerics(dict(__import__("os").environ))).execute()
+                   resources={"metadata": {"path": str(ROOT / "notebooks")}}
+                   ).execute(env=pin_numerics(dict(__import__("os").environ)))  # the kernel's env
     changed.cells.pop(0)
     checked = [i for i, c in enumerate(committed.cells)
                if "nbval-check-output" in c.metadata.get("tags", [])]
