@@ -943,7 +943,10 @@ settle, flip or turn figure.
 # colour is where they differ. Press play or drag the step slider; the red line on the
 # curves marks the step shown. With plain gradient steps the matrices change little once
 # R² is close to 1 (the gradient of R² vanishes there), so most of the action is in the
-# first steps; the cell below measures how little happens afterwards.
+# first steps; the cell below measures how little happens afterwards. This picture needs
+# red, green and blue told apart, as the video's did: if you see red and green alike, read
+# the same answer from the distances between the matrices measured above ("Are the skip
+# matrices low rank? Are they equal?"), which need no colour.
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 skips = main.history.skips
