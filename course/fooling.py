@@ -123,6 +123,7 @@ class PixelPrior:
     histogram: np.ndarray
     g_x: np.ndarray
     g_y: np.ndarray
+    DRAW_CHUNK = 1 << 20   # pixels per step of `draw` (a class constant, not a field)
 
     @classmethod
     def from_digits(cls, images, labels, bins: int = 10, max_lag: int = 14) -> "PixelPrior":
@@ -182,14 +183,20 @@ class PixelPrior:
         lower = torch.cat([torch.zeros(len(h), 1, dtype=h.dtype), cdf[:, :-1]], 1)
         # One sorted sequence for all classes: class c's distribution function shifted by c.
         shifted = (cdf + torch.arange(len(h), dtype=h.dtype)[:, None]).reshape(-1)
-        cls = classes.reshape(-1).long()
-        uu = u.reshape(-1).double()
-        b = torch.searchsorted(shifted, uu + cls, right=True) - cls * bins
-        b = b.clamp_(0, bins - 1)
-        flat = cls * bins + b
-        lo, hi = lower.reshape(-1)[flat], cdf.reshape(-1)[flat]
-        within = ((uu - lo) / (hi - lo).clamp_min(1e-12)).clamp_(0, 1)
-        return ((b.double() + within) / bins).to(u.dtype).reshape(u.shape)
+        flat_u, flat_c = u.reshape(-1), classes.reshape(-1)
+        out = torch.empty(flat_u.shape, dtype=u.dtype)
+        # In chunks: every step is per pixel, and a whole population at once (millions of
+        # pixels) would hold about ten float64 temporaries of its size.
+        for i in range(0, len(flat_u), self.DRAW_CHUNK):
+            cls = flat_c[i:i + self.DRAW_CHUNK].long()
+            uu = flat_u[i:i + self.DRAW_CHUNK].double()
+            b = torch.searchsorted(shifted, uu + cls, right=True) - cls * bins
+            b = b.clamp_(0, bins - 1)
+            flat = cls * bins + b
+            lo, hi = lower.reshape(-1)[flat], cdf.reshape(-1)[flat]
+            within = ((uu - lo) / (hi - lo).clamp_min(1e-12)).clamp_(0, 1)
+            out[i:i + self.DRAW_CHUNK] = ((b.double() + within) / bins).to(u.dtype)
+        return out.reshape(u.shape)
 
 
 ERRORS = ("log", "absolute")

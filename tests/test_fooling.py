@@ -62,6 +62,21 @@ def test_draw_follows_the_histogram_uniformly_inside_bins():
     assert inside.mean() == pytest.approx(0.55, abs=0.01)
 
 
+def test_draw_in_chunks_gives_the_same_pixels_as_in_one_piece(monkeypatch):
+    """`draw` works through large populations in chunks to save memory: the chunk size
+    must not change a single pixel (shapes kept, classes mixed across chunk edges)."""
+    x, y = _digits(200)
+    prior = PixelPrior.from_digits(x, y)
+    g = torch.Generator().manual_seed(2)
+    u = torch.rand(7, 5, 784, generator=g)
+    classes = torch.randint(0, 10, (7, 5, 784), generator=g)
+    whole = prior.draw(u, classes)
+    monkeypatch.setattr(PixelPrior, "DRAW_CHUNK", 1000)     # 28 chunks, the last one short
+    chunked = prior.draw(u, classes)
+    assert chunked.shape == u.shape and chunked.dtype == u.dtype
+    assert torch.equal(chunked, whole)
+
+
 def test_output_errors_match_their_definitions():
     logits = torch.tensor([[2.0, 0.5, -1.0] + [0.0] * 7, [9.0] + [-9.0] * 9], dtype=torch.float64)
     p = torch.softmax(logits, 1)
