@@ -655,7 +655,8 @@ check("ch05a.keep_fitter", keep_fitter)
 #   statistics then match real digits', and the images are still noise.
 # * Every verdict above has its control: never-evolved images for transfer and
 #   likeness, a grey image for the distance, the middle blanked for the border story,
-#   and many independent runs for "which digit is fastest".
+#   and many independent runs for "which digit is fastest", whose winner mostly won
+#   in generation 0, before any breeding.
 #
 # Next: **5b · Adversarial examples and your own digits**.
 
