@@ -54,6 +54,7 @@ from course.eigen_net import (EigenNet, column_space, cosine, eigen_residual, en
                               near_negative, one_thread, principal_cosines, quadratic_spectrum,
                               random_pair, random_unit_vectors, relative_distance, run_seed,
                               train_eigen_net)
+from course.training import write_atomically  # noqa: E402
 
 SUMMARY = Path(__file__).resolve().parent / "results" / "eigen_net_controls.json"
 H, M, KIND = 20, 40, "qr"
@@ -196,10 +197,8 @@ def _save(summary: dict, complete: bool, argv: list[str], seconds: float) -> Non
     summary["about"] = {"command": "python benchmarks/eigen_net_controls.py " + " ".join(argv),
                         "complete": complete, "machine": f"{os.cpu_count()} CPUs",
                         "torch_threads_per_run": 1, "wall_seconds": round(seconds)}
-    SUMMARY.parent.mkdir(exist_ok=True)
-    tmp = SUMMARY.with_suffix(".tmp")
-    tmp.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n")
-    tmp.replace(SUMMARY)
+    text = json.dumps(summary, indent=1, ensure_ascii=False) + "\n"
+    write_atomically(SUMMARY, lambda f: f.write(text.encode()))
 
 
 def main(argv: list[str]) -> int:

@@ -83,7 +83,7 @@ def dream(model, targets, *, steps: int = 100, lr: float = 0.05, seed: int = 0,
         all off by default: the naive dream.
     start : None for random pixels, or a number: every pixel starts at that grey.
     """
-    from .training import torch_threads
+    from .threads import torch_threads
 
     t = np.asarray(targets)
     if t.ndim != 1 or len(t) == 0 or not np.issubdtype(t.dtype, np.integer) or \

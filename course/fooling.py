@@ -183,6 +183,7 @@ class PixelPrior:
         lower = torch.cat([torch.zeros(len(h), 1, dtype=h.dtype), cdf[:, :-1]], 1)
         # One sorted sequence for all classes: class c's distribution function shifted by c.
         shifted = (cdf + torch.arange(len(h), dtype=h.dtype)[:, None]).reshape(-1)
+        lower, cdf = lower.reshape(-1), cdf.reshape(-1)
         flat_u, flat_c = u.reshape(-1), classes.reshape(-1)
         out = torch.empty(flat_u.shape, dtype=u.dtype)
         # In chunks: every step is per pixel, and a whole population at once (millions of
@@ -193,7 +194,7 @@ class PixelPrior:
             b = torch.searchsorted(shifted, uu + cls, right=True) - cls * bins
             b = b.clamp_(0, bins - 1)
             flat = cls * bins + b
-            lo, hi = lower.reshape(-1)[flat], cdf.reshape(-1)[flat]
+            lo, hi = lower[flat], cdf[flat]
             within = ((uu - lo) / (hi - lo).clamp_min(1e-12)).clamp_(0, 1)
             out[i:i + self.DRAW_CHUNK] = ((b.double() + within) / bins).to(u.dtype)
         return out.reshape(u.shape)
@@ -346,7 +347,7 @@ def evolve(model, targets, prior: PixelPrior, *, prior_weight: float = 1.0,
         end, with the current best images; return True to stop.
     threads : torch CPU threads (one by default: the same numbers on every machine).
     """
-    from .training import torch_threads
+    from .threads import torch_threads
 
     t = np.asarray(targets)
     if t.ndim != 1 or len(t) == 0 or not np.issubdtype(t.dtype, np.integer) or \

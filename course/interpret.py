@@ -235,11 +235,11 @@ def class_probabilities(model, x, batch_size: int = 2000, threads: int | None = 
     """Softmax of a torch network's logits: ``(n, n_classes)`` float64, rows sum to 1.
 
     x : (n, 28, 28) or (n, 784) digits (uint8, or float in [0, 1]).
-    threads : CPU threads for torch (see `course.training.torch_threads`).
+    threads : CPU threads for torch (see `course.threads.torch_threads`).
     """
     import torch
 
-    from .training import torch_threads
+    from .threads import torch_threads
 
     if not isinstance(model, torch.nn.Module):
         raise ValueError(f"model: expected a torch network, got {type(model).__name__}.")
@@ -294,13 +294,13 @@ def saliency(model, image, target: int | None = None, *, method: str = "gradient
         carry ink get a value: how much each inked pixel contributes (for a network
         without biases and with ReLUs, these sum to the score exactly).
 
-    threads : CPU threads for torch (see `course.training.torch_threads`).
+    threads : CPU threads for torch (see `course.threads.torch_threads`).
 
     The gradient is computed by torch autograd in the dtype of the model's parameters.
     """
     import torch
 
-    from .training import torch_threads
+    from .threads import torch_threads
 
     if not isinstance(model, torch.nn.Module):
         raise ValueError(f"model: expected a torch network, got {type(model).__name__}.")

@@ -25,7 +25,6 @@ thread also makes results independent of the machine's core count.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
@@ -41,6 +40,7 @@ import torch
 from torch import nn
 
 from .mlp import History
+from .threads import torch_threads
 
 __all__ = ["make_mlp", "make_cnn", "TrainConfig", "Augmentation", "CLASSIC", "DRAWN",
            "augment_digits", "train", "cached_train", "predict", "accuracy", "model_cache_dir",
@@ -349,24 +349,6 @@ def augment_digits(xb: torch.Tensor, generator: torch.Generator,
 def _augment(xb: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
     """The classic augmentation: random shifts (up to 2 px) and rotations (up to 10 degrees)."""
     return augment_digits(xb, generator, CLASSIC)
-
-
-@contextlib.contextmanager
-def torch_threads(n: int | None):
-    """Run the block with ``torch.set_num_threads(n)``, restoring the old value after.
-
-    ``None`` leaves torch's setting alone."""
-    if n is None:
-        yield
-        return
-    if not (isinstance(n, (int, np.integer)) and n >= 1):
-        raise ValueError(f"threads must be a positive integer or None, got {n!r}.")
-    old = torch.get_num_threads()
-    torch.set_num_threads(int(n))
-    try:
-        yield
-    finally:
-        torch.set_num_threads(old)
 
 
 def _loss_fn(kind: str, label_smoothing: float = 0.0) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:

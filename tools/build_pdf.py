@@ -13,22 +13,17 @@ or prompts, code cells kept whole, every figure inside the page. Chromium is Deb
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update"]
+sys.path.insert(0, str(ROOT / "tests"))
+# The browser tests' way to find and start Debian's Chromium (standard library only).
+from browser_lab import find_chromium, launch_chromium  # noqa: E402
+
 # MathJax done: its queue is empty (pages without formulas never start it).
 MATH_DONE = "() => !window.MathJax || !MathJax.Hub || MathJax.Hub.queue.pending === 0"
-
-
-def find_chromium() -> str | None:
-    candidate = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    return candidate if candidate and os.access(candidate, os.X_OK) else None
 
 
 def offline(context) -> list[str]:
@@ -86,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
     start = time.perf_counter()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        browser = launch_chromium(playwright, chromium)
         context = browser.new_context()
         offline(context)
         for page in pages:
