@@ -37,13 +37,11 @@ def _hex(c) -> str:
 def main() -> None:
     print(f"{'':7}{'palette':44}" + "".join(f"{v:>14}" for v in VISIONS))
     for when, name, colours in PALETTES:
-        cells = []
-        for vision in VISIONS:
-            d, pair = closest_pair(colours, vision)
-            cells.append(f"{d:14.1f}")
-        worst = min(VISIONS, key=lambda v: closest_pair(colours, v)[0])
-        d, pair = closest_pair(colours, worst)
-        print(f"{when:7}{name:44}" + "".join(cells) + f"   closest: {_hex(pair[0])} / {_hex(pair[1])} ({worst})")
+        closest = {vision: closest_pair(colours, vision) for vision in VISIONS}
+        worst = min(VISIONS, key=lambda v: closest[v][0])
+        pair = closest[worst][1]
+        print(f"{when:7}{name:44}" + "".join(f"{closest[v][0]:14.1f}" for v in VISIONS)
+              + f"   closest: {_hex(pair[0])} / {_hex(pair[1])} ({worst})")
     print("\nDiverging map (unchanged): smallest ΔE00 among +v, -v and 0, for v = 1/4, 1/2, 1 of the scale")
     for cmap in (plotting.DIVERGING,):
         for vision in VISIONS:

@@ -222,7 +222,8 @@ def fit_strokes(strokes, box: tuple[float, float, float, float],
     if not (right > left and bottom > top):
         raise ValueError(f"box must be (left, top, right, bottom) with right > left and "
                          f"bottom > top, got {box!r}.")
-    lo, hi = np.vstack(pts).min(0), np.vstack(pts).max(0)
+    every = np.vstack(pts)
+    lo, hi = every.min(0), every.max(0)
     span = np.maximum(hi - lo, 1e-9)
     scale = np.array([right - left, bottom - top]) / span
     if keep_shape:

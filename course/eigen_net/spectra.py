@@ -283,13 +283,14 @@ def harmonic_operator(A: np.ndarray, B: np.ndarray, degree: int = 3,
     positions = tuple(basis.monomials.T)
     image = np.zeros((basis.dimension, len(basis.monomials)))
     eye = np.eye(basis.dimension)
-    for start in range(0, basis.dimension, 256):                     # 256 basis tensors at a time
-        S = basis.full_tensors(eye[start:start + 256])               # (k, h, ..., h)
+    block = 256                                                      # basis tensors at a time
+    for start in range(0, basis.dimension, block):
+        S = basis.full_tensors(eye[start:start + block])             # (k, h, ..., h)
         for M in (A, B):
             T = S
             for axis in range(1, d + 1):                              # contract every index with M
                 T = np.moveaxis(np.tensordot(T, M, axes=([axis], [0])), -1, axis)
-            image[start:start + 256] += T[(slice(None),) + positions]  # entries of S·M
+            image[start:start + block] += T[(slice(None),) + positions]  # entries of S·M
     return basis.U.T @ (basis.weight[:, None] * image.T)
 
 
