@@ -304,7 +304,7 @@ classic_history = classic.fit(X, y, epochs=30, batch_size=10, lr=3.0, seed=0,
                               test=(X_test, y_test), progress=True)
 print(f"trained in {time.perf_counter() - start:.1f} s")
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"(\\d+\\.\\d)%": "ch02.classic_numpy_30_epochs"}
 print(f"accuracy after 30 epochs: training {classic_history.train_accuracy[-1]:.1%}, "
       f"test {classic_history.test_accuracy[-1]:.1%}")
 
@@ -373,7 +373,7 @@ show(fig, alt=f"Test accuracy of three recipes for the 784-16-16-10 network. Lef
               f"has its own range of good rates; the best by training accuracy is "
               + ", ".join(f"η = {best[r]:g} for {n}" for n, r in zip(names, recipes)) + ".")
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(\\d+\\.\\d)%": "ch02.recipes"}
 for r in recipes:
     print(f"{r[0]:>7} + {r[1]:<13} at η = 0.1: {runs[r, 0.1].test_accuracy[-1]:6.1%}   "
           f"at its best η = {best[r]:<4g}: {runs[r, best[r]].test_accuracy[-1]:6.1%}  (test, after 3 epochs)")
@@ -439,7 +439,7 @@ show(fig, alt="Test accuracy over 3 epochs of the classic network for four setti
               + f". Best: batch size {top[0]} at η = {top[1]:g}; worst: batch size {bottom[0]} at "
               f"η = {bottom[1]:g}.")
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"(\\d+\\.\\d)%": "ch02.batch_sizes"}
 for (bs, lr), h in batch_runs.items():
     print(f"batch size {bs:<4} η = {lr:<4g} test accuracy after 3 epochs: {h.test_accuracy[-1]:.1%}")
 
@@ -451,7 +451,7 @@ for (bs, lr), h in batch_runs.items():
 # η = 30. And each of those steps is noisier. We measure how far a batch's gradient is
 # from the gradient over all 4,000 digits, for the classic network after one epoch:
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"off by (\\d+\\.\\d)": "ch02.gradient_noise"}
 def gradient(net, rows):
     """All the weight gradients of `net` on the digits `rows`, as one long vector."""
     return np.concatenate([g.ravel() for g in net.gradients(X[rows], y[rows])[0]])
@@ -513,7 +513,7 @@ torch_history = train(torch_net, data.x_train, y,
                       TrainConfig(epochs=10, batch_size=10, lr=3.0, loss="quadratic", seed=0),
                       test=(data.x_test, y_test))
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"(\\d+\\.\\d)%": "ch02.pytorch_and_numpy_10_epochs"}
 print(f"after 10 epochs with the classic settings: PyTorch {torch_history.test_accuracy[-1]:.1%}, "
       f"numpy {classic_history.test_accuracy[9]:.1%} test accuracy")
 
@@ -553,7 +553,7 @@ big_mlp, big_history, _ = cached_train(
 cnn, cnn_history, _ = cached_train(
     "ch02-cnn", make_cnn(seed=0), data.x_train, y, QUICK_CNN_CONFIG, test=(data.x_test, y_test))
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"accuracy (\\d+\\.\\d)%": "ch02.mlp_and_cnn"}
 print(f"MLP 784-128-10, ReLU, Adam, 10 epochs: test accuracy {big_history.test_accuracy[-1]:.1%}")
 print(f"CNN with augmentation, 3 epochs:       test accuracy {cnn_history.test_accuracy[-1]:.1%}")
 

@@ -158,7 +158,7 @@ def judge(images, t):
     vario = np.abs(gx.numpy() - prior.g_x[tt]).mean(1) + np.abs(gy.numpy() - prior.g_y[tt]).mean(1)
     return j["distance"].mean(), j["agrees"].mean(), hist.mean(), vario.mean()
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"(?m)^(?:MLP|CNN) .*$": "ch05a.dreams_judged"}
 print("                 conf>=99%  distance to nearest digit  1-NN agrees  histogram  variograms")
 scores = {}
 for name in ("MLP", "CNN"):
@@ -242,7 +242,7 @@ def evolve_plain(net, target, population=100, parents=10, generations=60, rate=0
         best.append(float(fit.min()))
     return pop[fit.argmin()], np.array(best)
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(\\d+\\.\\d+)%": "ch05a.three_targets_bred"}
 trio = [2, 3, 7]
 plain = [evolve_plain(mlp, t, seed=t) for t in trio]
 fast = evolve(mlp, trio, prior, prior_weight=0.0, population=100, parents=10, generations=60, seed=0)
@@ -287,7 +287,7 @@ bred = {"no prior": ga.at_goal[hit], "goal first, then prior": ga.images[hit]}
 runs_hit = runs[hit]
 every_run = {"no prior": ga.at_goal, "goal first, then prior": ga.images}   # blank where none reached
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(?m)^(?:original fitness|no prior|goal first, then prior) +(.*)$": "ch05a.fitness_variants"}
 pen = lambda images, t, **kw: prior.penalty(torch.from_numpy(images).double(), t, **kw).numpy()
 print("                        runs at >= 99.99 % per class (of 3)   penalty: variograms  all")
 for name, images in (("original fitness", original.images), *every_run.items()):
@@ -317,7 +317,7 @@ so selection cares about the statistics, not the last bit of confidence.
 # Is it harder to fool? One island per class against each network, no prior, the same
 # budget:
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"(?m)generations: (.*)$": "ch05a.plain_and_robust_mlp"}
 versus = {name: evolve(net, np.arange(10), prior, prior_weight=0.0, goal=0.9999, **budget)
           for name, net in (("plain MLP (fooled above)", mlp), ("robust MLP", robust))}
 for name, ev in versus.items():
@@ -348,7 +348,7 @@ show(fig, alt=f"Two rows of ten bred images, one per digit 0 to 9: scattered bla
 # controls: *generation 0*, images drawn from the class's pixel statistics and never
 # evolved (what the prior alone gives), and the grey image.
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"(?m)^(?:generation 0 \\(control\\)|no prior|goal first, then prior) +(.*)$": "ch05a.digit_likeness"}
 start_images = prior.sample(runs, 784, torch.Generator().manual_seed(7)).reshape(-1, 28, 28).numpy()
 likeness = {"generation 0 (control)": digit_likeness(start_images, runs, data.x_train, data.y_train)}
 likeness.update({name: digit_likeness(images, runs_hit, data.x_train, data.y_train)
@@ -380,7 +380,7 @@ them.
 # of each bred image and ask the network again, and, as a control, keep the border and
 # blank the middle 20 × 20 instead.
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"(?m): (median confidence.*)$": "ch05a.border_blanked"}
 frame = np.zeros((28, 28), dtype=bool)
 frame[4:24, 4:24] = True                      # the middle 20 x 20
 for name, images in bred.items():
@@ -421,7 +421,7 @@ ga_cnn = evolve(cnn, np.repeat(np.arange(10), 2), prior, prior_weight=0.0, popul
                 parents=5, generations=40, goal=0.99, seed=3, progress=True)
 ga_seconds += time.perf_counter() - start
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(?s)(.*)\\(all genetic": "ch05a.transfer"}
 print("CNN, bred against itself: runs reaching >= 99 % per class (of 2):",
       (ga_cnn.confidence.reshape(10, 2) >= 0.99).sum(1).tolist())
 
@@ -494,7 +494,7 @@ show(fig, alt=f"Two rows of ten averaged images, digits 0 to 9. Top: the mean of
               f"members of one population, where sharp dark pixels survive the averaging "
               f"because the members share ancestors.")
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(?s).*": "ch05a.islands"}
 reached = got_there.reshape(10, ISLANDS)
 gen_to_goal = np.where(reached, islands.reached.reshape(10, ISLANDS), np.nan)
 near_pop = digit_likeness(pop_means, np.arange(10), data.x_train, data.y_train)
@@ -524,7 +524,7 @@ grey at the histogram's mean; any structure left is what the network needs to se
 # held. "The 2s converge fastest" was seen in a handful of runs; we decide it on the
 # independent islands of the means, with a bootstrap over islands.
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "skip"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "skip"} tolerance={"(?m)measured: (.*)$": "ch05a.claims_measured"}
 def fastest_share(gen, draws=2000, seed=0):
     """How often each digit has the lowest median generation, resampling islands (bootstrap)."""
     rng = np.random.default_rng(seed)

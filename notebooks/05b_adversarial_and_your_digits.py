@@ -581,7 +581,7 @@ show(fig, alt=f"Three rows of ten digits. Top: the printed digits {', '.join(map
               f"Bottom: the same drawings with the whole pad shrunk: some small, some large, "
               f"off centre or touching the edge.")
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(?m)^3-epoch CNN +(.*)$": "ch05b.quick_cnn_table"}
 table = accuracy_table({"3-epoch CNN": quick, "course CNN": cnn, "course MLP": mlp}, sets)
 print(format_table(table))
 
@@ -592,7 +592,7 @@ show(ax.figure, alt=f"Bars of accuracy, one group per set of digits ({', '.join(
                     + " ".join(f"{name}: " + ", ".join(f"{100 * a:.0f} %" for a in row.values()) + "."
                                for name, row in table.items()))
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"(?m)^3-epoch CNN: (.*)$": "ch05b.quick_cnn_summary"}
 for name in ("3-epoch CNN", "course CNN"):
     row = table[name]
     print(f"{name}: MNIST {row['MNIST test']:.1%}, fonts {row['fonts']:.1%}, "

@@ -468,7 +468,7 @@ more = fm.maximise_g(model, np.r_[more_classes[0::2], more_classes[1::2]], more_
 from course.widgets import MaximiserAnimation
 MaximiserAnimation(maxi)
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(?m)a digit: (.*)$|smallest of all: (\\d\\.\\d+)": "ch06.cosines_between_runs"}
 X_all = np.concatenate([maxi.x, more.x])
 k_all = np.concatenate([maxi.classes, more.classes])
 worst = []
@@ -701,7 +701,7 @@ check("ch06.fourier_features", fourier_features)
 #
 # The video's four claims, each with the number measured above:
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"of 10 runs (\\d\\.\\d+)": "ch06.summary_cosine"}
 verdict = lambda ok: "holds" if ok else "does not hold"
 print(f"1. deterministic training: {n_pos} of {positive_runs} positive starts (uniform or lognormal) "
       f"reach fitness {best:.4g}: {verdict(claim1)}; sign-symmetric starts: {n_gauss} of {RUNS['gaussian']}")

@@ -420,7 +420,7 @@ from course.eigen_net.experiment import load_controls, run_seed, seeds_table
 print(EigenNet(H, M))
 main = run_seed(SEED, kind=KIND, progress=True)
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"(?s)learned λ(.*)": "ch07.chapter_run"}
 print(f"exact dominant real eigenvalue of Aᵀ + Bᵀ: {main.exact_real:+.4f}   "
       f"(largest |λ| overall {main.largest_abs:.4f}, {'real' if main.dominant_is_real else 'complex'})")
 print(f"learned λ (slope of T N on N, 8,192 fresh points): {main.learned:+.4f}, "
@@ -494,7 +494,7 @@ eigenvalue will the network find? **Expect:** the real eigenvalue at the
 # %% slideshow={"slide_type": "fragment"}
 reports = [main] + [run_seed(s, kind=KIND, record_every=20) for s in tqdm(range(1, 10), desc="seeds")]
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(?s).*": "ch07.ten_seeds"}
 print(seeds_table(reports))
 hit = [r.seed for r in reports if r.meets_targets]
 print(f"\nseeds meeting all three targets: {hit} ({len(hit)} of {len(reports)})")
@@ -540,7 +540,7 @@ R² ≥ 0.98, |λ| within 3 %, cosine ≥ 0.99. {len(hit)} of {len(reports)} mee
 # spectra on the side where each run settled with the linear eigenvalue it found (cubic
 # spectra are computed for the chapter's A and B only; they take a few seconds each):
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"linear share (\\d\\.\\d+)": "ch07.linear_shares"}
 further = []
 for r in reports:
     A_s, B_s = random_pair(H, KIND, seed=r.seed)
@@ -590,7 +590,7 @@ for name, ((A_c, B_c), bias) in cases.items():
         ev = evaluate(hist_c.net, A_c, B_c, n=8192, seed=1, quadratic=True)
         quad_runs[name] = (A_c, B_c, bias, hist_c, ev, linear_spectrum(A_c, B_c), quadratic_spectrum(A_c, B_c))
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(?m)^  network: (.*)$|^  its quadratic part (.*)$": "ch07.three_pairs"}
 X_check = random_unit_vectors(4096, H, seed=2)
 even_start = {}
 for name, (A_c, B_c, bias, hist_c, ev, ls, qs) in quad_runs.items():
@@ -751,7 +751,7 @@ ax.legend()
 fig.tight_layout()
 show(fig, alt=svd_alt)
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(?s)(.*)Adam \\(summary": "ch07.skip_matrices"}
 converged = [r for r in reports if r.r2 >= 0.98]
 energies = np.array([r.energies for r in converged])
 dist = np.array([r.distances for r in converged])
@@ -821,7 +821,7 @@ for random ones). Converged runs: top-3 energy {span(energies.ravel(), '{:.2f}')
 # percentiles are more than 5 % apart and the curve crosses between them (with a margin,
 # so that jitter does not count) at least twice, it oscillated.
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"(?m)switches +(\\d+ +levels \\S+ \\.\\. \\S+ +\\(spread \\d+\\.\\d%)": "ch07.oscillation_levels"}
 for r in reports:
     o = r.oscillation
     print(f"seed {r.seed}: oscillated {'yes' if o.oscillated else 'no ':3}  switches {o.switches:2d}  "
@@ -904,7 +904,7 @@ with one_thread():
     ev_f = evaluate(fitted.net, A_f, B_f, n=8192, seed=FIT_SEED + 2_000_003)
 spec_f = linear_spectrum(A_f, B_f)
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(?m)^  (?:small steps|fitted power iteration): +(.*)$": "ch07.fitted_power_iteration"}
 small_steps = reports[FIT_SEED]
 print(f"random seed {FIT_SEED}: largest |λ| {spec_f.largest_abs:.4f} "
       f"({'real, ' + format(spec_f.eigenvalues[0].real, '+.4f') if spec_f.dominant_is_real else 'a complex pair'})")
@@ -948,7 +948,7 @@ settle, flip or turn figure.
 # the same answer from the distances between the matrices measured above ("Are the skip
 # matrices low rank? Are they equal?"), which need no colour.
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"size: (\\S+)": "ch07.late_skip_change"}
 skips = main.history.skips
 k200 = int(np.searchsorted(main.history.steps, 200))
 late_change = np.linalg.norm(skips[-1] - skips[k200]) / np.linalg.norm(skips[-1])
@@ -975,7 +975,7 @@ size.
 #
 # The video's claims, against the numbers above:
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "skip"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "skip"} tolerance={"share >= (\\d\\.\\d+\\); \\d+) of": "ch07.verdict_linear", "(?m)^[45]\\. (.*)$": "ch07.verdict_skip_matrices"}
 exact_runs = [r for r in reports if r.meets_targets]
 lin_low = min(r.linear_share for r in converged)
 

@@ -1,0 +1,287 @@
+"""How much the notebooks' trained numbers move with the seed and with the processor.
+
+    python benchmarks/spread.py [NN ...] [--seeds 5] [--jobs 2]     (make benchmarks runs it)
+
+Every notebook that declares a tolerance (tests/tolerance.py) is executed top to bottom
+several times: with ``--seeds`` different seeds (0 is the notebook as written; seed k adds
+1000·k to every integer seed the notebook and `course/` give numpy's ``default_rng``,
+torch's ``manual_seed`` and ``torch.Generator``, so every random start, shuffle and draw is
+another one; in chapter 7 only torch's, see `TORCH_SEEDS_ONLY`), each on two code paths: the pinned path of this machine
+(`course.reproducible.safe_pins`) and another processor's path
+(`course.reproducible.ANOTHER_MACHINE`: torch's generic kernels, another OpenBLAS core type,
+two threads). Each run trains its models afresh (a private model cache).
+
+Written to ``benchmarks/results/spread.json``:
+- ``entries``: for each tolerance a notebook names, the numbers its rule covers in every run,
+  each number's range (largest minus smallest over seeds and paths), and the ``tolerance``
+  the tests use for it: 1.5 times that range. For a number that varies like
+  a normal draw, the range of 10 draws is about 3.1 standard deviations, and the
+  difference between two draws (the committed run and another machine's) exceeds 1.5 ×
+  that only about once in a thousand.
+- ``verdicts``: every checked cell and every computed paragraph (markdown printed by a cell)
+  whose words, with the numbers taken out, are not the same in every run: a verdict that
+  turns with the seed or the processor. The text must then show the spread or say less.
+- ``path dependent``: checked cells with a number that no rule covers (so it is compared
+  exactly) but that changes between runs: it needs a rule (when it is a trained number) or
+  it is a verdict that turns (a best learning rate, a count of runs that pass).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "benchmarks" / "results" / "spread.json"
+SEED_STEP = 1000
+#: Notebooks whose numpy seeds name the problem, not the training: chapter 7's seed draws the
+#: matrices A and B, and its rows are per matrix pair; there only torch's seeds (the network's
+#: start and its training points) are shifted, so each row is the same problem trained anew.
+TORCH_SEEDS_ONLY = {"07_eigenvector_network"}
+
+#: Run first in the kernel for seed k > 0: shifts every integer seed by SEED_STEP * k.
+SHIFT_SEEDS = """
+import numpy as _np, torch as _torch
+_SHIFT = {shift}
+_default_rng = _np.random.default_rng
+_NUMPY = {numpy}
+def _shifted_rng(seed=None, *args, **kwargs):
+    if _NUMPY and isinstance(seed, (int, _np.integer)) and not isinstance(seed, bool):
+        seed = int(seed) + _SHIFT
+    return _default_rng(seed, *args, **kwargs)
+_np.random.default_rng = _shifted_rng
+class _ShiftedGenerator(_torch.Generator):
+    def manual_seed(self, seed):
+        return super().manual_seed(int(seed) + _SHIFT)
+_torch.Generator = _ShiftedGenerator
+_manual_seed = _torch.manual_seed
+_torch.manual_seed = lambda seed: _manual_seed(int(seed) + _SHIFT)
+"""
+
+
+def _text(outputs) -> str:
+    parts = []
+    for o in outputs:
+        if o.get("output_type") == "stream":
+            parts.append(o.get("text", ""))
+        else:
+            data = o.get("data", {})
+            parts.append(data.get("text/markdown", data.get("text/plain", "")))
+    return "".join(parts)
+
+
+def run(notebook: Path, path: str, seed: int) -> dict:
+    """Execute ``notebook`` once; returns {cell index: output text} for checked cells and
+    cells that print markdown."""
+    import jupytext
+    from nbclient import NotebookClient
+    from nbformat import v4
+
+    from course.reproducible import another_machine_env, pin_numerics
+
+    nb = jupytext.read(notebook)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    keep = list(range(len(nb.cells)))
+    if seed:
+        nb.cells.insert(0, v4.new_code_cell(SHIFT_SEEDS.format(shift=SEED_STEP * seed,
+                                                              numpy=notebook.stem not in TORCH_SEEDS_ONLY)))
+        keep = [i + 1 for i in keep]
+    base = {k: v for k, v in os.environ.items()}
+    env = pin_numerics(dict(base)) if path == "pinned" else pin_numerics(another_machine_env(base))
+    with tempfile.TemporaryDirectory() as cache:
+        env["COURSE_MODEL_CACHE"] = cache
+        start = time.perf_counter()
+        NotebookClient(nb, timeout=900, kernel_name="python3",
+                       resources={"metadata": {"path": str(notebook.parent)}}).execute(env=env)
+    texts = {}
+    for i, cell in zip(range(len(keep)), (nb.cells[j] for j in keep)):
+        if cell.cell_type != "code":
+            continue
+        checked = "nbval-check-output" in cell.metadata.get("tags", [])
+        md = any("text/markdown" in o.get("data", {}) for o in cell.get("outputs", []))
+        if checked or md:
+            texts[str(i)] = _text(cell.outputs)
+    print(f"  {notebook.stem} {path} seed {seed}: {time.perf_counter() - start:.0f} s", flush=True)
+    return texts
+
+
+def declared(notebook: Path) -> dict[int, dict]:
+    """{cell index: tolerance rules} of a notebook's cells."""
+    import jupytext
+
+    return {i: c.metadata["tolerance"] for i, c in enumerate(jupytext.read(notebook).cells)
+            if c.cell_type == "code" and c.metadata.get("tolerance")}
+
+
+def checked(notebook: Path) -> set[int]:
+    """Indices of a notebook's cells that nbval compares."""
+    import jupytext
+
+    return {i for i, c in enumerate(jupytext.read(notebook).cells)
+            if "nbval-check-output" in c.metadata.get("tags", [])}
+
+
+def by_rule(text: str, rules: dict) -> dict[str, list[float]]:
+    """{rule: the numbers of ``text`` it covers, in order} (tests/tolerance.py's `covered`)."""
+    from tolerance import covered
+
+    out: dict[str, list[float]] = {pattern: [] for pattern in rules}
+    for number, rule, _ in covered(text, rules):
+        if rule is not None:
+            out[rule].append(float(number.group().replace(",", "")))
+    return out
+
+
+def unruled(text: str, rules: dict) -> list[str]:
+    """The numbers of ``text`` that no rule covers: they must be the same on both paths."""
+    from tolerance import covered
+
+    return [number.group() for number, rule, _ in covered(text, rules) if rule is None]
+
+
+def masked(text: str) -> str:
+    """The words of an output, with every number replaced by '#'."""
+    from tolerance import NUMBER
+
+    return NUMBER.sub("#", text)
+
+
+def summarise(runs: dict) -> dict:
+    """runs: {notebook stem: {"pinned/0": {cell: text}, ...}} -> entries, verdicts, and the
+    checked numbers that no rule covers but that differ between the two paths."""
+    entries: dict[str, dict] = {}
+    verdicts, path_dependent = [], []
+    for stem, by_run in runs.items():
+        notebook = ROOT / "notebooks" / f"{stem}.py"
+        rules = declared(notebook)
+        checked_cells = checked(notebook)
+        labels = sorted(by_run)
+        seeds = sorted({label.split("/")[1] for label in labels})
+        for cell in sorted({c for texts in by_run.values() for c in texts}, key=int):
+            texts = {label: by_run[label].get(cell, "") for label in labels}
+            cell_rules = rules.get(int(cell), {})
+            numbers = {label: by_run_numbers for label, by_run_numbers in
+                       ((label, by_rule(text, cell_rules)) for label, text in texts.items())}
+            for pattern, name in cell_rules.items():
+                if name in entries:
+                    raise ValueError(f"{stem}: the tolerance name {name!r} is used twice; give each rule its own")
+                values = {label: numbers[label][pattern] for label in labels}
+                lengths = {len(v) for v in values.values()}
+                entry = {"cell": f"{stem} cell {cell}", "rule": pattern, "values": values}
+                if len(lengths) == 1:
+                    ranges = [max(col) - min(col) for col in zip(*values.values())]
+                    entry["range"] = [round(r, 10) for r in ranges]
+                    entry["tolerance"] = [round(1.5 * r, 10) for r in ranges]
+                else:                       # runs print different counts: one bound for all
+                    flat = [x for v in values.values() for x in v]
+                    entry["range"] = round(max(flat) - min(flat), 10) if flat else 0.0
+                    entry["tolerance"] = round(1.5 * entry["range"], 10)
+                    entry["note"] = "the runs print different numbers of values here: one tolerance for all"
+                entries[name] = entry
+            words = {masked(t) for t in texts.values()}
+            if len(words) > 1:
+                verdicts.append({"notebook": stem, "cell": int(cell),
+                                 "runs": {label: texts[label][:600] for label in labels}})
+            checked = int(cell) in checked_cells
+            moving = {tuple(unruled(t, cell_rules)) for t in texts.values()}
+            if checked and len(words) == 1 and len(moving) > 1:
+                across_paths = any(unruled(texts.get(f"pinned/{seed}", ""), cell_rules)
+                                   != unruled(texts.get(f"another/{seed}", ""), cell_rules) for seed in seeds)
+                path_dependent.append({"notebook": stem, "cell": int(cell), "between paths": across_paths,
+                                       "runs": {label: texts[label][:600] for label in labels}})
+    return {"entries": entries, "verdicts": verdicts, "path dependent": path_dependent}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("notebooks", nargs="*", help="NN prefixes (default: every notebook that declares a tolerance)")
+    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--summarise-only", action="store_true",
+                        help="recompute entries and verdicts from the runs already saved (after editing a rule)")
+    args = parser.parse_args(argv)
+    if args.summarise_only:
+        saved = json.loads(OUT.read_text())
+        saved.update(summarise(saved["runs"]))
+        OUT.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n")
+        report(saved)
+        return 0
+    if args.seeds < 2:
+        parser.error("--seeds must be at least 2: a spread needs several runs")
+    every = sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.py"))
+    chosen = [p for p in every if (not args.notebooks and declared(p))
+              or any(p.name.startswith(n) for n in args.notebooks)]
+    if not chosen:
+        parser.error("no notebook chosen (none declares a tolerance, or no name matched)")
+    jobs = [(p, path, seed) for p in chosen for seed in range(args.seeds) for path in ("pinned", "another")]
+    print(f"{len(jobs)} runs: {len(chosen)} notebooks x {args.seeds} seeds x 2 code paths, {args.jobs} at a time")
+    start = time.perf_counter()
+    with ThreadPoolExecutor(args.jobs) as pool:
+        done = list(pool.map(lambda job: run(*job), jobs))
+    runs: dict = {}
+    for (p, path, seed), texts in zip(jobs, done):
+        runs.setdefault(p.stem, {})[f"{path}/{seed}"] = texts
+    previous = json.loads(OUT.read_text()) if OUT.exists() else {}
+    old_runs = previous.get("runs", {})
+    old_runs.update(runs)                       # keep the notebooks not re-run this time
+    summary = summarise(old_runs)
+    import platform
+
+    import numpy
+    import torch
+
+    result = {"about": {"command": "python benchmarks/spread.py " + " ".join(argv or sys.argv[1:]),
+                        "seeds": args.seeds, "paths": ["pinned", "another"], "seed step": SEED_STEP,
+                        "tolerance": "1.5 x the range over seeds and paths",
+                        "machine": platform.machine(), "processor": _cpu_name(),
+                        "python": platform.python_version(), "numpy": numpy.__version__,
+                        "torch": torch.__version__},
+              **summary, "runs": old_runs}
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    print(f"\n{len(jobs)} runs in {time.perf_counter() - start:.0f} s; wrote {OUT.relative_to(ROOT)}")
+    report(result)
+    return 0
+
+
+def report(summary: dict) -> None:
+    print(f"\n{'tolerance':<34} {'largest range':>13} {'numbers':>8}  cell")
+    for name, entry in sorted(summary["entries"].items()):
+        tol = entry["tolerance"]
+        widest = max(entry["range"], default=0.0) if isinstance(tol, list) else entry["range"]
+        count = len(tol) if isinstance(tol, list) else "all"
+        print(f"{name:<34} {widest:>13.4g} {count!s:>8}  {entry['cell']}")
+    print(f"\nwords that change between runs (a verdict to show with its spread, or to say less): "
+          f"{len(summary['verdicts'])} cells")
+    for v in summary["verdicts"]:
+        print(f"  {v['notebook']} cell {v['cell']}")
+    print(f"\nchecked cells with a number no rule covers that changes between runs: "
+          f"{len(summary['path dependent'])}")
+    for v in summary["path dependent"]:
+        where = "between the two paths" if v["between paths"] else "with the seed only"
+        print(f"  {v['notebook']} cell {v['cell']} ({where})")
+
+
+def _cpu_name() -> str:
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    import platform
+
+    return platform.processor() or "unknown"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

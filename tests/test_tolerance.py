@@ -1,0 +1,86 @@
+"""The tolerance that checked cells declare (tests/tolerance.py): numbers a rule covers may
+move by the declared amount, everything else must match exactly."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import tolerance
+from tolerance import resolve, snap
+
+
+def test_a_number_within_its_tolerance_is_taken_as_the_committed_one():
+    ref = "after 10 epochs: PyTorch 88.5%, numpy 92.4% test accuracy"
+    new = "after 10 epochs: PyTorch 90.3%, numpy 92.4% test accuracy"
+    assert snap(ref, new, {r"PyTorch (\d+\.\d)%": 2.0}) == ref
+
+
+def test_a_number_out_of_tolerance_stays_as_computed():
+    ref = "PyTorch 88.5%, numpy 92.4%"
+    new = "PyTorch 91.2%, numpy 92.4%"
+    assert snap(ref, new, {r"PyTorch (\d+\.\d)%": 2.0}) == new
+
+
+def test_numbers_no_rule_names_must_match_exactly():
+    ref = "PyTorch 88.5%, numpy 92.4%"
+    new = "PyTorch 88.6%, numpy 92.5%"
+    assert snap(ref, new, {r"PyTorch (\d+\.\d)%": 2.0}) == "PyTorch 88.5%, numpy 92.5%"
+
+
+def test_words_must_match_exactly_even_when_every_number_is_close():
+    ref = "sigmoid + quadratic ahead: 89.8% against 89.5%"
+    new = "sigmoid + cross-entropy ahead: 89.6% against 89.9%"
+    out = snap(ref, new, {r"\d+\.\d%": 1.0})
+    assert out != ref and "cross-entropy" in out
+
+
+def test_a_different_count_of_numbers_is_never_snapped():
+    ref = "seeds that oscillated: [7, 9]"
+    new = "seeds that oscillated: [7]"
+    assert snap(ref, new, {r"\[.*\]": 5}) == new
+
+
+def test_thousands_separators_and_exponents_are_read_as_numbers():
+    ref = "13,002 weights; even share 3.72e-05"
+    new = "13,002 weights; even share 3.37e-05"
+    assert snap(ref, new, {r"share (\S+)": 1e-5}) == ref
+    assert snap(ref, new, {r"share (\S+)": 1e-6}) == new
+
+
+def test_a_named_tolerance_is_read_from_the_spread_file_one_number_or_one_per_number(tmp_path, monkeypatch):
+    spread = tmp_path / "spread.json"
+    spread.write_text(json.dumps({"entries": {"ch02.classic": {"tolerance": 3.5}}}))
+    assert resolve("ch02.classic", spread) == 3.5
+    with pytest.raises(KeyError, match="does not measure"):
+        resolve("ch02.other", spread)
+    with pytest.raises(FileNotFoundError, match="benchmarks/spread.py"):
+        resolve("ch02.classic", tmp_path / "none.json")
+    with pytest.raises(ValueError, match="a number >= 0"):
+        resolve(-1, spread)
+
+
+def test_every_tolerance_a_notebook_declares_names_a_measured_spread():
+    """A trained number's tolerance comes from the spread benchmark, never a number typed in."""
+    import jupytext
+
+    declared = []
+    for source in sorted(tolerance.SPREAD_FILE.parents[2].glob("notebooks/[0-9][0-9]*_*.py")):
+        for cell in jupytext.read(source).cells:
+            for pattern, value in cell.metadata.get("tolerance", {}).items():
+                declared.append((source.name, pattern, value))
+                assert isinstance(value, str), f"{source.name}: tolerance for {pattern!r} is a bare number {value}"
+                assert resolve(value) >= 0
+    assert declared, "no notebook declares a tolerance"
+
+
+def test_a_tolerance_per_number_applies_to_the_numbers_a_rule_covers_in_order(tmp_path, monkeypatch):
+    spread = tmp_path / "spread.json"
+    spread.write_text(json.dumps({"entries": {"row": {"tolerance": [0.5, 0.0, 2.0]}}}))
+    monkeypatch.setattr(tolerance, "SPREAD_FILE", spread)
+    monkeypatch.setattr(tolerance.resolve, "__defaults__", (spread,))
+    ref = "seed 3: 1.5 | 2.0 | 7.0 ; exact 4"
+    assert snap(ref, "seed 3: 1.9 | 2.0 | 5.5 ; exact 4", {r"seed \d+: (.*);": "row"}) == ref
+    assert snap(ref, "seed 3: 1.5 | 2.1 | 7.0 ; exact 4", {r"seed \d+: (.*);": "row"}) != ref
+    assert snap(ref, "seed 3: 1.5 | 2.0 | 7.0 ; exact 5", {r"seed \d+: (.*);": "row"}) != ref
