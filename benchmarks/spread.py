@@ -1,4 +1,4 @@
-"""How much the notebooks' trained numbers move with the seed and with the processor.
+"""How much the notebooks' trained numbers move with the random seed and with the processor.
 
     python benchmarks/spread.py [NN ...] [--seeds 5] [--jobs 2]     (make benchmarks runs it)
 
@@ -20,7 +20,10 @@ Written to ``benchmarks/results/spread.json``:
   that only about once in a thousand.
 - ``verdicts``: every checked cell and every computed paragraph (markdown printed by a cell)
   whose words, with the numbers taken out, are not the same in every run: a verdict that
-  turns with the seed or the processor. The text must then show the spread or say less.
+  turns with the random seed or the processor. The text must then show the spread or say less.
+- ``saved run tolerances``: chapter 7's saved long runs that a test re-runs
+  (`SAVED_RUNS`), each run on both paths with torch's seeds shifted as above: per field,
+  1.5 times its range.
 - ``path dependent``: checked cells with a number that no rule covers (so it is compared
   exactly) but that changes between runs: it needs a rule (when it is a trained number) or
   it is a verdict that turns (a best learning rate, a count of runs that pass).
@@ -66,6 +69,57 @@ _torch.Generator = _ShiftedGenerator
 _manual_seed = _torch.manual_seed
 _torch.manual_seed = lambda seed: _manual_seed(int(seed) + _SHIFT)
 """
+
+
+#: Saved runs of chapter 7's long controls that tests/test_eigen_net_controls.py re-runs and
+#: compares with benchmarks/results/eigen_net_controls.json, field by field.
+SAVED_RUNS = [("cubic", ("chapter",)), ("mirror", (0, 1.0))]
+
+_SAVED_RUN = """
+import importlib.util, json, sys
+spec = importlib.util.spec_from_file_location("controls", {path!r})
+bench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
+print(json.dumps(bench.RUNNERS[{group!r}](*{args!r})))
+"""
+
+
+def run_saved(group: str, args: tuple, path: str, seed: int) -> dict:
+    """One saved run of benchmarks/eigen_net_controls.py, in a new process on ``path``, with
+    torch's seeds shifted by SEED_STEP * seed (the matrices stay: numpy's seeds are kept)."""
+    import subprocess
+
+    from course.reproducible import another_machine_env, pin_numerics
+
+    base = dict(os.environ)
+    env = pin_numerics(dict(base)) if path == "pinned" else pin_numerics(another_machine_env(base))
+    code = (SHIFT_SEEDS.format(shift=SEED_STEP * seed, numpy=False) if seed else "") + _SAVED_RUN.format(
+        path=str(ROOT / "benchmarks" / "eigen_net_controls.py"), group=group, args=tuple(args))
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         cwd=ROOT, timeout=1800)
+    if out.returncode != 0:
+        raise RuntimeError(f"saved run {group} {args} on {path}, seed {seed}: {out.stderr[-2000:]}")
+    print(f"  saved run {group} {tuple(args)} {path} seed {seed}: {time.perf_counter() - start:.0f} s", flush=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def saved_run_key(group: str, args) -> str:
+    return f"saved run {group} {list(args)}"
+
+
+def summarise_saved(saved: dict) -> dict:
+    """{key: {field: 1.5 x range over seeds and paths}} for the numbers of each saved run."""
+    out = {}
+    for key, by_run in saved.items():
+        fields = {}
+        for field in next(iter(by_run.values())):
+            values = [r[field] for r in by_run.values()]
+            if field in ("seconds", "args") or not all(isinstance(v, (int, float)) for v in values):
+                continue
+            fields[field] = round(1.5 * (max(values) - min(values)), 12)
+        out[key] = {"tolerance": fields, "runs": len(by_run)}
+    return out
 
 
 def _text(outputs) -> str:
@@ -206,26 +260,34 @@ def main(argv=None) -> int:
     parser.add_argument("notebooks", nargs="*", help="NN prefixes (default: every notebook that declares a tolerance)")
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--saved-runs-only", action="store_true",
+                        help="run only chapter 7's saved runs (SAVED_RUNS), keeping the notebooks' runs")
     parser.add_argument("--summarise-only", action="store_true",
                         help="recompute entries and verdicts from the runs already saved (after editing a rule)")
     args = parser.parse_args(argv)
     if args.summarise_only:
         saved = json.loads(OUT.read_text())
         saved.update(summarise(saved["runs"]))
+        saved["saved run tolerances"] = summarise_saved(saved.get("saved runs", {}))
         OUT.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n")
         report(saved)
         return 0
     if args.seeds < 2:
         parser.error("--seeds must be at least 2: a spread needs several runs")
     every = sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.py"))
-    chosen = [p for p in every if (not args.notebooks and declared(p))
-              or any(p.name.startswith(n) for n in args.notebooks)]
-    if not chosen:
+    chosen = [] if args.saved_runs_only else [
+        p for p in every if (not args.notebooks and declared(p)) or any(p.name.startswith(n) for n in args.notebooks)]
+    if not chosen and not args.saved_runs_only:
         parser.error("no notebook chosen (none declares a tolerance, or no name matched)")
     jobs = [(p, path, seed) for p in chosen for seed in range(args.seeds) for path in ("pinned", "another")]
-    print(f"{len(jobs)} runs: {len(chosen)} notebooks x {args.seeds} seeds x 2 code paths, {args.jobs} at a time")
+    saved_jobs = [(g, a, path, seed) for g, a in SAVED_RUNS for seed in range(args.seeds)
+                  for path in ("pinned", "another")] if not args.notebooks or "07" in args.notebooks \
+        or args.saved_runs_only else []
+    print(f"{len(jobs)} runs: {len(chosen)} notebooks x {args.seeds} seeds x 2 code paths, and "
+          f"{len(saved_jobs)} of chapter 7's saved runs; {args.jobs} at a time")
     start = time.perf_counter()
     with ThreadPoolExecutor(args.jobs) as pool:
+        saved_done = list(pool.map(lambda job: run_saved(*job), saved_jobs))
         done = list(pool.map(lambda job: run(*job), jobs))
     runs: dict = {}
     for (p, path, seed), texts in zip(jobs, done):
@@ -233,7 +295,11 @@ def main(argv=None) -> int:
     previous = json.loads(OUT.read_text()) if OUT.exists() else {}
     old_runs = previous.get("runs", {})
     old_runs.update(runs)                       # keep the notebooks not re-run this time
+    saved_runs = previous.get("saved runs", {})
+    for (group, a, path, seed), result in zip(saved_jobs, saved_done):
+        saved_runs.setdefault(saved_run_key(group, a), {})[f"{path}/{seed}"] = result
     summary = summarise(old_runs)
+    summary["saved run tolerances"] = summarise_saved(saved_runs)
     import platform
 
     import numpy
@@ -245,7 +311,7 @@ def main(argv=None) -> int:
                         "machine": platform.machine(), "processor": _cpu_name(),
                         "python": platform.python_version(), "numpy": numpy.__version__,
                         "torch": torch.__version__},
-              **summary, "runs": old_runs}
+              **summary, "runs": old_runs, "saved runs": saved_runs}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
     print(f"\n{len(jobs)} runs in {time.perf_counter() - start:.0f} s; wrote {OUT.relative_to(ROOT)}")
@@ -254,6 +320,8 @@ def main(argv=None) -> int:
 
 
 def report(summary: dict) -> None:
+    for key, entry in summary.get("saved run tolerances", {}).items():
+        print(f"{key} ({entry['runs']} runs): " + ", ".join(f"{f} {t:.3g}" for f, t in entry["tolerance"].items()))
     print(f"\n{'tolerance':<34} {'largest range':>13} {'numbers':>8}  cell")
     for name, entry in sorted(summary["entries"].items()):
         tol = entry["tolerance"]
@@ -267,7 +335,7 @@ def report(summary: dict) -> None:
     print(f"\nchecked cells with a number no rule covers that changes between runs: "
           f"{len(summary['path dependent'])}")
     for v in summary["path dependent"]:
-        where = "between the two paths" if v["between paths"] else "with the seed only"
+        where = "between the two paths" if v["between paths"] else "with the random seed only"
         print(f"  {v['notebook']} cell {v['cell']} ({where})")
 
 
