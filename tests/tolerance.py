@@ -89,7 +89,9 @@ def snap(reference: str, fresh: str, rules: dict) -> str:
     reference's text when the two are within the rule's tolerance.
 
     The result equals ``reference`` exactly when the outputs agree up to the tolerances;
-    otherwise the numbers out of tolerance (and any text that differs) stay as computed,
+    The spaces that pad a column to the width of its number may differ too (only when no
+    number is out of tolerance does this matter).
+    Otherwise the numbers out of tolerance (and any text that differs) stay as computed,
     so the usual comparison shows them. Outputs with different numbers of numbers, or
     different text between them, are returned unchanged.
     """
@@ -101,13 +103,21 @@ def snap(reference: str, fresh: str, rules: dict) -> str:
         return fresh
     tolerances = {pattern: resolve(value) for pattern, value in rules.items()}
     pieces, last_new = [], 0
+    last_ref = 0
     for (r, rule, k), n in zip(covered(reference, rules), new_numbers):
-        pieces.append(fresh[last_new:n.start()])
+        pieces.append(_same_words(reference[last_ref:r.start()], fresh[last_new:n.start()]))
+        last_ref = r.end()
         tol = tolerances.get(rule)
         if isinstance(tol, list):
             tol = tol[k] if k < len(tol) else max(tol, default=0.0)
         close = tol is not None and abs(_as_float(r.group()) - _as_float(n.group())) <= tol + 1e-12
         pieces.append(r.group() if close else n.group())
         last_new = n.end()
-    pieces.append(fresh[last_new:])
+    pieces.append(_same_words(reference[last_ref:], fresh[last_new:]))
     return "".join(pieces)
+
+
+def _same_words(reference: str, fresh: str) -> str:
+    """The reference's text where the two differ only in spaces (a column padded to the
+    width of its number), else the fresh text."""
+    return reference if re.sub(" +", " ", reference) == re.sub(" +", " ", fresh) else fresh
