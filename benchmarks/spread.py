@@ -122,6 +122,18 @@ def summarise_saved(saved: dict) -> dict:
     return out
 
 
+def sanitised(text: str) -> str:
+    """``text`` with nbval's sanitizers applied (tests/nbval_sanitize.cfg: wall times and the
+    like, which the tests never compare)."""
+    import configparser
+
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(ROOT / "tests" / "nbval_sanitize.cfg")
+    for section in config.sections():
+        text = re.sub(config[section]["regex"], config[section]["replace"], text)
+    return text
+
+
 def _text(outputs) -> str:
     parts = []
     for o in outputs:
@@ -168,8 +180,8 @@ def run(notebook: Path, path: str, seed: int) -> dict:
             continue
         checked = "nbval-check-output" in cell.metadata.get("tags", [])
         md = any("text/markdown" in o.get("data", {}) for o in cell.get("outputs", []))
-        if checked or md:
-            texts[str(i)] = _text(cell.outputs)
+        if checked or md or cell.metadata.get("tolerance"):
+            texts[str(i)] = sanitised(_text(cell.outputs))
     print(f"  {notebook.stem} {path} seed {seed}: {time.perf_counter() - start:.0f} s", flush=True)
     return texts
 

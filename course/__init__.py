@@ -28,8 +28,9 @@
   `course.exercises`, one module per chapter.
 * `course.diagnose`: how a learner's result differs from the right one, in words.
 * `course.prose`: text and speaker notes formatted from computed results (`md`, `pct`).
-* `course.reproducible`: the CPU code paths pinned so that notebooks give the same
-  numbers on every machine.
+* `course.reproducible`: what is reproducible where, and the CPU code paths pinned where
+  that is safe.
+* `course.spread`: how far each trained number moves with the random seed and the processor.
 
 Notebooks import from these modules; nothing here imports a notebook.
 """

@@ -345,7 +345,8 @@ def evolve(model, targets, prior: PixelPrior, *, prior_weight: float = 1.0,
     seed : fixes every random draw; the same call gives the same images.
     callback : ``callback(generation, evolution)`` every ``every`` generations and at the
         end, with the current best images; return True to stop.
-    threads : torch CPU threads (one by default: the same numbers on every machine).
+    threads : torch CPU threads (one by default: the same numbers on every run, and no
+        idle threads waiting on a busy machine).
     """
     from .threads import torch_threads
 

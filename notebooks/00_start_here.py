@@ -51,7 +51,10 @@ data
 #
 # The cure is always the same: **Kernel → Restart Kernel and Run All Cells…**. Every
 # notebook in this course runs from top to bottom, on its own, in under a minute, and
-# prints the same numbers every time: all randomness comes from fixed random seeds.
+# prints the same numbers every time on your computer: all randomness comes from fixed
+# random seeds. On another computer a trained number (an accuracy, a confidence) can come
+# out a little differently, as with another seed: processors round in different orders.
+# The chapters draw a conclusion only when it holds over that spread.
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 from course.prose import md, pct, span
@@ -98,7 +101,7 @@ print("one digit is an array of shape", data.x_train[0].shape, "and type", data.
 #
 # Then `load_mnist("full")` gives all 70,000 digits, and `load_mnist("auto")` uses the
 # full set when it is in the cache and the bundled digits otherwise, and says which.
-# The chapters use `"bundled"` so that everybody sees the same numbers as this text;
+# The chapters use `"bundled"` so that everybody sees the same digits as this text;
 # change it to `"full"` to see what more data does. The cache folder is
 # `~/.cache/mnist-course`, or whatever the environment variable `MNIST_DIR` names.
 #

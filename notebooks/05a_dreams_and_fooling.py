@@ -112,7 +112,7 @@ show(fig, alt=f"Ten squares of black, white and grey pixel noise, the MLP's naiv
               f"digits 0 to 9 from the first random start. None looks like a digit, yet the MLP "
               f"gives each its target digit with {span(naive['MLP'].confidence[:10], '{:.1%}')}.")
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(?s).*": "ch05a.dreams_summary"}
 for name, r in naive.items():
     conf = r.confidence.reshape(3, 10)
     print(f"{name}: reaches >= 99 % in {int((conf >= 0.99).sum())} of 30 dreams; per class "

@@ -38,7 +38,7 @@ from course.prose import md, pct, span
 from course.training import accuracy
 from course.zoo import trained_cnn, trained_mlp
 
-torch.set_num_threads(1)  # one thread: the same numbers on every machine
+torch.set_num_threads(1)  # one thread: the same numbers on every run
 data = load_mnist("bundled", verbose=False)
 
 # %% slideshow={"slide_type": "-"}
