@@ -239,7 +239,7 @@ def summarise(runs: dict) -> dict:
         labels = sorted(by_run)
         seeds = sorted({label.split("/")[1] for label in labels})
         for cell in sorted({c for texts in by_run.values() for c in texts}, key=int):
-            texts = {label: by_run[label].get(cell, "") for label in labels}
+            texts = {label: sanitised(by_run[label].get(cell, "")) for label in labels}
             cell_rules = rules.get(int(cell), {})
             numbers = {label: by_run_numbers for label, by_run_numbers in
                        ((label, by_rule(text, cell_rules)) for label, text in texts.items())}

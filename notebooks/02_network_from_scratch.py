@@ -390,7 +390,7 @@ relu_at_classic = runs[relu_r, best[classic_r]].test_accuracy[-1]
 # accuracy at that η (%); the last of each three here.
 other_runs = spread_runs("ch02.recipes")[:, 2::3]
 led = np.mean(other_runs.argmax(1) == recipes.index(leader))
-recipe_names = [f"{a} + {c.replace('_', '-')}" for a, c in recipes]
+recipe_names = [f"{a.replace('relu', 'ReLU')} + {c.replace('_', '-')}" for a, c in recipes]
 md(f"""
 At the shared η = 0.1 (left) the classic recipe crawls: {pct(runs[classic_r, 0.1].test_accuracy[-1])}
 after 3 epochs, against {pct(runs[relu_r, 0.1].test_accuracy[-1])} for ReLU + cross-entropy.

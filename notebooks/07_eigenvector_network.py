@@ -517,9 +517,9 @@ targets. The {len(missed)} that miss ({', '.join(str(r.seed) for r in missed) or
 edge that is a complex pair ({sum(r.edge.imag != 0 for r in missed)} of them), where there is no
 real eigenfunction to find, or on a real edge that is not the dominant real eigenvalue
 ({sum(r.edge.imag == 0 for r in missed)}). Which seeds miss is partly the training run's own
-doing: trained again from {len(met_runs)} other starts (5 random seeds for the network and its
-points, on two kinds of processor; benchmarks/spread.py), {span(met_runs, '{:.0f}')} of the ten
-seeds met the targets. A run settles near an edge of the spectrum, and where it starts decides
+doing: trained from {len(met_runs)} starts (5 random seeds for the network and its points,
+this run's among them, on two kinds of processor; benchmarks/spread.py), {span(met_runs, '{:.0f}')}
+of the ten seeds met the targets. A run settles near an edge of the spectrum, and where it starts decides
 which. A variant that reaches the largest |λ| comes at the end of the chapter.
 """)
 
