@@ -53,8 +53,9 @@ data
 # notebook in this course runs from top to bottom, on its own, in under a minute, and
 # prints the same numbers every time on your computer: all randomness comes from fixed
 # random seeds. On another computer a trained number (an accuracy, a confidence) can come
-# out a little differently, as with another seed: processors round in different orders.
-# The chapters draw a conclusion only when it holds over that spread.
+# out differently, as with another seed, sometimes by several points: processors round in
+# different orders. Where the chapters compare trained numbers, they show how far such a
+# number moves from run to run.
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 from course.prose import md, pct, span

@@ -385,7 +385,7 @@ tuned = {r: runs[r, best[r]].test_accuracy[-1] for r in recipes}
 leader = max(recipes, key=tuned.get)
 spread = 100 * (max(tuned.values()) - min(tuned.values()))
 relu_at_classic = runs[relu_r, best[classic_r]].test_accuracy[-1]
-# The same 21 trainings with 5 random seeds on two processors (benchmarks/spread.py):
+# The same 21 trainings in 10 runs: 5 random seeds, each computed on two code paths (benchmarks/spread.py):
 # columns as printed above: for each recipe the accuracy at η = 0.1, its best η, and the
 # accuracy at that η (%); the last of each three here.
 other_runs = spread_runs("ch02.recipes")[:, 2::3]
@@ -397,11 +397,12 @@ after 3 epochs, against {pct(runs[relu_r, 0.1].test_accuracy[-1])} for ReLU + cr
 But η = 0.1 is a rate the modern recipe likes, not the classic one. Each at its own best η
 (right; chosen by training accuracy), the three reach {", ".join(pct(tuned[r]) for r in recipes)}
 of the test digits: {spread:.1f} points apart, with {leader[0]} + {leader[1].replace("_", "-")}
-ahead in this run. Is that a ranking? Trained with 5 random seeds (this run's among them) on
-two kinds of processor, the best η gave {"; ".join(f"{n} {lo:.1f}–{hi:.1f} %" for n, lo, hi in
+ahead in this run. Is that a ranking? Trained in 10 runs (5 random seeds, this run's among
+them, each computed both with this processor's fast kernels and with the generic ones another
+processor might use), the best η gave {"; ".join(f"{n} {lo:.1f}–{hi:.1f} %" for n, lo, hi in
 zip(recipe_names, other_runs.min(0), other_runs.max(0)))}, and {recipe_names[recipes.index(leader)]} came
 first in {round(led * len(other_runs))} of {len(other_runs)} runs:
-{"a ranking that holds" if led == 1 else "no ranking: at their best η the three recipes are equally good here, and the differences between them are the spread of a training run"}.
+{"a ranking that holds" if led == 1 else "no recipe leads in every run; at their best η the differences between them are about the size of the spread of a training run"}.
 And at η = {best[classic_r]:g}, the classic recipe's best, ReLU + cross-entropy gets
 {pct(relu_at_classic)}{" (chance level: at that η it does not learn at all)" if relu_at_classic < 0.15 else ""}.
 So the slope argument explains why the classic network needs a large η, such as the 3 of the
@@ -530,13 +531,13 @@ print(f"after 10 epochs with the classic settings: PyTorch {torch_history.test_a
       f"numpy {classic_history.test_accuracy[9]:.1%} test accuracy")
 
 # %% slideshow={"slide_type": "fragment"} jupyter={"source_hidden": true}
-both = spread_runs("ch02.pytorch_and_numpy_10_epochs")   # 5 seeds x 2 processors: PyTorch, numpy (%)
+both = spread_runs("ch02.pytorch_and_numpy_10_epochs")   # 5 seeds x 2 code paths: PyTorch, numpy (%)
 md(f"""
 The two differ, although the method is the same: the initial weights come from other
 random distributions (PyTorch draws weights and biases uniformly between ±1/√n_in,
 `MLP` weights from N(0, 1/n_in) and biases from N(0, 1)), and the batches come in
-another order. Is one of them better? Trained with 5 random seeds (this run's among them) on
-two kinds of processor, PyTorch ended between {both[:, 0].min():.1f} and {both[:, 0].max():.1f} %, numpy
+another order. Is one of them better? Trained in 10 runs (5 random seeds, this run's among
+them, each computed on two code paths: this processor's kernels and generic ones), PyTorch ended between {both[:, 0].min():.1f} and {both[:, 0].max():.1f} %, numpy
 between {both[:, 1].min():.1f} and {both[:, 1].max():.1f} %, and numpy was ahead in
 {int((both[:, 1] > both[:, 0]).sum())} of {len(both)} runs:
 {"numpy is better" if (both[:, 1] > both[:, 0]).all() else "PyTorch is better" if (both[:, 0] > both[:, 1]).all() else "neither is better; the gap in one run is the spread of training, not a difference between the two"}.
