@@ -123,15 +123,10 @@ def summarise_saved(saved: dict) -> dict:
 
 
 def sanitised(text: str) -> str:
-    """``text`` with nbval's sanitizers applied (tests/nbval_sanitize.cfg: wall times and the
-    like, which the tests never compare)."""
-    import configparser
+    """nbval's sanitizers, as the tests apply them (tests/tolerance.py)."""
+    from tolerance import sanitised as nbval_sanitised
 
-    config = configparser.ConfigParser(interpolation=None)
-    config.read(ROOT / "tests" / "nbval_sanitize.cfg")
-    for section in config.sections():
-        text = re.sub(config[section]["regex"], config[section]["replace"], text)
-    return text
+    return nbval_sanitised(text)
 
 
 def _text(outputs) -> str:

@@ -89,6 +89,36 @@ def test_a_tolerance_per_number_applies_to_the_numbers_a_rule_covers_in_order(tm
 
 def test_spaces_that_pad_a_column_may_differ_but_line_breaks_and_words_may_not():
     ref = "p >= 99 %:  10%, of 30\nnext"
+    assert snap("took 2.5 s: 90.1%", "took 3.1 s: 89.9%", {r"(\d+\.\d)%": 0.5}) == "took TIME: 90.1%"
     assert snap(ref, "p >= 99 %:   7%, of 30\nnext", {r"(\d+)%,": 5}) == ref
     assert snap(ref, "p >= 99 %:   7%, of 30 next", {r"(\d+)%,": 5}) != ref
     assert snap(ref, "p >= 99 %:   7%; of 30\nnext", {r"(\d+)%,": 5}) != ref
+
+
+def test_the_spread_was_measured_on_the_notebooks_as_committed():
+    """Each entry's first run (seed 0, pinned path) printed what the committed notebook
+    shows, within the tolerance: a stale spread (a notebook changed, not re-measured) fails."""
+    import jupytext
+
+    from tolerance import covered
+
+    entries = json.loads(tolerance.SPREAD_FILE.read_text())["entries"]
+    checked = 0
+    for name, entry in entries.items():
+        stem, _, cell = entry["cell"].partition(" cell ")
+        nb = jupytext.read(tolerance.SPREAD_FILE.parents[2] / "notebooks" / f"{stem}.ipynb")
+        source = nb.cells[int(cell)]
+        assert source.metadata.get("tolerance", {}).get(entry["rule"]) == name, \
+            f"{name}: cell {cell} of {stem} no longer declares it; run benchmarks/spread.py {stem[:2]}"
+        text = tolerance.sanitised("".join(o.get("text", "") or o.get("data", {}).get("text/plain", "")
+                                           for o in source.outputs))
+        committed = [float(n.group().replace(",", "")) for n, rule, _ in covered(text, {entry["rule"]: name})
+                     if rule is not None]
+        measured = entry["values"]["pinned/0"]
+        tol = entry["tolerance"]
+        assert len(committed) == len(measured), f"{name}: the committed cell prints {len(committed)} numbers, the spread has {len(measured)}"
+        for k, (a, b) in enumerate(zip(committed, measured)):
+            t = tol[k] if isinstance(tol, list) else tol
+            assert abs(a - b) <= t + 1e-9, f"{name}: number {k} is {a} committed, {b} measured (tolerance {t})"
+        checked += 1
+    assert checked >= 20

@@ -25,9 +25,27 @@ from functools import lru_cache
 from pathlib import Path
 
 SPREAD_FILE = Path(__file__).resolve().parents[1] / "benchmarks" / "results" / "spread.json"
+SANITIZE_FILE = Path(__file__).resolve().parent / "nbval_sanitize.cfg"
 
 #: A number as the notebooks print it: 13,002 or 92.4 or 3.7e-05 (signs stay text).
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+
+@lru_cache(maxsize=1)
+def _sanitizers() -> tuple[tuple[re.Pattern, str], ...]:
+    import configparser
+
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(SANITIZE_FILE)
+    return tuple((re.compile(config[s]["regex"]), config[s]["replace"]) for s in config.sections())
+
+
+def sanitised(text: str) -> str:
+    """``text`` with nbval's sanitizers applied (nbval_sanitize.cfg: wall times, progress
+    bars, addresses), as nbval compares it; numbers are counted after this."""
+    for pattern, replace in _sanitizers():
+        text = pattern.sub(replace, text)
+    return text
 
 
 @lru_cache(maxsize=4)
@@ -97,6 +115,7 @@ def snap(reference: str, fresh: str, rules: dict) -> str:
     """
     if not rules or reference == fresh:
         return fresh
+    reference, fresh = sanitised(reference), sanitised(fresh)
     ref_numbers = list(NUMBER.finditer(reference))
     new_numbers = list(NUMBER.finditer(fresh))
     if len(ref_numbers) != len(new_numbers):
