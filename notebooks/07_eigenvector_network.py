@@ -495,7 +495,7 @@ eigenvalue will the network find? **Expect:** the real eigenvalue at the
 # %% slideshow={"slide_type": "fragment"}
 reports = [main] + [run_seed(s, kind=KIND, record_every=20) for s in tqdm(range(1, 10), desc="seeds")]
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(?m)^ {3}0 (.*)$": "ch07.ten_seeds_row_0", "(?m)^ {3}1 (.*)$": "ch07.ten_seeds_row_1", "(?m)^ {3}2 (.*)$": "ch07.ten_seeds_row_2", "(?m)^ {3}3 (.*)$": "ch07.ten_seeds_row_3", "(?m)^ {3}4 (.*)$": "ch07.ten_seeds_row_4", "(?m)^ {3}5 (.*)$": "ch07.ten_seeds_row_5", "(?m)^ {3}6 (.*)$": "ch07.ten_seeds_row_6", "(?m)^ {3}7 (.*)$": "ch07.ten_seeds_row_7", "(?m)^ {3}8 (.*)$": "ch07.ten_seeds_row_8", "(?m)^ {3}9 (.*)$": "ch07.ten_seeds_row_9", "(?m)^seeds meeting all three targets: (.*)$": "ch07.ten_seeds_hits", "(?m)^seed \\d: (.*)$": "ch07.ten_seeds_misses"}
+# %% slideshow={"slide_type": "subslide"} tolerance={"(?m)^ {3}0 (.*)$": "ch07.ten_seeds_row_0", "(?m)^ {3}1 (.*)$": "ch07.ten_seeds_row_1", "(?m)^ {3}2 (.*)$": "ch07.ten_seeds_row_2", "(?m)^ {3}3 (.*)$": "ch07.ten_seeds_row_3", "(?m)^ {3}4 (.*)$": "ch07.ten_seeds_row_4", "(?m)^ {3}5 (.*)$": "ch07.ten_seeds_row_5", "(?m)^ {3}6 (.*)$": "ch07.ten_seeds_row_6", "(?m)^ {3}7 (.*)$": "ch07.ten_seeds_row_7", "(?m)^ {3}8 (.*)$": "ch07.ten_seeds_row_8", "(?m)^ {3}9 (.*)$": "ch07.ten_seeds_row_9", "(?m)^seeds meeting all three targets: (.*)$": "ch07.ten_seeds_hits", "(?m)^seed \\d: (.*)$": "ch07.ten_seeds_misses"}
 print(seeds_table(reports))
 hit = [r.seed for r in reports if r.meets_targets]
 print(f"\nseeds meeting all three targets: {hit} ({len(hit)} of {len(reports)})")
@@ -547,7 +547,7 @@ R² ≥ 0.98, |λ| within 3 %, cosine ≥ 0.99. {len(hit)} of {len(reports)} mee
 # spectra on the side where each run settled with the linear eigenvalue it found (cubic
 # spectra are computed for the chapter's A and B only; they take a few seconds each):
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"linear share (\\d\\.\\d+)": "ch07.linear_shares"}
+# %% slideshow={"slide_type": "fragment"} tolerance={"linear share (\\d\\.\\d+)": "ch07.linear_shares"}
 further = []
 for r in reports:
     A_s, B_s = random_pair(H, KIND, seed=r.seed)
@@ -828,7 +828,7 @@ for random ones). Converged runs: top-3 energy {span(energies.ravel(), '{:.2f}')
 # percentiles are more than 5 % apart and the curve crosses between them (with a margin,
 # so that jitter does not count) at least twice, it oscillated.
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"(?m)switches +(\\d+ +levels \\S+ \\.\\. \\S+ +\\(spread \\d+\\.\\d%)": "ch07.oscillation_levels"}
+# %% slideshow={"slide_type": "fragment"} tolerance={"(?m)switches +(\\d+ +levels \\S+ \\.\\. \\S+ +\\(spread \\d+\\.\\d%)": "ch07.oscillation_levels"}
 for r in reports:
     o = r.oscillation
     print(f"seed {r.seed}: oscillated {'yes' if o.oscillated else 'no ':3}  switches {o.switches:2d}  "

@@ -13,43 +13,7 @@ import pytest
 
 from course.data import load_mnist
 from course.idx import write_idx
-from course.reproducible import pin_numerics
 
-# The notebooks' kernels, started by nbval after this, get the pinned variables that are safe
-# on this machine (see course/reproducible.py): the same numbers from run to run here.
-pin_numerics()
-
-
-def _compare_within_tolerance():
-    """nbval compares a checked cell's outputs exactly; a cell whose metadata declares a
-    ``tolerance`` (tests/tolerance.py) has its numbers compared within it first."""
-    import copy
-
-    from nbval.plugin import IPyNbCell
-
-    from tolerance import snap
-
-    exact = IPyNbCell.compare_outputs
-    if getattr(exact, "within_tolerance", False):
-        return
-
-    def compare_outputs(self, test, ref, skip_compare=None):
-        rules = self.cell.metadata.get("tolerance")
-        if rules:
-            test = copy.deepcopy(test)
-            for new, old in zip(test, ref):
-                if new.get("output_type") == "stream" and old.get("output_type") == "stream" \
-                        and new.get("name") == old.get("name"):
-                    new["text"] = snap(old["text"], new["text"], rules)
-                elif "text/plain" in new.get("data", {}) and "text/plain" in old.get("data", {}):
-                    new["data"]["text/plain"] = snap(old["data"]["text/plain"], new["data"]["text/plain"], rules)
-        return exact(self, test, ref, skip_compare)
-
-    compare_outputs.within_tolerance = True
-    IPyNbCell.compare_outputs = compare_outputs
-
-
-_compare_within_tolerance()
 
 
 @pytest.fixture(scope="session")
