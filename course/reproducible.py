@@ -28,8 +28,9 @@ count and the hash seed, and the numbers are those of that processor, within the
 tolerances. They must be set before the libraries load, so they are set for a new process:
 the notebooks' kernels (tests/conftest.py, tools/build_notebooks.py) and `make test`.
 
-``python -m course.reproducible`` prints the variables that are safe here, as
-``NAME=value`` pairs for a shell; ``--another-machine`` prints those that send torch down
+``python -m course.reproducible`` prints the variables that are safe here and not already
+set in the environment (a value set there wins, as in `pin_numerics`), as ``NAME=value``
+pairs for a shell; ``--another-machine`` prints those that send torch down
 its generic kernels and OpenBLAS down another core type, with two threads: one other code
 path, imitated on this processor (``make test-another-machine``). It stands in for
 another machine; ARM and AVX-512 kernels themselves are not imitated.
@@ -163,8 +164,8 @@ def _main(argv: list[str]) -> int:
         return 2
     if argv:
         pairs = {k: v for k, v in another_machine_env({}).items()}
-    else:
-        pairs = safe_pins()
+    else:   # a variable already set in the environment is the user's choice: keep it
+        pairs = {k: v for k, v in safe_pins().items() if k not in os.environ}
     print(" ".join(f"{k}={v}" for k, v in pairs.items()))
     return 0
 

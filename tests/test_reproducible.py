@@ -63,10 +63,15 @@ def test_pin_keeps_a_value_already_chosen():
 
 
 def test_the_command_prints_the_pins_for_a_shell():
+    clean = {k: v for k, v in os.environ.items() if k not in AVX2_PATH and k not in ALWAYS}
     run = subprocess.run([sys.executable, "-m", "course.reproducible"], capture_output=True, text=True,
-                         cwd=ROOT, timeout=120)
+                         cwd=ROOT, timeout=120, env=clean)
     assert run.returncode == 0, run.stderr
     assert dict(pair.split("=", 1) for pair in run.stdout.split()) == safe_pins()
+    chosen = subprocess.run([sys.executable, "-m", "course.reproducible"], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120, env={**clean, "ATEN_CPU_CAPABILITY": "default"})
+    assert "ATEN_CPU_CAPABILITY" not in dict(pair.split("=", 1) for pair in chosen.stdout.split()), \
+        "a variable the user set must not be overridden by the Makefile's pins"
     other = subprocess.run([sys.executable, "-m", "course.reproducible", "--another-machine"],
                            capture_output=True, text=True, cwd=ROOT, timeout=120)
     pairs = dict(pair.split("=", 1) for pair in other.stdout.split())
