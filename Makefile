@@ -67,7 +67,7 @@ test-newest-python:
 	@if [ -z "$(PYTHON_NEWEST)" ]; then echo "No python3.12 or newer found: test-newest-python skipped. Name one: make test-newest-python PYTHON_NEWEST=/path/to/python3.13"; \
 	else $(MAKE) --no-print-directory venv PYTHON=$(PYTHON_NEWEST) VENV=$(NEWEST_VENV) && \
 	  $(NEWEST_VENV)/bin/python -c 'import sys, numpy, torch; print("newest Python:", sys.version.split()[0], "numpy", numpy.__version__, "torch", torch.__version__)' && \
-	  $(TEST_ENV) $$($(NEWEST_VENV)/bin/python -m course.reproducible) $(NEWEST_VENV)/bin/python -m pytest -p no:cacheprovider \
+	  $(TEST_ENV) env $$($(NEWEST_VENV)/bin/python -m course.reproducible) $(NEWEST_VENV)/bin/python -m pytest -p no:cacheprovider \
 	    tests notebooks/02_network_from_scratch.ipynb --ignore=tests/test_browser.py --ignore=tests/test_accessibility.py; fi
 
 # Regenerate every .ipynb from its jupytext .py twin and execute it (outputs committed).
