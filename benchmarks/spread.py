@@ -11,7 +11,8 @@ another one; in chapter 7 only torch's, see `TORCH_SEEDS_ONLY`), each on two cod
 (`course.reproducible.ANOTHER_MACHINE`: torch's generic kernels, another OpenBLAS core type,
 two threads). Each run trains its models afresh (a private model cache).
 
-Written to ``benchmarks/results/spread.json``:
+Written to ``benchmarks/results/spread.json`` (and its entries and saved-run tolerances,
+which the chapters and the tests read, to ``course/results/spread.json``):
 - ``entries``: for each tolerance a notebook names, the numbers its rule covers in every run,
   each number's range (largest minus smallest over seeds and paths), and the ``tolerance``
   the tests use for it: 1.5 times that range. For a number that varies like
@@ -45,6 +46,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "benchmarks" / "results" / "spread.json"
+#: The part the chapters and the tests read, shipped with the package.
+PACKAGED = ROOT / "course" / "results" / "spread.json"
+
+
+def write(record: dict) -> None:
+    """The full record to OUT; its entries and saved-run tolerances to PACKAGED."""
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
+    small = {k: record[k] for k in ("about", "entries", "saved run tolerances") if k in record}
+    small["entries"] = {name: {k: v for k, v in e.items()} for name, e in small["entries"].items()}
+    PACKAGED.parent.mkdir(parents=True, exist_ok=True)
+    PACKAGED.write_text(json.dumps(small, indent=1, ensure_ascii=False) + "\n")
 SEED_STEP = 1000
 #: Notebooks whose numpy seeds name the problem, not the training: chapter 7's seed draws the
 #: matrices A and B, and its rows are per matrix pair; there only torch's seeds (the network's
@@ -282,7 +295,7 @@ def main(argv=None) -> int:
         saved = json.loads(OUT.read_text())
         saved.update(summarise(saved["runs"]))
         saved["saved run tolerances"] = summarise_saved(saved.get("saved runs", {}))
-        OUT.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n")
+        write(saved)
         report(saved)
         return 0
     if args.seeds < 2:
@@ -325,8 +338,7 @@ def main(argv=None) -> int:
                         "python": platform.python_version(), "numpy": numpy.__version__,
                         "torch": torch.__version__},
               **summary, "runs": old_runs, "saved runs": saved_runs}
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    write(result)
     print(f"\n{len(jobs)} runs in {time.perf_counter() - start:.0f} s; wrote {OUT.relative_to(ROOT)}")
     report(result)
     return 0

@@ -3,7 +3,8 @@
 A training run is one draw: another seed, or another processor that rounds in another
 order, ends somewhere else. ``benchmarks/spread.py`` ran each notebook that shows trained
 numbers with 5 seeds on two code paths and saved what every checked cell printed
-(``benchmarks/results/spread.json``, plain JSON: reading it runs no code). The chapters
+(``benchmarks/results/spread.json``); the numbers each tolerance covers are shipped with
+the package in ``course/results/spread.json`` (plain JSON: reading it runs no code). The chapters
 quote it, so that a comparison between two trained numbers is drawn only when it holds
 over the spread, and the tests use it as their tolerance (``tests/tolerance.py``).
 """
@@ -17,7 +18,9 @@ import numpy as np
 
 __all__ = ["SPREAD_FILE", "load_spread", "runs", "span", "share_ahead", "verdict_over_runs"]
 
-SPREAD_FILE = Path(__file__).resolve().parents[1] / "benchmarks" / "results" / "spread.json"
+#: What the chapters and the tests read: the measured entries, shipped with the package (the
+#: full record, every run's printout, is benchmarks/results/spread.json).
+SPREAD_FILE = Path(__file__).resolve().parent / "results" / "spread.json"
 
 
 def load_spread(path=None) -> dict:

@@ -58,7 +58,7 @@ def _close(saved, fresh, tolerance: dict, path=""):
 def test_rerunning_a_saved_run_gives_the_saved_numbers(summary, group, args):
     """Trained fields within 1.5 x their range over seeds and code paths
     (benchmarks/spread.py, 'saved run tolerances'); exact fields to float rounding."""
-    measured = json.loads(spread.OUT.read_text())["saved run tolerances"][spread.saved_run_key(group, args)]
+    measured = json.loads(spread.PACKAGED.read_text())["saved run tolerances"][spread.saved_run_key(group, args)]
     assert measured["runs"] >= 10, "the tolerance needs at least 5 seeds on both paths"
     saved = next(r for r in summary[group] if tuple(r["args"]) == tuple(args))
     _close(saved, bench.RUNNERS[group](*args), measured["tolerance"])

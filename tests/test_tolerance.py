@@ -61,6 +61,12 @@ def test_a_named_tolerance_is_read_from_the_spread_file_one_number_or_one_per_nu
         resolve(-1, spread)
 
 
+def cell_index(source, cell) -> int:
+    import jupytext
+
+    return [c.source for c in jupytext.read(source).cells].index(cell.source)
+
+
 def test_every_tolerance_a_notebook_declares_names_a_measured_spread():
     """A trained number's tolerance comes from the spread benchmark, never a number typed in."""
     import jupytext
@@ -70,9 +76,17 @@ def test_every_tolerance_a_notebook_declares_names_a_measured_spread():
         for cell in jupytext.read(source).cells:
             for pattern, value in cell.metadata.get("tolerance", {}).items():
                 declared.append((source.name, pattern, value))
-                assert isinstance(value, str), f"{source.name}: tolerance for {pattern!r} is a bare number {value}"
                 tol = resolve(value)
                 assert min(tol if isinstance(tol, list) else [tol], default=0.0) >= 0
+                if not isinstance(value, str):      # only a rounding in the last printed digit
+                    text = tolerance.sanitised("".join(o.get("text", "") for o in jupytext.read(
+                        source.with_suffix(".ipynb")).cells[cell_index(source, cell)].outputs))
+                    numbers = [n.group() for n, rule, _ in tolerance.covered(text, {pattern: value}) if rule]
+                    assert numbers, f"{source.name}: the rule {pattern!r} covers no number"
+                    for n in numbers:
+                        unit = 10.0 ** -len(n.partition(".")[2])
+                        assert value <= unit + 1e-12, (f"{source.name}: a bare tolerance {value} for {n} is more "
+                                                       "than one unit of its last digit; measure it (benchmarks/spread.py)")
     assert declared, "no notebook declares a tolerance"
 
 
