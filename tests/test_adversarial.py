@@ -52,7 +52,11 @@ def test_fgsm_matches_the_closed_form_gradient_of_a_linear_model(nets, batch):
     expected = np.clip(X + 0.1 * np.sign(grad), 0, 1)
     got = fgsm(linear, x, y, 0.1)
     assert got.shape == x.shape and got.dtype == np.float32
-    assert np.abs(got.reshape(len(x), 784) - expected).max() < 1e-6
+    # Where the gradient is zero up to float32 rounding its sign is the rounding's: another
+    # processor's kernels may turn it (seen with torch's generic kernels). Compare elsewhere.
+    clear = np.abs(grad) > 1e-5 * np.abs(grad).max(axis=1, keepdims=True)
+    assert clear.mean() > 0.5, "too few pixels with a clear gradient sign to test anything"
+    assert np.abs(got.reshape(len(x), 784) - expected)[clear].max() < 1e-6
 
 
 def test_fgsm_raises_the_loss_on_a_batch(nets, batch):
