@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import re
 import sys
 import tempfile
@@ -45,6 +46,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
+
+from tolerance import sanitised  # noqa: E402  (nbval's sanitizers, as the tests apply them)
 OUT = ROOT / "benchmarks" / "results" / "spread.json"
 #: The part the chapters and the tests read, shipped with the package.
 PACKAGED = ROOT / "course" / "results" / "spread.json"
@@ -55,7 +58,6 @@ def write(record: dict) -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
     small = {k: record[k] for k in ("about", "entries", "saved run tolerances") if k in record}
-    small["entries"] = {name: {k: v for k, v in e.items()} for name, e in small["entries"].items()}
     PACKAGED.parent.mkdir(parents=True, exist_ok=True)
     PACKAGED.write_text(json.dumps(small, indent=1, ensure_ascii=False) + "\n")
 SEED_STEP = 1000
@@ -133,13 +135,6 @@ def summarise_saved(saved: dict) -> dict:
             fields[field] = round(1.5 * (max(values) - min(values)), 12)
         out[key] = {"tolerance": fields, "runs": len(by_run)}
     return out
-
-
-def sanitised(text: str) -> str:
-    """nbval's sanitizers, as the tests apply them (tests/tolerance.py)."""
-    from tolerance import sanitised as nbval_sanitised
-
-    return nbval_sanitised(text)
 
 
 def _text(outputs) -> str:
@@ -326,8 +321,6 @@ def main(argv=None) -> int:
         saved_runs.setdefault(saved_run_key(group, a), {})[f"{path}/{seed}"] = result
     summary = summarise(old_runs)
     summary["saved run tolerances"] = summarise_saved(saved_runs)
-    import platform
-
     import numpy
     import torch
 
@@ -371,8 +364,6 @@ def _cpu_name() -> str:
                 return line.split(":", 1)[1].strip()
     except OSError:
         pass
-    import platform
-
     return platform.processor() or "unknown"
 
 
