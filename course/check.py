@@ -49,8 +49,8 @@ import numpy as np
 
 from .diagnose import as_array, describe_difference, same
 
-__all__ = ["Exercise", "CodeExercise", "Feedback", "exercise", "code_exercise", "check", "hint",
-           "solution", "exercises", "answer_key"]
+__all__ = ["Exercise", "CodeExercise", "Feedback", "exercise", "code_exercise", "check", "use",
+           "hint", "solution", "exercises", "answer_key"]
 
 _REGISTRY: dict[str, "Exercise | CodeExercise"] = {}
 
@@ -141,9 +141,11 @@ class CodeExercise:
         every time.
     mistakes : (wrong function, message) pairs: typical wrong implementations. When the
         learner's result equals a wrong function's result, the learner gets its message.
-    wrong_examples : (function, words) pairs for the tests: each function is a typical
-        mistake, and `check` must answer it with a message containing ``words``. At least
-        three per exercise.
+    wrong_examples : (function, words) pairs for the tests: each function is a plausible
+        mistake, and `check` must answer it with a message containing ``words`` (words that
+        name the mistake). At least six per exercise besides the functions in ``mistakes``.
+    right_examples : other correct ways to write it (loops, another dtype, torch instead
+        of numpy), which `check` must accept. At least two per exercise.
     speed : returns the arguments of one realistic-size case. A function that gets the
         cases right but needs more than ``max(slow_seconds, slow_factor x the solution's
         time)`` on it is called too slow.
@@ -159,6 +161,7 @@ class CodeExercise:
     hint: str
     mistakes: list[tuple[Callable[..., Any], str]] = field(default_factory=list)
     wrong_examples: list[tuple[Callable[..., Any], str]] = field(default_factory=list)
+    right_examples: list[Callable[..., Any]] = field(default_factory=list)
     speed: Callable[[], tuple] | None = None
     slow_seconds: float = 0.5
     slow_factor: float = 20.0
@@ -183,6 +186,7 @@ class CodeExercise:
 def code_exercise(key: str, question: str, *, hint: str, cases: Callable[[], list[tuple]],
                   mistakes: list[tuple[Callable[..., Any], str]] | None = None,
                   wrong_examples: list[tuple[Callable[..., Any], str]] | None = None,
+                  right_examples: list[Callable[..., Any]] | None = None,
                   speed: Callable[[], tuple] | None = None, slow_seconds: float = 0.5,
                   slow_factor: float = 20.0, rtol: float = 1e-6, atol: float = 1e-9,
                   explanation: str = "", reference: Callable[..., Any] | None = None
@@ -191,7 +195,7 @@ def code_exercise(key: str, question: str, *, hint: str, cases: Callable[[], lis
     exercise where the learner writes that function (see `CodeExercise`)."""
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
         _register(CodeExercise(key, question, fn, cases, hint, list(mistakes or []),
-                               list(wrong_examples or []), speed, slow_seconds, slow_factor,
+                               list(wrong_examples or []), list(right_examples or []), speed, slow_seconds, slow_factor,
                                rtol, atol, explanation, reference))
         return fn
     return register
@@ -280,8 +284,9 @@ def _describe_exception(err: BaseException) -> str:
     return text + "."
 
 
-class _TooSlow(Exception):
-    pass
+class _TooSlow(BaseException):
+    """Raised into the learner's function when its time is up. A BaseException, like
+    KeyboardInterrupt, so that a learner's ``except Exception`` cannot swallow it."""
 
 
 @contextlib.contextmanager
@@ -406,6 +411,26 @@ def _speed_problem(ex: CodeExercise, fn: Callable[..., Any]) -> str:
     return (f"right answers, but too slow: {took} on a realistic-size case "
             f"({describe_arguments(ex.arg_names, args)}), where {limit:.2f} s is plenty. "
             "Replace Python loops over pixels or images by numpy operations on whole arrays.")
+
+
+def use(key: str, fn: Any) -> Callable[..., Any]:
+    """The function the cells after an exercise compute with: the learner's ``fn`` once
+    `check` accepts it, the course's own version until then (it says which, in one line).
+
+        backprop = use("ch02.backprop", backprop)
+    """
+    ex = _get(key)
+    if not isinstance(ex, CodeExercise):
+        raise TypeError(f"use() is for exercises where you write a function; {key!r} asks for a value.")
+    name = ex.solution.__name__
+    feedback = ex.check(fn)
+    if feedback.correct:
+        print(f"✅ The cells below use your {name}.")
+        return fn
+    why = "not written yet" if feedback.correct is None else "not accepted yet"
+    print(f"The cells below use the course's {name}: yours is {why} (check({key!r}, {name}) "
+          "says why). Run this cell again once it passes.")
+    return ex.reference if ex.reference is not None else ex.solution
 
 
 def hint(key: str) -> str:

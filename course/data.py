@@ -34,7 +34,7 @@ import numpy as np
 
 from .idx import read_idx
 
-__all__ = ["MNIST", "load_mnist", "read_idx", "read_idx_pair", "download_mnist",
+__all__ = ["MNIST", "load_mnist", "bundled", "read_idx", "read_idx_pair", "download_mnist",
            "cache_dir", "full_mnist_available", "MIRRORS", "FILES"]
 
 #: Where the official files are served, tried in this order.
@@ -239,6 +239,13 @@ def load_mnist(source: str = "auto", *, as_float: bool = False, verbose: bool = 
     if verbose:
         print(f"Loaded {data.description}.")
     return data
+
+
+@functools.cache
+def bundled() -> MNIST:
+    """The bundled digits as uint8, loaded once and shared: the data the exercises compute
+    their answers from and the model zoo trains on. Do not change its arrays in place."""
+    return load_mnist("bundled", verbose=False)
 
 
 def mirrors_in_use() -> tuple[str, ...]:

@@ -47,7 +47,7 @@ def digit_sets(data=None, *, strokes_per_class: int = 100, seed: int = 0,
     from .strokes import stroke_digits
 
     if data is None:
-        from .exercises._data import bundled
+        from .data import bundled
         data = bundled()
     sets = {"MNIST test": (data.x_test, data.y_test)}
     if official:

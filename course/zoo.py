@@ -82,7 +82,7 @@ def new_cnn() -> torch.nn.Sequential:
 
 def _data(data):
     if data is None:
-        from .exercises._data import bundled
+        from .data import bundled
         return bundled()
     return data
 

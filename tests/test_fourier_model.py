@@ -12,7 +12,7 @@ from course import fourier_model as fm
 
 @pytest.fixture(scope="module")
 def digits():
-    from course.exercises._data import bundled
+    from course.data import bundled
     d = bundled()
     x, y = fm.first_per_class(d.x_train, d.y_train, 3)
     return x, y, d

@@ -3,7 +3,7 @@
 import numpy as np
 
 from ..check import code_exercise, exercise
-from ._data import bundled
+from ..data import bundled
 
 
 @exercise("ch00.pixels", "How many pixels does one MNIST digit have?",

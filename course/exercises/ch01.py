@@ -6,7 +6,7 @@ import numpy as np
 from ..check import code_exercise, exercise
 from ..pixel_stats import centre_of_mass
 from ..pixel_stats import variogram as tested_variogram
-from ._data import bundled
+from ..data import bundled
 
 
 @exercise("ch01.zero_share",

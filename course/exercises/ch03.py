@@ -12,7 +12,7 @@ from ..check import code_exercise, exercise
 from ..interpret import confusion_matrix, linear_templates, pixels
 from ..training import predict
 from ..zoo import MLP_CONFIG, MLP_SIZES, trained_mlp
-from ._data import bundled
+from ..data import bundled
 
 __all__ = ["MLP_CONFIG", "MLP_SIZES", "chapter_mlp", "confusion_counts"]
 

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..check import code_exercise, exercise
 from ..pca import PCA, components_for_variance, fit_pca, reconstruct, reconstruction_error
-from ._data import bundled
+from ..data import bundled
 
 
 @cache

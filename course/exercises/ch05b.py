@@ -12,7 +12,7 @@ from ..check import code_exercise, exercise
 from ..preprocess import fill_frame
 from ..training import accuracy, make_cnn, make_mlp
 from ..zoo import trained_cnn, trained_mlp
-from ._data import bundled
+from ..data import bundled
 
 
 @cache

@@ -5,7 +5,7 @@ import torch
 
 from ..check import code_exercise, exercise
 from .. import fourier_model
-from ._data import bundled
+from ..data import bundled
 
 
 @exercise("ch06.degree",

@@ -382,7 +382,7 @@ class DrawingPad(_Widget):
 def _examples(examples) -> tuple[np.ndarray, np.ndarray]:
     """The real digits for ``real_digit``: ``(x, y)``, or the bundled test digits."""
     if examples is None:
-        from ..exercises._data import bundled
+        from ..data import bundled
         data = bundled()
         return data.x_test, data.y_test
     try:
@@ -412,7 +412,7 @@ def _novelty_for(models: dict, novelty, train_digits) -> dict:
         raise ValueError(f"DrawingPad: novelty must be 'auto', None or a dict of Novelty, got "
                          f"{novelty!r}.")
     if train_digits is None:
-        from ..exercises._data import bundled
+        from ..data import bundled
         train_digits = bundled().x_train
     out = {}
     for name, model in models.items():
