@@ -365,10 +365,11 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
             return Feedback(key, False, _describe_exception(err) + ask)
         for i, (before, after) in enumerate(zip(args, given_args)):
             if _changed(before, after):
+                fix = ("x = x.clone()" if hasattr(before, "clone") else "x = x.copy()")
                 return Feedback(key, False,
                                 f"your function changes its input `{ex.arg_names[i]}`; the caller's "
-                                "array must stay as it was. Work on a copy (x = x.copy()) or "
-                                "build a new array." + ask)
+                                f"{'tensor' if hasattr(before, 'clone') else 'array'} must stay as it "
+                                f"was. Work on a copy ({fix}) or build a new one." + ask)
         problem = describe_difference(got, expected, rtol=ex.rtol, atol=ex.atol)
         if problem is None:
             continue
@@ -380,57 +381,49 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
                 continue
         case = describe_arguments(ex.arg_names, args)
         return Feedback(key, False, f"{problem[0].upper()}{problem[1:]} (case: {case}.)" + ask)
+    advice = ""
     if ex.speed is not None:
-        slow = _speed_problem(ex, fn)
+        slow, advice = _speed(ex, fn)
         if slow:
             return Feedback(key, False, slow)
     return Feedback(key, True, f"right on all {len(cases)} test cases." +
-                    (f" {ex.explanation}" if ex.explanation else ""))
+                    (f" {ex.explanation}" if ex.explanation else "") + advice)
 
 
-def _speed_problem(ex: CodeExercise, fn: Callable[..., Any]) -> str:
+def _speed(ex: CodeExercise, fn: Callable[..., Any]) -> tuple[str, str]:
+    """(problem, advice) on a realistic-size case, timed against the solution in the same
+    run on the same machine. A right function is never rejected for its speed alone: one
+    more than ``slow_factor`` times slower (and over ``slow_seconds``) is accepted with
+    advice; only one that does not finish within ``HARD_FACTOR`` times the solution's
+    time (at least ``HARD_SECONDS``) is rejected, as it would stall the chapter."""
     args = ex.speed()
     start = time.perf_counter()
     ex.solution(*(_snapshot(a) for a in args))
     reference = time.perf_counter() - start
-    limit = max(ex.slow_seconds, ex.slow_factor * reference)
+    case = describe_arguments(ex.arg_names, args)
+    hard = max(HARD_SECONDS, HARD_FACTOR * reference)
     start = time.perf_counter()
     try:
-        with _time_limit(limit + 1.0):
+        with _time_limit(hard):
             fn(*(_snapshot(a) for a in args))
     except _TooSlow:
-        took = f"more than {limit + 1.0:.1f} s"
+        return (f"right on the test cases, but it did not finish within {hard:.0f} s on a "
+                f"realistic-size case ({case}), where the course's version needs "
+                f"{reference:.2g} s: the chapter could not use it. Replace Python loops over "
+                "pixels or images by numpy operations on whole arrays."), ""
     except Exception as err:
-        return _describe_exception(err) + (f" (on a realistic-size case: "
-                                           f"{describe_arguments(ex.arg_names, args)}.)")
-    else:
-        seconds = time.perf_counter() - start
-        if seconds <= limit:
-            return ""
-        took = f"{seconds:.2f} s"
-    return (f"right answers, but too slow: {took} on a realistic-size case "
-            f"({describe_arguments(ex.arg_names, args)}), where {limit:.2f} s is plenty. "
-            "Replace Python loops over pixels or images by numpy operations on whole arrays.")
+        return _describe_exception(err) + f" (on a realistic-size case: {case}.)", ""
+    seconds = time.perf_counter() - start
+    if seconds > max(ex.slow_seconds, ex.slow_factor * reference):
+        return "", (f" It is slow, though: {seconds:.2g} s on a realistic-size case ({case}), "
+                    f"where whole-array numpy takes {reference:.2g} s. Fine here; on a full "
+                    "data set, loops over pixels or images would keep you waiting.")
+    return "", ""
 
 
-def use(key: str, fn: Any) -> Callable[..., Any]:
-    """The function the cells after an exercise compute with: the learner's ``fn`` once
-    `check` accepts it, the course's own version until then (it says which, in one line).
-
-        backprop = use("ch02.backprop", backprop)
-    """
-    ex = _get(key)
-    if not isinstance(ex, CodeExercise):
-        raise TypeError(f"use() is for exercises where you write a function; {key!r} asks for a value.")
-    name = ex.solution.__name__
-    feedback = ex.check(fn)
-    if feedback.correct:
-        print(f"✅ The cells below use your {name}.")
-        return fn
-    why = "not written yet" if feedback.correct is None else "not accepted yet"
-    print(f"The cells below use the course's {name}: yours is {why} (check({key!r}, {name}) "
-          "says why). Run this cell again once it passes.")
-    return ex.reference if ex.reference is not None else ex.solution
+#: A right function is rejected for speed only past max(HARD_SECONDS, HARD_FACTOR x the
+#: solution's time): far outside the noise of timing on a shared machine.
+HARD_SECONDS, HARD_FACTOR = 10.0, 200.0
 
 
 def hint(key: str) -> str:

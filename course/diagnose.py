@@ -2,13 +2,25 @@
 
 `check` runs a learner's function on cases it has not shown and compares each result
 with the reference solution's. When they differ, `describe_difference` names the kind of
-mistake (nothing returned, the wrong shape, rows and columns swapped, NaN, the opposite
-sign, a constant factor such as a missing 1/n, whole numbers where fractions were
-expected) without showing the right values.
+mistake without showing the right values:
+
+* what was returned: nothing, the wrong type, the wrong number of parts, two parts
+  swapped;
+* its shape: transposed or axes in another order, one result where there should be one
+  per item of a batch (or the reverse), an extra or missing axis of length 1, the right
+  values arranged differently, an axis summed away;
+* its values: NaN or infinity, the opposite sign, a constant factor (a missing 1/n), each
+  row or column off by its own factor (a normalisation over the wrong axis), every value
+  shifted by the same amount, shifted by one position along an axis (an off-by-one
+  index), squared or square-rooted, a missing clip, integer arithmetic (cut-off fractions,
+  uint8 overflow), the right rows in another order, only some items right.
+
+The messages never state a right value: a learner who reads them still has to find it.
 """
 
 from __future__ import annotations
 
+from itertools import permutations
 from typing import Any
 
 import numpy as np
@@ -48,24 +60,17 @@ def describe_difference(given: Any, expected: Any, *, rtol: float = 1e-6, atol: 
     how it differs, without giving the right values away.
 
     given, expected : arrays, numbers, torch tensors, or tuples/lists of them (compared
-        part by part). rtol, atol : as in `numpy.allclose`.
+        part by part). A number and an array holding one number count as the same.
+    rtol, atol : as in `numpy.allclose`.
     what : how to call ``given`` in the message ("your result", "part 2 of your result").
     """
     if given is None:
         return f"{what} is None: did the function forget to `return` its result?"
     if isinstance(expected, (tuple, list)):
-        if not isinstance(given, (tuple, list)):
-            return (f"{what} should be {len(expected)} things (a tuple), but it is a single "
-                    f"{type(given).__name__}.")
-        if len(given) != len(expected):
-            return (f"{what} should be {len(expected)} things, but the function returns "
-                    f"{len(given)}.")
-        for i, (g, e) in enumerate(zip(given, expected), start=1):
-            problem = describe_difference(g, e, rtol=rtol, atol=atol,
-                                          what=f"part {i} of {what}")
-            if problem:
-                return problem
-        return None
+        holds_numbers = _all_numbers(expected) and not isinstance(given, (tuple, list))
+        if not holds_numbers:       # parts, compared one by one
+            return _parts_problem(given, expected, rtol, atol, what)
+        expected = np.asarray([as_array(x).item() for x in expected])   # (r, c) against array([r, c])
     g, e = as_array(given), as_array(expected)
     if e is None:  # not numbers: compare as they are
         return None if given == expected else f"{what} is not the right {type(expected).__name__}."
@@ -75,7 +80,12 @@ def describe_difference(given: Any, expected: Any, *, rtol: float = 1e-6, atol: 
     if g.dtype.kind == "b" and e.dtype.kind != "b":
         g = g.astype(float)
     if g.dtype.kind not in "biuf" or e.dtype.kind not in "biuf":
+        if g.dtype.kind == "c":
+            return (f"{what} holds complex numbers, but the answer is real numbers: take the "
+                    "absolute value (np.abs) or the real part where the text says so.")
         return f"{what} holds {g.dtype} values, but the answer is numbers."
+    if g.shape != e.shape and g.size == e.size == 1:   # a number, or an array holding one
+        g, e = g.reshape(()), e.reshape(())
     g64, e64 = g.astype(np.float64), e.astype(np.float64)
     if g.shape != e.shape:
         return _shape_problem(g64, e64, what, rtol, atol)
@@ -90,27 +100,131 @@ def describe_difference(given: Any, expected: Any, *, rtol: float = 1e-6, atol: 
     return _value_problem(g, g64, e, e64, what, rtol, atol)
 
 
+def _all_numbers(parts) -> bool:
+    return all(as_array(p) is not None and as_array(p).ndim == 0 for p in parts)
+
+
+def _close(given, expected, rtol, atol) -> bool:
+    return all(_equal(g, e, rtol, atol) for g, e in zip(given, expected))
+
+
+def _equal(g, e, rtol, atol) -> bool:
+    a, b = as_array(g), as_array(e)
+    if a is None or b is None:
+        try:
+            return bool(g == e)
+        except Exception:
+            return False
+    if a.size == b.size == 1:
+        a, b = a.reshape(()), b.reshape(())
+    if a.shape != b.shape or a.dtype.kind not in "biuf" or b.dtype.kind not in "biuf":
+        return False
+    return bool(np.allclose(a.astype(float), b.astype(float), rtol=rtol, atol=atol, equal_nan=True))
+
+
+def _swapped(given, expected, rtol, atol) -> str:
+    """'parts 1 and 2' when the given parts are the expected ones in another order."""
+    n = len(expected)
+    if n > 4:
+        return ""
+    for order in permutations(range(n)):
+        if order == tuple(range(n)):
+            continue
+        if all(_equal(given[i], expected[order[i]], rtol, atol) for i in range(n)):
+            moved = [str(i + 1) for i in range(n) if order[i] != i]
+            return "parts " + " and ".join(moved)
+    return ""
+
+
+def _parts_problem(given, expected, rtol, atol, what) -> str | None:
+    if not isinstance(given, (tuple, list)):
+        return (f"{what} should be {len(expected)} things (a tuple), but it is a single "
+                f"{type(given).__name__}.")
+    if len(given) != len(expected):
+        return (f"{what} should be {len(expected)} things, but the function returns "
+                f"{len(given)}.")
+    swapped = _swapped(given, expected, rtol, atol) if not _close(given, expected, rtol, atol) else ""
+    if swapped:
+        return f"{what} has the right parts, but {swapped} are swapped: return them in the order the question gives."
+    for i, (g, e) in enumerate(zip(given, expected), start=1):
+        problem = describe_difference(g, e, rtol=rtol, atol=atol, what=f"part {i} of {what}")
+        if problem:
+            return problem
+    return None
+
+
 def _shape_problem(g, e, what, rtol, atol) -> str:
-    if g.ndim == 2 and g.T.shape == e.shape and np.allclose(g.T, e, rtol=rtol, atol=atol):
+    close = lambda a, b: a.shape == b.shape and np.allclose(a, b, rtol=rtol, atol=atol)  # noqa: E731
+    if g.ndim == 2 and g.T.shape == e.shape and close(g.T, e):
         return (f"{what} is transposed: its shape is {g.shape}, the answer's is {e.shape}, and "
                 "rows and columns are swapped (look at the order of a matrix product, or .T).")
+    if g.ndim == e.ndim > 2 and sorted(g.shape) == sorted(e.shape):
+        for axes in permutations(range(g.ndim)):
+            moved = np.transpose(g, axes)
+            if moved.shape == e.shape and close(moved, e):
+                return (f"{what} has its axes in another order (transposed): its shape is "
+                        f"{g.shape}, the answer's is {e.shape}.")
     text = f"{what} has shape {g.shape}, but the answer has shape {e.shape}."
     if g.size == e.size:
+        squeezed_g, squeezed_e = np.squeeze(g), np.squeeze(e)
+        if squeezed_g.shape == squeezed_e.shape:
+            extra = "an extra" if g.ndim > e.ndim else "a missing"
+            return (text + f" It has the right values with {extra} axis of length 1: look for "
+                    "keepdims=True, [None], [:, None] or a reshape.")
+        if close(g.reshape(e.shape), e):
+            return text + " It has the right values, arranged differently: reshape it to the answer's shape."
         return text + " It has the right number of values, arranged differently: check a reshape or the order of the axes."
+    # One result where there should be one per item of a batch, or the reverse.
+    if e.ndim >= 1 and g.shape == e.shape[1:]:
+        n = e.shape[0]
+        if close(g, e[0]):
+            return (text + f" It is the right result for the first item only: the function gets "
+                    f"a batch of {n} (axis 0) and should return one result per item.")
+        if close(g, e.mean(axis=0)) or close(g, e.sum(axis=0)):
+            return (text + f" It combines (sums or averages) the {n} items of the batch into one: "
+                    "keep one result per item (axis 0).")
+        return (text + f" It is one result, but the function gets a batch of {n} items (axis 0) "
+                "and should return one result per item.")
+    if g.ndim >= 1 and g.shape[1:] == e.shape:
+        n = g.shape[0]
+        if close(g.mean(axis=0), e):
+            return (text + f" It is one result per item of the batch ({n} of them); the answer is "
+                    "their mean over the batch (axis 0).")
+        if close(g.sum(axis=0), e):
+            return (text + f" It is one result per item of the batch ({n} of them); the answer is "
+                    "their sum over the batch (axis 0).")
+        return (text + f" It has one result per item ({n} of them, axis 0), but the answer is one "
+                "result for the whole batch.")
+    if g.ndim == e.ndim and all(a == b or abs(a - b) == 1 for a, b in zip(g.shape, e.shape)):
+        axes = [k for k, (a, b) in enumerate(zip(g.shape, e.shape)) if a != b]
+        more = "one more" if g.shape[axes[0]] > e.shape[axes[0]] else "one fewer"
+        return (text + f" It has {more} along axis {axes[0]}: an off-by-one in a range or a "
+                "slice (a[1:] against a[:-1], range(n) against range(n - 1))?")
     if g.ndim < e.ndim or g.size < e.size:
         return text + " Did you sum or average over an axis that should stay (check axis=...)?"
     return text + " Did a sum or average miss an axis, or did broadcasting add one?"
 
 
 def _value_problem(g, g64, e, e64, what, rtol, atol) -> str:
-    if np.allclose(-g64, e64, rtol=rtol, atol=atol) and np.abs(e64).max() > atol:
+    close = lambda a, b: np.allclose(a, b, rtol=rtol, atol=atol)  # noqa: E731
+    scale = float(np.abs(e64).max()) if e64.size else 0.0
+    if close(-g64, e64) and scale > atol:
         return f"{what} has the right size but the opposite sign: a minus is missing or extra."
-    if g.dtype.kind in "iub" and e.dtype.kind == "f" and np.allclose(g64, np.floor(e64), atol=0.5):
+    if g.dtype.kind in "iu" and e.dtype.kind in "iuf":
+        bits = 8 * g.dtype.itemsize
+        info = np.iinfo(g.dtype)
+        outside = (e64 > info.max) | (e64 < info.min)
+        if outside.any() and np.allclose(np.mod(g64 - e64, 2.0 ** bits), 0, atol=0.5):
+            return (f"{what} is {g.dtype} and wraps around outside {info.min}..{info.max} "
+                    f"(an integer overflow): count or add in a larger type, such as int64 or "
+                    "float (x.astype(np.int64) or np.zeros(..., dtype=int)).")
+    if g.dtype.kind in "iub" and e.dtype.kind == "f" and np.allclose(g64, np.trunc(e64), atol=0.5) \
+            and not close(g64, e64):
         return (f"{what} is whole numbers where fractions are expected: integer arithmetic "
-                "(// or uint8 values) cut them off; convert to float first.")
+                "(//, int(...) or uint8 values) cut them off; convert to float first.")
     if g.dtype.kind in "iu" and e.dtype.kind == "f" and g.dtype.itemsize == 1:
-        return (f"{what} is uint8 (0..255, wrapping around below 0 and above 255): convert "
-                "the images to float before subtracting or adding.")
+        return (f"{what} is uint8 (0..255, wrapping around below 0 and above 255, an overflow): "
+                "convert the images to float before subtracting or adding.")
     nonzero = np.abs(e64) > max(atol, 1e-12)
     if nonzero.sum() >= 1 and np.allclose(g64[~nonzero], 0, atol=max(atol, 1e-9)):
         ratio = g64[nonzero] / e64[nonzero]
@@ -120,11 +234,75 @@ def _value_problem(g, g64, e, e64, what, rtol, atol) -> str:
             # telling one (a whole number, one over a whole number, or -1).
             if e64.size > 1 or _nice_factor(c):
                 return _factor_message(what, c, single=e64.size == 1)
+    if e64.size > 1:
+        problem = _structure_problem(g64, e64, what, rtol, atol, scale)
+        if problem:
+            return problem
     wrong = ~np.isclose(g64, e64, rtol=rtol, atol=atol)
-    scale = float(np.abs(e64).max()) if e64.size else 0.0
-    where = "" if e64.ndim == 0 else f" in {_plural(int(wrong.sum()), 'place')} of {e64.size:,}"
-    return (f"{what} differs from the right answer{where}: the largest difference is "
-            f"{float(np.abs(g64 - e64).max()):.3g}, where the right values reach {scale:.3g}.")
+    if e64.ndim == 0:
+        return (f"{what} is not the right number. Check each step of the formula against the "
+                "text.")
+    text = f"{what} differs from the right answer in {_plural(int(wrong.sum()), 'place')} of {e64.size:,}"
+    if e64.ndim >= 2 and e64.shape[0] > 1:
+        rows = wrong.reshape(len(wrong), -1).any(axis=1)
+        if not rows.all():
+            right = int((~rows).sum())
+            text += (f" (row{'s' if right != 1 else ''} "
+                     f"{_listing(np.flatnonzero(~rows))} {'are' if right != 1 else 'is'} right, "
+                     f"{_plural(int(rows.sum()), 'row')} not)")
+    return text + ". Check each step of the formula against the text."
+
+
+def _listing(index: np.ndarray) -> str:
+    shown = ", ".join(str(int(i)) for i in index[:5])
+    return shown + (", ..." if len(index) > 5 else "")
+
+
+def _structure_problem(g, e, what, rtol, atol, scale) -> str:
+    """Differences with a telling structure: an offset, a shift by one position, a square,
+    a missing clip, a factor per row or column, rows in another order, some items right."""
+    close = lambda a, b: a.shape == b.shape and np.allclose(a, b, rtol=rtol, atol=atol)  # noqa: E731
+    diff = g - e
+    if np.allclose(diff, diff.flat[0], rtol=0, atol=max(atol, rtol * scale, 1e-12)) and \
+            abs(diff.flat[0]) > atol:
+        return (f"every value of {what} is shifted by the same amount: a constant is added or "
+                "missing (a +1, a bias, an offset, a mean not subtracted?).")
+    for axis in range(e.ndim):
+        if e.shape[axis] < 3:
+            continue
+        for step in (1, -1):
+            rolled = np.roll(e, step, axis=axis)
+            inner = [slice(None)] * e.ndim
+            inner[axis] = slice(1, -1)
+            if close(g[tuple(inner)], rolled[tuple(inner)]) and not close(g[tuple(inner)], e[tuple(inner)]):
+                return (f"{what} is shifted by one position along axis {axis}: an off-by-one "
+                        "index (i + 1 against i, a[1:] against a[:-1])?")
+    if scale > atol:
+        if np.all(e >= 0) and close(g, e ** 2) and not close(e, e ** 2):
+            return f"{what} is the square of the right one: a square root is missing?"
+        if np.all(g >= 0) and close(g ** 2, e) and not close(e, e ** 2):
+            return f"{what} is the square root of the right one: a square root too many, or a norm where its square is wanted?"
+    lo, hi = float(e.min()), float(e.max())
+    if (g < lo - atol).any() or (g > hi + atol).any():
+        if close(np.clip(g, lo, hi), e):
+            box = " (the pixel range [0, 1])" if (lo, hi) == (0.0, 1.0) else ""
+            return (f"{what} has values outside the range the right values stay in{box}: a clip "
+                    "is missing (np.clip, or torch.clamp for a tensor).")
+    if e.ndim == 2 and min(e.shape) > 1:
+        for axis, word in ((1, "row"), (0, "column")):
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratio = np.where(np.abs(e) > 1e-12, g / e, np.nan)
+            per = np.nanmedian(ratio, axis=axis, keepdims=True)
+            if np.all(np.isfinite(per)) and close(g, e * per) and not np.allclose(per, per.flat[0], rtol=1e-4):
+                return (f"each {word} of {what} is the right one times its own factor: a "
+                        f"normalisation, mean or sum over the wrong axis (axis={1 - axis} against "
+                        f"axis={axis})?")
+        if e.shape[0] > 1:
+            order = [np.flatnonzero(np.all(np.isclose(e, row, rtol=rtol, atol=atol), axis=1)) for row in g]
+            if all(len(o) for o in order) and not close(g, e):
+                return (f"{what} has the right rows in another order: check how you index or "
+                        "sort the items.")
+    return ""
 
 
 def _nice_factor(c: float) -> bool:

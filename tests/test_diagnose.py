@@ -24,7 +24,20 @@ def test_equal_results_are_right_whatever_their_container():
     (None, "forget to `return`"),
     (E.T.copy(), "transposed"),
     (E[:, :2], "has shape (4, 2), but the answer has shape (4, 3)"),
-    (E.sum(axis=0), "sum or average over an axis"),
+    (E.sum(axis=0), "combines (sums or averages) the 4 items"),
+    (E[0], "right result for the first item only"),
+    (E.sum(axis=1), "sum or average over an axis"),
+    (E[:, None, :], "an extra axis of length 1"),
+    (E.ravel(), "arranged differently: reshape it"),
+    (E[:3], "one fewer along axis 0: an off-by-one"),
+    (E + 0.5, "shifted by the same amount"),
+    (np.roll(E, 1, axis=0), "shifted by one position along axis 0"),
+    (E ** 2, "the square of the right one"),
+    (np.sqrt(E), "square root"),
+    (E * np.array([[1.0], [2.0], [3.0], [0.5]]), "each row of your result is the right one times its own factor"),
+    (E * np.array([1.0, 2.0, 3.0]), "each column of your result"),
+    (E[[1, 0, 3, 2]], "the right rows in another order"),
+    (E.astype(complex), "complex numbers"),
     (E.reshape(3, 4) * 1.5, "arranged differently"),
     (-E, "opposite sign"),
     (E * 4, "A missing 1/4"),
@@ -39,12 +52,41 @@ def test_each_kind_of_mistake_is_named(given, words):
     assert message is not None and words in message, message
 
 
-def test_a_generic_difference_says_where_and_how_large_without_the_values():
+def test_a_generic_difference_says_where_without_any_value():
     given = E.copy()
     given[1, 2] += 0.25
     message = describe_difference(given, E)
-    assert "in 1 place of 12" in message and "0.25" in message
-    assert f"{E[1, 2]:.3g}" not in message          # the right value is not shown
+    assert "in 1 place of 12" in message and "rows 0, 2, 3 are right, 1 row not" in message
+    assert not any(ch.isdigit() for ch in message.replace("0, 2, 3", "").replace("1 place of 12", "")
+                   .replace("1 row", "")), message     # no value, right or wrong, is shown
+
+
+def test_a_batch_answered_per_item_and_the_reverse():
+    per_item = np.stack([E, E + 1.0])                 # one result per item, mean is E + 0.5
+    assert "their mean over the batch (axis 0)" in describe_difference(per_item, E + 0.5)
+    assert "their sum over the batch (axis 0)" in describe_difference(per_item, 2 * E + 1.0)
+    assert "one result per item (2 of them" in describe_difference(per_item, E * 7)
+
+
+def test_swapped_parts_are_named_not_taken_for_a_sum():
+    message = describe_difference((E.T.copy(), E), (E, E.T.copy()))
+    assert "parts 1 and 2 are swapped" in message
+    assert "swapped" in describe_difference((2.0, 1.0), (1.0, 2.0))
+    # a tuple of numbers may come back as an array, and one number as a 1-element array
+    assert describe_difference(np.array([1.0, 2.0]), (1.0, 2.0)) is None
+    assert describe_difference(np.array([0.5]), 0.5) is None
+
+
+def test_integer_overflow_is_named_where_a_count_passes_the_type():
+    counts = np.array([[300, 2], [0, 260]])
+    assert "overflow" in describe_difference(counts.astype(np.uint8), counts)
+    assert "overflow" in describe_difference(counts.astype(np.int8), counts.astype(float))
+
+
+def test_a_missing_clip_is_named():
+    e = np.clip(RNG.normal(0.5, 0.6, size=(5, 7)), 0, 1)
+    g = np.where(e >= 1, 1.3, np.where(e <= 0, -0.2, e))
+    assert "a clip is missing" in describe_difference(g, e)
 
 
 def test_integer_and_uint8_arithmetic_is_recognised():
@@ -53,6 +95,7 @@ def test_integer_and_uint8_arithmetic_is_recognised():
     images = np.array([[10, 200]], dtype=np.uint8)
     wrapped = images[:, :1] - images[:, 1:]          # uint8 wraps: 66, not -190
     assert "uint8" in describe_difference(wrapped, np.array([[-190.0]]))
+    assert "overflow" in describe_difference(wrapped, np.array([[-190.0]]))
 
 
 def test_tuples_are_compared_part_by_part():
