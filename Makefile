@@ -23,7 +23,7 @@ ANOTHER_MACHINE = $(shell $(BIN)/python -m course.reproducible --another-machine
 # The newest Python this machine has, for make test-newest-python (PYTHON_NEWEST=... to choose).
 PYTHON_NEWEST ?= $(shell tools/newest_python.sh)
 NEWEST_VENV ?= .venv-newest
-.PHONY: lab test test-another-machine test-newest-python venv browser notebooks html pdf benchmarks weights clean hub hub-stop test-hub bench-hub clean-hub
+.PHONY: lab test test-another-machine test-newest-python venv browser notebooks teacher html pdf benchmarks weights clean hub hub-stop test-hub bench-hub clean-hub
 
 venv: $(STAMP)
 
@@ -70,9 +70,15 @@ test-newest-python:
 	  $(TEST_ENV) env $$($(NEWEST_VENV)/bin/python -m course.reproducible) $(NEWEST_VENV)/bin/python -m pytest -p no:cacheprovider \
 	    tests notebooks/02_network_from_scratch.ipynb --ignore=tests/test_browser.py --ignore=tests/test_accessibility.py; fi
 
-# Regenerate every .ipynb from its jupytext .py twin and execute it (outputs committed).
+# The learner's edition: every notebooks/NN_name.ipynb built from its source NN_name.py
+# without the speaker notes, and executed (outputs committed). NB=02 for one chapter.
 notebooks: $(STAMP)
 	$(PINNED) $(BIN)/python tools/build_notebooks.py $(NB)
+
+# The teacher's edition, to present with RISE: build/teacher/NN_name.ipynb, the whole
+# source with its speaker notes, executed (not committed). NB=02 for one chapter.
+teacher: $(STAMP)
+	$(PINNED) $(BIN)/python tools/build_notebooks.py --teacher $(NB)
 
 # The static course to read without running: build/html/index.html and a page per chapter.
 html: $(STAMP)
