@@ -281,7 +281,30 @@ def _describe_exception(err: BaseException) -> str:
         text += f", at line {f.lineno} of your code{where}"
         if f.line:
             text += f": `{f.line.strip()}`"
-    return text + "."
+    return text + "." + _exception_advice(err, frames[-1].line if frames else "")
+
+
+def _exception_advice(err: BaseException, line: str | None) -> str:
+    """What the usual causes of an error are, when the error says enough to tell."""
+    message, line = str(err), line or ""
+    broadcast = "could not be broadcast" in message or ("must match the size of tensor" in message)
+    if broadcast and "*" in line.replace("**", ""):
+        return (" The shapes do not fit an elementwise product: did you mean @ (a matrix "
+                "product) where you wrote * (elementwise, ⊙)?")
+    if "matmul" in message or "mat1 and mat2" in message or "size mismatch" in message:
+        return (" The shapes do not fit a matrix product: (n, k) @ (k, m) needs the inner "
+                "sizes equal. Is a .T missing or extra, or are the factors in the other order?")
+    if broadcast:
+        return (" Two arrays' shapes do not fit each other: print their .shape, and check "
+                "the axis of each sum or mean (keepdims=True keeps a column for broadcasting).")
+    if isinstance(err, IndexError) and "out of bounds" in message:
+        return " An index runs past the end: an off-by-one in a range or a slice?"
+    if isinstance(err, RuntimeError) and "does not require grad" in message:
+        return (" Torch computes a gradient only for a tensor made with requires_grad=True "
+                "(x = x.clone().detach().requires_grad_(True)).")
+    if isinstance(err, RuntimeError) and "a leaf Variable that requires grad" in message:
+        return " Change a copy, not the tensor that needs the gradient: x = x.detach().clone()."
+    return ""
 
 
 class _TooSlow(BaseException):

@@ -169,7 +169,7 @@ def test_the_notebook_template_is_not_yet_an_answer_and_the_check_follows_it(key
     source = next((ROOT / "notebooks").glob(f"{chapter}_*.py")).read_text()
     template = re.search(r"def (\w+)\((.*?)\):\n    raise NotImplementedError.*\n\n\ncheck\(\""
                          + re.escape(key) + r"\", \1\)", source)
-    assert template, f"{key}: notebook {chapter} lacks the template `def {name}(...): raise NotImplementedError` followed by its check"
+    assert template, f"{key}: notebook {chapter} lacks the template `def name(...): raise NotImplementedError` followed by check(\"{key}\", name)"
 
 
 def loops(x):
@@ -215,3 +215,17 @@ def test_the_unwritten_template_is_not_yet_an_answer(toy):
         raise NotImplementedError  # replace this line with your code
     fb = C.check(toy, template)
     assert fb.correct is None and "not written yet" in fb.message
+
+
+def test_a_shape_error_from_star_for_a_matrix_product_says_so(toy):
+    def star(x):
+        weights = np.full((x.shape[1], 1), 1 / x.shape[1])
+        return (x * weights).ravel()
+    fb = C.check(toy, star)
+    assert "ValueError" in fb.message and "did you mean @ (a matrix product)" in fb.message
+
+    def transposed(x):
+        weights = np.full((x.shape[1], 1), 1 / x.shape[1])
+        return (weights @ x).ravel()
+    fb = C.check(toy, transposed)
+    assert "(n, k) @ (k, m) needs the inner sizes equal" in fb.message
