@@ -12,13 +12,14 @@ or asks the learner to write a function, and checks the function itself::
     check("ch01.variogram", variogram)
 
 A function is run on cases the notebook has not shown and compared with the reference
-solution; when it differs, `check` says what kind of mistake it looks like (the wrong
-shape, rows and columns swapped, a missing 1/n, the opposite sign, NaN, a changed input,
-an error raised on a given line, too slow) using `course.diagnose`.
-
-`check` says whether the answer is right. When it is wrong it says how (too big, the
-wrong type, a common mistake it recognises) and points to `hint`; it never shows the
-right answer. `solution` does, for a learner who has given up and for teachers.
+solution; when it differs, `check` says what kind of mistake it looks like, using the
+exercise's own list of expected mistakes first and then `course.diagnose` (the wrong shape,
+rows and columns swapped, one result where a batch needs one per item, a missing 1/n, the
+opposite sign, an off-by-one, a missing clip, integer overflow, NaN, a changed input, an
+error raised on a given line with its usual cause). A right function is accepted even when
+it is slow (with advice); only one that would stall the chapter is stopped, by a time limit
+that a learner's ``except Exception`` cannot catch. After an exercise the chapter computes
+with the learner's function once it is accepted: ``backprop = use("ch02.backprop", backprop)``.
 
 Each exercise computes its own right answer from the course's data and functions when
 it is first checked, so nothing is copied by hand. Chapters define their exercises in
