@@ -87,17 +87,25 @@ class LabServer:
     _children: dict[int, str] = field(default_factory=dict)  # pid -> start time
 
     @classmethod
-    def start(cls, notebooks: Path, workdir: Path, timeout: float = SERVER_START_TIMEOUT) -> "LabServer":
+    def start(cls, notebooks: Path, workdir: Path, timeout: float = SERVER_START_TIMEOUT,
+              sources: bool = False, settings: dict[str, dict] | None = None) -> "LabServer":
         """Copy `notebooks` into `workdir` and serve the copy with a private configuration.
 
-        The jupytext twins (*.py) are left out: with them, jupytext's contents manager
-        refuses to open a notebook whose .ipynb is newer than its .py (as after a build).
+        The chapters' sources (*.py) are left out unless `sources` is true (to serve the
+        folder as a learner gets it, sources beside the notebooks). `settings` are the
+        user's JupyterLab settings, by plugin: ``{"@jupyterlab/notebook-extension:tracker":
+        {"windowingMode": "none"}}``.
         """
         t0 = time.monotonic()
         root = workdir / "notebooks"
-        shutil.copytree(notebooks, root,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.py"))
+        skip = [".ipynb_checkpoints", "__pycache__"] + ([] if sources else ["*.py"])
+        shutil.copytree(notebooks, root, ignore=shutil.ignore_patterns(*skip))
         env = _private_jupyter_env(workdir)
+        for plugin, values in (settings or {}).items():
+            package, _, name = plugin.rpartition(":")
+            path = Path(env["JUPYTERLAB_SETTINGS_DIR"]) / package / f"{name}.jupyterlab-settings"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(values))
         port, token = free_port(), secrets.token_hex(16)
         log_path = workdir / "jupyterlab.log"
         command = [

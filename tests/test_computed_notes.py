@@ -1,8 +1,9 @@
 """Speaker notes follow the numbers: when the data changes, a checked output changes, and the
 notes that quote it change with it instead of going stale.
 
-Chapter 0 is executed on a different data set (every tenth training digit dropped) and
-compared with the committed notebook.
+Chapter 0's teacher's edition (its source with the notes, tests/editions.py) is executed on
+a different data set (every tenth training digit dropped) and compared with the teacher's
+edition as built from the bundled data.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from nbclient import NotebookClient
 from course.data import load_mnist
 from course.prose import span
 from course.reproducible import pin_numerics
+from editions import build_notebooks, teacher_edition
 from test_slides import notes_text, slide_type
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTER = ROOT / "notebooks" / "00_start_here.ipynb"
+STEM = "00_start_here"
 
 FEWER_DIGITS = '''
 import numpy as _np
@@ -45,8 +47,9 @@ def _numbers(text: str) -> set[str]:
 
 
 def test_notes_change_when_the_numbers_they_quote_change(tmp_path):
-    committed = nbformat.read(CHAPTER, as_version=4)
-    changed = nbformat.read(CHAPTER, as_version=4)
+    committed = nbformat.read(teacher_edition(STEM), as_version=4)
+    changed = build_notebooks.edition(ROOT / "notebooks" / f"{STEM}.py", teacher=True)
+    assert any(slide_type(c) == "notes" for c in changed.cells), "the teacher's edition has no notes"
     changed.cells.insert(0, nbformat.v4.new_code_cell(FEWER_DIGITS))
     NotebookClient(changed, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(ROOT / "notebooks")}}

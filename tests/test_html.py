@@ -56,22 +56,56 @@ def test_chapter_page_has_its_title_figures_and_widget_snapshots(site, ipynb):
     assert 'href="index.html"' in text, f"{page.name} has no link back to the contents"
 
 
+from editions import STEMS, teacher_edition  # noqa: E402
 from test_slides import notes_text  # noqa: E402  (a notes cell's text, computed or typed)
+from visible_answers import answer_needles, found, html_text, notes_needles  # noqa: E402
 
 
 def _words(markup: str) -> str:
     return " ".join(re.sub(r"<[^>]+>|[*_`#>]", " ", markup).split())
 
 
-@pytest.mark.parametrize("ipynb", NOTEBOOKS, ids=lambda p: p.stem)
-def test_speaker_notes_stay_out_of_the_learners_pages(site, ipynb):
-    nb = json.loads(ipynb.read_text())
+@pytest.mark.parametrize("stem", STEMS)
+def test_speaker_notes_stay_out_of_the_learners_pages(site, stem):
+    """The notes are read from the teacher's edition (the learner's notebook has none)."""
+    nb = json.loads(teacher_edition(stem).read_text())
     notes = [_words(notes_text(c)) for c in nb["cells"]
              if c.get("metadata", {}).get("slideshow", {}).get("slide_type") == "notes"]
-    page = _words((site / (ipynb.stem + ".html")).read_text())
+    assert notes, f"the teacher's edition of {stem} has no speaker notes"
+    page = _words((site / (stem + ".html")).read_text())
     for note in notes:
         opening = " ".join(note.split()[:8])
-        assert opening not in page, f"{ipynb.name}: speaker note '{opening} ...' is on the learners' page"
+        assert opening not in page, f"{stem}: speaker note '{opening} ...' is on the learners' page"
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_no_answer_and_no_speaker_note_is_on_a_chapters_page(site, stem):
+    """The static page of a chapter shows no exercise's answer and no sentence of the speaker
+    notes (what is searched, and what cannot be: tests/visible_answers.py)."""
+    chapter = "ch" + re.match(r"\d+[a-z]?", stem).group()
+    answers, _ = answer_needles(chapter)
+    notes = notes_needles(json.loads(teacher_edition(stem).read_text())["cells"], notes_text)
+    text = html_text((site / (stem + ".html")).read_text())
+    hits = found(text, answers + notes)
+    assert not hits, (f"build/html/{stem}.html (from notebooks/{stem}.ipynb) shows what a learner must "
+                      "not see before answering:\n" + "\n".join(f"  {h}" for h in hits))
+
+
+def test_the_answer_search_finds_answers_in_their_printed_forms():
+    from visible_answers import Needle
+    number = Needle("chXX.n (the answer 23860)", ("23860", "23,860"), "number")
+    share = Needle("chXX.s (the answer 0.8075)", ("0.808", "80.8 %", "80.8%"), "number")
+    code = Needle("chXX.f (the solution's code)", ("return np.abs(lower - upper).mean()",), "code")
+    note = Needle("speaker notes", ("Zero is paper, 255 darkest ink; the label is 5.",), "words")
+    needles = [number, share, code, note]
+    assert [h.needle for h in found("It has 23,860 parameters.", needles)] == [number]
+    assert found("123,860 or 23,8601 or 0.23860", needles) == []
+    assert [h.needle for h in found("about 80.8% of pixels", needles)] == [share]
+    assert [h.needle for h in found("<p>0.808</p>", needles)] == [share]
+    assert found("0.8080 and 10.808", needles) == []
+    assert [h.form for h in found("    return np.abs(lower -  upper).mean()", needles)] == [code.forms[0]]
+    page = html_text("<p><strong>Zero</strong> is paper,\n255 darkest <em>ink</em>; the label is 5</p>")
+    assert [h.needle for h in found(page, needles)] == [note]
 
 
 def test_the_filter_removes_notes_and_dead_widget_views():

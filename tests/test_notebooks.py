@@ -1,4 +1,10 @@
-"""The notebooks as files: each .py has its executed .ipynb twin with the same cells.
+"""The notebooks as files: each source .py has its executed learner's edition, the .ipynb.
+
+The learner's edition (tools/build_notebooks.py) is the source without its speaker notes:
+the same cells in the same order, less the cells of slide type ``notes``. Neither file
+pairs itself with the other through jupytext (``formats``): a paired .ipynb would make
+JupyterLab with jupytext show the .py's cells, notes included, in its place, and saving a
+paired .py would write the notes into the .ipynb.
 
 (Running them is nbval's job: pytest collects notebooks/*.ipynb with --nbval-lax.)
 """
@@ -10,6 +16,8 @@ from pathlib import Path
 
 import jupytext
 import pytest
+
+from editions import is_notes, learner_cells
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 SOURCES = sorted(NOTEBOOKS.glob("[0-9][0-9]*_*.py"))
@@ -27,14 +35,49 @@ def test_there_are_notebooks_and_each_has_both_twins():
         "(run 'make notebooks')"
 
 
+def _metadata(cell) -> dict:
+    return {k: v for k, v in cell.metadata.items() if k not in ("execution", "ExecuteTime")}
+
+
+@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
+def test_the_learners_notebook_has_no_speaker_notes(ipynb):
+    cells = jupytext.read(ipynb).cells
+    notes = [i for i, c in enumerate(cells) if is_notes(c)]
+    assert not notes, (f"{ipynb.name} holds speaker notes (cells {notes[:10]}), which a learner would "
+                       f"read: build it with 'make notebooks NB={ipynb.name[:2]}' (the learner's edition)")
+
+
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
-def test_ipynb_has_the_same_cells_as_its_py_twin(source):
+def test_ipynb_is_its_source_without_the_speaker_notes(source):
+    """Same cells, same order, same metadata (slide types, tags, tolerances): only the notes go."""
     ipynb = source.with_suffix(".ipynb")
-    py_cells = _cells(jupytext.read(source))
-    nb_cells = _cells(jupytext.read(ipynb))
-    for i, (a, b) in enumerate(zip(py_cells, nb_cells)):
-        assert a == b, f"{ipynb.name} cell {i} differs from {source.name}: run 'make notebooks NB={source.name[:2]}'"
-    assert len(py_cells) == len(nb_cells), f"{ipynb.name} and {source.name} have different numbers of cells"
+    expected = learner_cells(source)
+    actual = [c for c in jupytext.read(ipynb).cells]
+    rebuild = f"run 'make notebooks NB={source.name[:2]}'"
+    for i, (a, b) in enumerate(zip(expected, actual)):
+        assert (a.cell_type, a.source.strip()) == (b.cell_type, b.source.strip()), \
+            f"{ipynb.name} cell {i} differs from {source.name} without its notes: {rebuild}"
+        assert _metadata(a) == _metadata(b), \
+            f"{ipynb.name} cell {i}: its metadata differs from {source.name}'s: {rebuild}"
+    assert len(expected) == len(actual), (f"{ipynb.name} has {len(actual)} cells, {source.name} without "
+                                          f"its notes {len(expected)}: {rebuild}")
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_learners_notebook_is_not_paired_with_its_source(source):
+    ipynb = json.loads(source.with_suffix(".ipynb").read_text())
+    formats = ipynb["metadata"].get("jupytext", {}).get("formats")
+    assert not formats, (f"{source.with_suffix('.ipynb').name} is paired with {formats!r}: JupyterLab "
+                         f"would load {source.name}'s cells, speaker notes included, in its place. "
+                         f"Run 'make notebooks NB={source.name[:2]}'")
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_source_does_not_pair_itself_with_the_learners_notebook(source):
+    header = source.read_text().split("# ---", 2)[1] if source.read_text().startswith("# ---") else ""
+    assert "formats:" not in header, (f"{source.name}'s header pairs it with the .ipynb ('formats: "
+                                      "ipynb,py:percent'): saving it in JupyterLab would write the speaker "
+                                      "notes into the learner's .ipynb. Delete that line of the header.")
 
 
 @pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)

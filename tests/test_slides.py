@@ -1,6 +1,9 @@
 """Lecture mode: every notebook is also a slideshow (RISE), with speaker notes.
 
-The conventions, checked here on the executed .ipynb (the file RISE reads):
+The slides are the teacher's edition of a chapter (``make teacher``: build/teacher/NN.ipynb,
+the whole source with its notes, executed); the learner's notebooks/NN.ipynb has no notes.
+The conventions, checked here on the teacher's edition (the file RISE reads), built once
+per test session (tests/editions.py):
 
 * Every cell has ``metadata.slideshow.slide_type``: ``slide`` (a new slide), ``subslide``
   (a slide below it), ``fragment`` (appears on the next key press), ``-`` (shown with
@@ -28,6 +31,8 @@ from pathlib import Path
 
 import jupytext
 import pytest
+
+from editions import STEMS, learner_cells, teacher_edition
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -109,11 +114,15 @@ def _load(ipynb: Path) -> list[dict]:
 
 
 def test_there_are_notebooks_to_present():
-    assert IPYNBS, f"no notebooks in {NOTEBOOKS}"
+    assert STEMS, f"no notebook sources in {NOTEBOOKS}"
 
 
-@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
-def test_every_cell_has_a_slide_type(ipynb):
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_cell_has_a_slide_type(stem):
+    check_every_cell_has_a_slide_type(teacher_edition(stem))
+
+
+def check_every_cell_has_a_slide_type(ipynb: Path) -> None:
     cells = _load(ipynb)
     missing = [i for i, c in enumerate(cells) if slide_type(c) not in SLIDE_TYPES]
     assert not missing, (f"{ipynb.name}: cells {missing[:10]} have no valid slide type "
@@ -123,8 +132,12 @@ def test_every_cell_has_a_slide_type(ipynb):
     assert slide_type(cells[0]) == "slide", f"{ipynb.name}: the title cell must open a slide"
 
 
-@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
-def test_figures_and_widgets_are_shown_and_plumbing_is_skipped(ipynb):
+@pytest.mark.parametrize("stem", STEMS)
+def test_figures_and_widgets_are_shown_and_plumbing_is_skipped(stem):
+    check_figures_and_widgets_are_shown_and_plumbing_is_skipped(teacher_edition(stem))
+
+
+def check_figures_and_widgets_are_shown_and_plumbing_is_skipped(ipynb: Path) -> None:
     for i, cell in enumerate(_load(ipynb)):
         if cell["cell_type"] != "code":
             continue
@@ -139,8 +152,12 @@ def test_figures_and_widgets_are_shown_and_plumbing_is_skipped(ipynb):
                 f"{ipynb.name} cell {i} has no output (plumbing): mark it slide_type 'skip'"
 
 
-@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
-def test_no_slide_holds_more_than_a_screenful(ipynb):
+@pytest.mark.parametrize("stem", STEMS)
+def test_no_slide_holds_more_than_a_screenful(stem):
+    check_no_slide_holds_more_than_a_screenful(teacher_edition(stem))
+
+
+def check_no_slide_holds_more_than_a_screenful(ipynb: Path) -> None:
     for group in slides(_load(ipynb)):
         shown = [(i, c) for i, c in group if slide_type(c) not in ("skip", "notes")]
         lines = sum(screen_lines(_shown_text(c)) for _, c in shown)
@@ -150,8 +167,12 @@ def test_no_slide_holds_more_than_a_screenful(ipynb):
                                     "with a subslide, or skip prose the speaker notes cover")
 
 
-@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
-def test_every_slide_has_speaker_notes_with_questions_for_the_room(ipynb):
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_slide_has_speaker_notes_with_questions_for_the_room(stem):
+    check_every_slide_has_speaker_notes_with_questions_for_the_room(teacher_edition(stem))
+
+
+def check_every_slide_has_speaker_notes_with_questions_for_the_room(ipynb: Path) -> None:
     cells = _load(ipynb)
     top = []  # slides proper: a slide and its subslides share notes
     for i, cell in enumerate(cells):
@@ -171,8 +192,12 @@ def test_every_slide_has_speaker_notes_with_questions_for_the_room(ipynb):
         f"**Expect:** ...'); write at least {MIN_QUESTIONS}"
 
 
-@pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
-def test_notes_that_quote_results_are_computed(ipynb):
+@pytest.mark.parametrize("stem", STEMS)
+def test_notes_that_quote_results_are_computed(stem):
+    check_notes_that_quote_results_are_computed(teacher_edition(stem))
+
+
+def check_notes_that_quote_results_are_computed(ipynb: Path) -> None:
     for i, cell in enumerate(_load(ipynb)):
         if slide_type(cell) != "notes":
             continue
@@ -189,11 +214,11 @@ def test_notes_that_quote_results_are_computed(ipynb):
 
 
 @pytest.mark.parametrize("ipynb", IPYNBS, ids=lambda p: p.stem)
-def test_py_twin_carries_the_same_slide_types(ipynb):
+def test_learners_notebook_carries_the_sources_slide_types(ipynb):
     source = ipynb.with_suffix(".py")
-    a = [c.metadata.get("slideshow", {}).get("slide_type") for c in jupytext.read(source).cells]
+    a = [c.metadata.get("slideshow", {}).get("slide_type") for c in learner_cells(source)]
     b = [slide_type(c) for c in _load(ipynb)]
-    assert a == b, (f"{ipynb.name} and {source.name} disagree on slide types: run "
+    assert a == b, (f"{ipynb.name} and {source.name} (without its notes) disagree on slide types: run "
                     f"'python tools/build_notebooks.py --no-execute {ipynb.name[:2]}'")
 
 
@@ -222,22 +247,22 @@ def test_rules_catch_a_long_slide_and_a_hidden_figure(tmp_path):
     nb = tmp_path / "99_bad.ipynb"
     nb.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     with pytest.raises(AssertionError, match="shows 32 lines"):
-        test_no_slide_holds_more_than_a_screenful(nb)
+        check_no_slide_holds_more_than_a_screenful(nb)
     with pytest.raises(AssertionError, match="cell 1 draws a figure"):
-        test_figures_and_widgets_are_shown_and_plumbing_is_skipped(nb)
+        check_figures_and_widgets_are_shown_and_plumbing_is_skipped(nb)
     shown = [{"output_type": "display_data", "data": {"text/html": '<img class="course-figure">'},
               "metadata": {"course_figure": {"alt": "a figure shown by course.plotting.show"}}}]
     hidden = tmp_path / "98_hidden_show.ipynb"
     hidden.write_text(json.dumps({"cells": [_cell("code", "show(fig, alt=...)", "skip", shown)],
                                   "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     with pytest.raises(AssertionError, match="cell 0 draws a figure"):
-        test_figures_and_widgets_are_shown_and_plumbing_is_skipped(hidden)
+        check_figures_and_widgets_are_shown_and_plumbing_is_skipped(hidden)
     with pytest.raises(AssertionError, match="no speaker notes"):
-        test_every_slide_has_speaker_notes_with_questions_for_the_room(nb)
+        check_every_slide_has_speaker_notes_with_questions_for_the_room(nb)
     cells[1]["metadata"] = {}
     nb.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     with pytest.raises(AssertionError, match=r"cells \[1\] have no valid slide type"):
-        test_every_cell_has_a_slide_type(nb)
+        check_every_cell_has_a_slide_type(nb)
 
 
 def test_typed_numbers_are_found_outside_code_and_maths():
@@ -256,7 +281,7 @@ def test_computed_notes_are_read_from_their_markdown_output(tmp_path):
     nb.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     assert "**Ask:**" in notes_text(note)
     with pytest.raises(AssertionError, match=r"cell 2: speaker notes type results by hand \(96.8 %\)"):
-        test_notes_that_quote_results_are_computed(nb)
+        check_notes_that_quote_results_are_computed(nb)
 
 
 def test_screen_lines_wraps_long_lines():

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from course import check
+from editions import teacher_edition
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "teaching.md"
@@ -29,7 +30,8 @@ def _chapter_key(stem: str) -> str:
 
 def test_the_guide_explains_slides_exercises_and_the_answer_key():
     text = GUIDE.read_text()
-    for needed in ("slideshow", "notes", "python -m course.check --solutions", "make html", "Binder"):
+    for needed in ("slideshow", "notes", "make teacher", "build/teacher", "python -m course.check --solutions",
+                   "make html", "Binder"):
         assert needed in text, f"docs/teaching.md does not mention {needed!r}"
 
 
@@ -69,9 +71,10 @@ def _normal(number: str) -> str:
 
 
 def notebook_numbers(stem: str) -> set[str]:
-    """Every number the chapter's executed notebook shows: in its sources and its outputs
-    (printed text and computed Markdown)."""
-    nb = json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text())
+    """Every number the chapter's teacher's edition shows (the executed source with its
+    speaker notes, which the guide may quote): in its sources and its outputs (printed text
+    and computed Markdown)."""
+    nb = json.loads(teacher_edition(stem).read_text())
     parts = []
     for cell in nb["cells"]:
         parts.append("".join(cell.get("source", "")))
@@ -85,7 +88,8 @@ def notebook_numbers(stem: str) -> set[str]:
 @pytest.mark.parametrize("stem", CHAPTERS)
 def test_every_number_the_guide_quotes_is_one_the_chapter_shows(stem):
     """The guide goes stale when a notebook is re-executed with other numbers: a number it
-    quotes for a chapter must be one that chapter's executed notebook prints or states."""
+    quotes for a chapter must be one that chapter's executed notebook prints or states,
+    in its text, its outputs or its speaker notes (the teacher's edition)."""
     section = sections(GUIDE.read_text()).get(stem, "")
     section = re.sub(r"`[^`]*`", "", section)        # code spans quote code, not results
     shown = notebook_numbers(stem)

@@ -204,6 +204,14 @@ def update(source: Path) -> None:
     print(f"{_shown(target)}: text and metadata updated, outputs kept")
 
 
+def _short(error: CellExecutionError, lines: int = 30) -> str:
+    """A failed cell's error without colour codes, cut to its last lines."""
+    import re
+
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(error)).rstrip().splitlines()
+    return "\n".join(text[-lines:])
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("prefixes", nargs="*", help="chapters to build, e.g. 01 05a (default: all)")
@@ -221,11 +229,20 @@ def main(argv: list[str]) -> int:
     if not sources:
         print(f"No notebook sources match {args.prefixes} in {NOTEBOOKS}.", file=sys.stderr)
         return 1
+    failed = []
     for source in sources:
-        if args.no_execute:
-            update(source)
-        else:
-            build(source, teacher=args.teacher, out=args.out)
+        try:
+            if args.no_execute:
+                update(source)
+            else:
+                build(source, teacher=args.teacher, out=args.out)
+        except (SystemExit, CellExecutionError) as error:  # go on with the other chapters
+            message = str(error) if isinstance(error, SystemExit) else _short(error)
+            print(f"{source.name}: not built.\n{message}", file=sys.stderr)
+            failed.append(source.name)
+    if failed:
+        print(f"Not built: {', '.join(failed)} (see above).", file=sys.stderr)
+        return 1
     if args.teacher:
         folder = args.out or TEACHER
         print(f"Present with RISE: open {_shown(folder)}/NN_name.ipynb in JupyterLab "
