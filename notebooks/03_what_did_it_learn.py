@@ -27,6 +27,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
+from course.check import check, use
 from course.data import load_mnist
 from course.interpret import linear_templates, pixels
 from course.plotting import show, show_digits
@@ -123,15 +124,43 @@ and 8s put ink there and a 0 does not.
 # negative one. The centre of a 0 is blue because a 1, 4, 7 or 8 puts ink there and a 0
 # never does.
 #
-# A simple picture of "what this class has that the others lack" is the mean digit of
-# the class minus the mean of all digits, $\bar x_c - \bar x$. Compare it with the
-# templates:
+# A simple picture of "what this class has that the others lack" is the *contrast image*
+# of class c: the mean digit of the class minus the mean of all digits,
+#
+# $$\bar x_c - \bar x, \qquad \bar x_c = \frac{1}{n_c} \sum_{i:\ y_i = c} x_i, \qquad
+# \bar x = \frac{1}{n} \sum_{i=1}^{n} x_i,$$
+#
+# pixel by pixel. Here $x_i$ is digit i with its pixels in [0, 1], as the classifiers see
+# them, $y_i$ its label, n the number of digits and $n_c$ the number labelled c.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Your turn.** Write `contrast_images(images, labels)`. `images` is an (n, h, w) array
+# of uint8 pixel values 0..255 (our digits are 28 × 28, but write it for any h and w),
+# `labels` the n labels 0..9. It returns the ten contrast images as one array of shape
+# (10, h, w), row c for class c. `check` tries it on digits it has not shown you, in
+# classes of different sizes.
+#
+# <details><summary>Hint</summary>
+#
+# `labels == c` is True for the digits of class c, and `images[labels == c]` picks them
+# out; `.mean(axis=0)` averages over the digits, pixel by pixel. Mind the pixel scale.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def contrast_images(images, labels):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch03.contrast_images", contrast_images)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# The ten contrast images of the training digits, computed with your function once
+# `check` accepts it. Compare them with the templates:
 
 # %% slideshow={"slide_type": "fragment"}
-from course.pixel_stats import mean_digits
-
+contrast_images = use("ch03.contrast_images", contrast_images)
 X_train = pixels(data.x_train)
-contrast = mean_digits(data.x_train, data.y_train) - X_train.mean(axis=0).reshape(28, 28)
+contrast = contrast_images(data.x_train, data.y_train)  # (10, 28, 28): row c is x̄_c − x̄
 fig = show_digits(contrast, titles=[f"class {c}" for c in range(10)], vmin=None, size=1.5, ncols=5,
                   suptitle="Mean digit of each class minus the mean of all digits (red +, blue −)")
 fig.subplots_adjust(hspace=0.3)  # room for the titles of the second row
@@ -513,21 +542,46 @@ over, some are plain network mistakes.
 # one number per pixel, computed for all 784 at once by backpropagation. The 28 × 28
 # picture of these derivatives is a **saliency map**. We take the derivative of the
 # score $s_c$ (the logit, before the softmax), not of the probability: the probability of
-# a confident answer barely moves, which hides everything. PyTorch's autograd does the
-# backpropagation of chapter 2 for us, down to the pixels:
+# a confident answer barely moves, which hides everything.
 
-# %% slideshow={"slide_type": "subslide"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# PyTorch's *autograd* does the backpropagation of chapter 2 for us, down to the pixels.
+# It needs three things:
+#
+# * a tensor of the pixels as the network takes them: a batch of one digit, shape
+#   (1, 784), float32, values in [0, 1]. Calling `.requires_grad_(True)` on a tensor tells
+#   autograd to record everything computed from it;
+# * one number to differentiate. The network's output `model(x)` has shape (1, 10): a row
+#   per digit of the batch, a column per class;
+# * `.backward()` on that number runs backpropagation and leaves the derivatives in the
+#   `.grad` of every tensor that requires them, with that tensor's shape.
+#
+# On a toy: for `t = torch.tensor([2.0, 3.0]).requires_grad_(True)`, the product
+# `(t[0] * t[1]).backward()` leaves `t.grad` = [3., 2.], the derivatives by $t_0$ and $t_1$.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Your turn.** Write `saliency_map(model, image, c)`: the saliency map
+# $\partial s_c / \partial x$ of class c for one digit. `model` is a torch network like
+# `mlp`, `image` one digit, (28, 28) uint8, and `c` a class 0..9. It returns the 784
+# derivatives as a (28, 28) array, each at its pixel's place. `check` tries it on networks
+# and digits it has not shown you.
+#
+# <details><summary>Hint</summary>
+#
+# Make the tensor from `image / 255.0` with `torch.tensor(..., dtype=torch.float32)` and
+# reshape it; `.numpy()` turns a tensor back into an array.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
 def saliency_map(model, image, c):
-    """∂s_c/∂x for one digit (28, 28) uint8: how the score (logit) of class c moves per pixel."""
-    x = torch.tensor(image / 255.0, dtype=torch.float32).reshape(1, 784)  # pixels in [0, 1]
-    x.requires_grad_(True)                 # autograd: keep track of everything computed from x
-    score = model(x)[0, c]                 # s_c(x), one number
-    score.backward()                       # backpropagation, all the way down to the pixels
-    return x.grad.reshape(28, 28).numpy()  # ∂s_c/∂x_p for all 784 pixels
+    raise NotImplementedError  # replace this line with your code
 
 
+check("ch03.saliency_map", saliency_map)
+
+# %% slideshow={"slide_type": "fragment"}
+saliency_map = use("ch03.saliency_map", saliency_map)
 print("one map per digit and class, of shape", saliency_map(mlp, data.x_test[0], 3).shape)
-
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # The course's `course.interpret.saliency` does the same (it also accepts other image
@@ -537,7 +591,7 @@ print("one map per digit and class, of shape", saliency_map(mlp, data.x_test[0],
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 from course.interpret import saliency
 
-diff = max(np.abs(saliency_map(mlp, data.x_test[i], c) - saliency(mlp, data.x_test[i], c)).max()
+diff = max(np.abs(np.asarray(saliency_map(mlp, data.x_test[i], c)) - saliency(mlp, data.x_test[i], c)).max()
            for i in range(5) for c in (0, 4, 9))
 print(f"largest difference from course.interpret.saliency below 1e-6: {diff < 1e-6}")
 
@@ -551,7 +605,7 @@ print(f"largest difference from course.interpret.saliency below 1e-6: {diff < 1e
 
 # %% slideshow={"slide_type": "subslide"}
 examples = [int(np.flatnonzero(data.y_test == c)[0]) for c in range(10)]  # the first of each class
-grads = np.stack([saliency(mlp, data.x_test[i]) for i in examples])
+grads = np.stack([saliency_map(mlp, data.x_test[i], int(predicted[i])) for i in examples])
 contribs = np.stack([saliency(mlp, data.x_test[i], method="gradient_x_input") for i in examples])
 per_map = lambda maps: maps / np.abs(maps).max(axis=(1, 2), keepdims=True)  # each map to [-1, 1]
 fig = show_digits(data.x_test[examples], titles=[f"says {p}" for p in predicted[examples]], size=1.3, ncols=5,
@@ -619,7 +673,9 @@ gradient lies there? **Expect:** {pct(share.min(), 0)} to {pct(share.max(), 0)} 
 digits (the border is {pct(border.mean(), 0)} of the frame): the weights from the edge pixels were
 shaped by little or no real ink, so the network's reaction to ink there means little.
 
-**Do:** the explorer opens on digit {w0} ({data.y_test[w0]} → {probs[w0].argmax()}); switch
+**Do:** give the room a few minutes for `saliency_map` before the maps; `check` names the
+usual slips (the probability instead of the score, the predicted class instead of c).
+Then the explorer opens on digit {w0} ({data.y_test[w0]} → {probs[w0].argmax()}); switch
 "explain" to the label {data.y_test[w0]} and compare the two maps; then slide to another digit.
 """)
 
@@ -675,20 +731,19 @@ class cannot cover all the ways people write a digit: the best linear model here
 # </details>
 
 # %% slideshow={"slide_type": "fragment"}
-from course.check import check
-
 answer = None  # replace None with your answer
 check("ch03.logistic_parameters", answer)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# **2.** Take the logistic regression instead of the network, and the saliency map of its
-# class-3 score, ∂s_3/∂x, for two different test digits. Are the two maps `"same"` or
-# `"different"`? Reason it out from the formula of the score; you need no code.
+# **2.** Take the logistic regression `logreg` instead of the network. Its class-3 score
+# $s_3$ has a saliency map $\partial s_3 / \partial x$ at each of the 1,000 test digits.
+# How many *different* maps are there among those 1,000? Reason it out from the formula
+# of the score; you need no code.
 #
 # <details><summary>Hint</summary>
 #
-# The score is s_3(x) = w_3 · x + b_3. Differentiate it with respect to one pixel x_p:
-# does any pixel of the digit appear in the result?
+# The score is $s_3(x) = w_3 \cdot x + b_3$. Differentiate it with respect to one pixel
+# $x_p$: which symbols are left, and which of them change from one digit to the next?
 # </details>
 
 # %% slideshow={"slide_type": "-"}
@@ -712,7 +767,8 @@ check("ch03.false_nines", answer)
 # **4.** Write the confusion matrix yourself. `confusion_counts(y_true, y_pred)` gets two
 # arrays of n labels 0..9 and returns a (10, 10) array of whole-number counts, where
 # entry `[i, j]` counts the digits labelled i that were predicted as j. `check` tries it
-# on labels it has not shown you, including some where a class never occurs.
+# on labels it has not shown you, including some where a class never occurs, a single
+# digit, and thousands of digits.
 #
 # <details><summary>Hint</summary>
 #
@@ -733,8 +789,9 @@ from course.check import exercises
 answers = exercises()
 md(f"""
 **Do:** the answers if the room is stuck: {answers["ch03.logistic_parameters"].answer:,}
-numbers (10 × 784 weights + 10 biases); the two linear saliency maps are the
-{answers["ch03.linear_saliency"].answer}: the template w_3, whatever the digit;
+numbers (10 × 784 weights + 10 biases); the logistic regression has
+{answers["ch03.linear_saliency"].answer} class-3 saliency map for all the test digits: the
+template w_3, whatever the digit;
 {answers["ch03.false_nines"].answer} test digits are called 9 without being 9s (column 9
 without its diagonal cell). For `confusion_counts`, try `counts[y_true, y_pred] += 1` live:
 `check` explains why numpy counts a repeated pair only once.
