@@ -1,7 +1,6 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -125,6 +124,36 @@ generalises. Equal counts per class also keep one class from dominating the scor
 """)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ## Exercises that check themselves
+#
+# Every chapter asks questions. You compute the answer in a cell, put it in place of
+# `None`, and run the cell: `check` says whether it is right. When it is not, `check` never
+# shows the right answer. It names the mistake when it recognises it (a percentage where
+# a fraction was asked, for example), or says whether your number is too large or too
+# small, and points you to `hint(...)`, a nudge in the right direction. Try it: how many
+# pixels does one digit have?
+#
+# <details><summary>Hint</summary>
+#
+# Each digit is an array: `data.x_train[0].shape` gives its height and width.
+# </details>
+
+# %% slideshow={"slide_type": "fragment"}
+from course.check import check, hint
+
+answer = None  # replace None with your answer
+check("ch00.pixels", answer)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Some questions need a little reasoning rather than a count. A "network" that answers 7
+# whatever digit it is shown: what share of the bundled test digits does it get right?
+# (A fraction between 0 and 1; the class counts printed above are all you need.)
+
+# %% slideshow={"slide_type": "-"}
+answer = None  # replace None with your answer
+check("ch00.always_seven", answer)
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Widgets: sliders you can drag
 #
 # Many ideas in this course are easier to see than to read, so the notebooks have
@@ -161,49 +190,25 @@ the grey.
 """)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Exercises that check themselves
+# ## Exercises where you write the code
 #
-# Each chapter ends with a few questions. You compute the answer in a cell, put it in
-# place of `None`, and run the cell: `check` says whether it is right. A wrong answer
-# gets a nudge, never the solution. Try it: how many pixels does one digit have?
-#
-# <details><summary>Hint</summary>
-#
-# Each digit is an array; `data.x_train[0].shape` is its height and width, and
-# `data.x_train[0].size` counts its elements.
-# </details>
-
-# %% slideshow={"slide_type": "fragment"}
-from course.check import check, hint
-
-answer = None  # replace None with your answer
-check("ch00.pixels", answer)
-
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Some questions need a little reasoning rather than a count. A "network" that answers 7
-# whatever digit it is shown: what share of the bundled test digits does it get right?
-# (A fraction between 0 and 1; the class counts printed above are all you need.)
-
-# %% slideshow={"slide_type": "-"}
-answer = None  # replace None with your answer
-check("ch00.always_seven", answer)
-
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Exercises where you write the code
-#
-# Most chapters also ask you to write a small function. `check` then runs *your function*
-# on digits it has not shown you and compares its results with a reference. If they
-# differ, it says what kind of mistake it looks like (the wrong shape, a changed input,
-# an error on a given line) without showing the solution.
+# Every chapter also asks you to write small functions, each before the chapter uses
+# it. `check` then runs *your function* on digits and shapes it has not shown you and
+# compares its results with the course's own. When they differ, it names the kind of
+# mistake it finds (the wrong shape, rows and columns swapped, a missing 1/n, an
+# overflow, a changed input, an error on a given line of your code), without showing the
+# right values or the course's code. Once `check` accepts your function, the cells after
+# it compute with your function; until then they use the course's version, and say so.
 #
 # Write `count_ink(image, threshold)`: the number of pixels of one digit whose value is
-# above `threshold`, the number the threshold widget prints. Try a wrong version first
-# (for example `>=` instead of `>`) to see what `check` says.
+# above `threshold` (a pixel value, 0..255 like the image), the number the threshold
+# widget prints. Try a wrong version on purpose too (count the pixels at or above the
+# threshold, say) to see what `check` says.
 #
 # <details><summary>Hint</summary>
 #
-# `image > threshold` is an array of `True` and `False`, one per pixel, and `True` counts
-# as 1 when you add them up.
+# Comparing an array with a number, as in `image > 100`, gives an array of `True` and
+# `False`, one per pixel; `True` counts as 1 when you add them up.
 # </details>
 
 # %% slideshow={"slide_type": "-"}
@@ -214,9 +219,10 @@ def count_ink(image, threshold):
 check("ch00.count_ink", count_ink)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# `hint("ch00.always_seven")` prints a hint. If you are really stuck,
-# `from course.check import solution` and `solution("ch00.count_ink")` shows the answer
-# (for a function, its code); teachers use it to prepare a class.
+# `hint("ch00.always_seven")` prints a hint. `check` never shows an answer; if you are
+# really stuck and choose to look, `from course.check import solution` and
+# `solution("ch00.count_ink")` shows it (for a function, its code). Teachers use it to
+# prepare a class.
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 from course.check import exercises
@@ -309,7 +315,9 @@ of the test digits: it is right exactly on the 7s. Any real model must beat that
 # * Run cells with Shift + Enter; when in doubt, restart the kernel and run all.
 # * `load_mnist("bundled")` gives 4,000 training and 1,000 test digits that work
 #   offline; `python -m course.data download` fetches all 70,000.
-# * Widgets recompute when you drag them; `check` tells you whether an answer is right.
+# * Widgets recompute when you drag them; `check` tells you whether an answer is right
+#   and names the mistake it sees, never the answer; `solution(...)` shows the answer
+#   when you choose to look.
 #
 # Next: **01 · Meet MNIST**.
 

@@ -41,21 +41,57 @@ def _ink_cases():
     image = d.x_test[7].copy()
     cases.append((image, int(np.unique(image[image > 0])[len(np.unique(image[image > 0])) // 2])))
     cases.append((rng.integers(0, 256, size=(28, 28), dtype=np.uint8), 100))
+    # The digit with the most inked pixels: more than 255, which a uint8 count cannot hold.
+    cases.append((d.x_train[int(np.argmax((d.x_train > 0).sum(axis=(1, 2))))].copy(), 0))
     return cases
 
 
 # Typical wrong implementations (the tests check that each gets the right message).
+# First those the exercise names itself (its `mistakes`), then others that the general
+# diagnosis must name.
 
 def _wrong_ge(image, threshold):
     return int((image >= threshold).sum())
+
+
+def _wrong_paper(image, threshold):
+    return int((image <= threshold).sum())
+
+
+def _wrong_below(image, threshold):
+    return int((image < threshold).sum())
+
+
+def _wrong_scaled(image, threshold):
+    return int((image / 255 > threshold).sum())
+
+
+def _wrong_uint8_difference(image, threshold):
+    return int((image - threshold > 0).sum())
 
 
 def _wrong_mask(image, threshold):
     return image > threshold
 
 
-def _wrong_paper(image, threshold):
-    return int((image < threshold).sum())
+def _wrong_builtin_sum(image, threshold):
+    return sum(image > threshold)            # Python's sum adds up the rows: one count per column
+
+
+def _wrong_per_row(image, threshold):
+    return (image > threshold).sum(axis=1)
+
+
+def _wrong_share(image, threshold):
+    return (image > threshold).mean()
+
+
+def _wrong_no_return(image, threshold):
+    count = int((image > threshold).sum())  # noqa: F841  (computed, never returned)
+
+
+def _wrong_int_of_mask(image, threshold):
+    return int(image > threshold)
 
 
 def _wrong_in_place(image, threshold):
@@ -67,23 +103,72 @@ def _wrong_typo(image, threshold):
     return int((image > treshold).sum())  # noqa: F821  (a misspelt name)
 
 
+def _wrong_uint8_counter(image, threshold):
+    count = np.zeros((), dtype=image.dtype)   # a counter of the image's own type, uint8
+    for value in image.ravel():
+        if value > threshold:
+            count += 1
+    return count
+
+
+# Other right ways to write it (the tests check that each is accepted).
+
+def _right_count_nonzero(image, threshold):
+    return np.count_nonzero(image > threshold)
+
+
+def _right_loop(image, threshold):
+    count = 0
+    for row in image:
+        for value in row:
+            if value > threshold:
+                count += 1
+    return count
+
+
+def _right_selected(image, threshold):
+    return len(image[image > threshold])
+
+
 @code_exercise(
     "ch00.count_ink",
     "Write count_ink(image, threshold): how many pixels of one (28, 28) uint8 digit have a "
-    "value above the threshold (the number the threshold widget prints).",
+    "value above the threshold (the number the threshold widget prints). threshold is a "
+    "pixel value, 0..255 like the image; return one whole number.",
     hint="image > threshold is an array of True and False, one per pixel; True counts as 1 "
          "when you add them up.",
     cases=_ink_cases,
-    mistakes=[(lambda image, threshold: int((image >= threshold).sum()),
-               "You also count the pixels exactly equal to the threshold: 'above' means >."),
-              (lambda image, threshold: int((image <= threshold).sum()),
-               "You counted the paper, not the ink: those are the pixels at or below the "
-               "threshold.")],
-    wrong_examples=[(_wrong_ge, "'above' means >"),
-                    (_wrong_mask, "has shape (28, 28), but the answer has shape ()"),
+    mistakes=[(_wrong_ge,
+               "You also count the pixels exactly equal to the threshold; 'above' leaves them "
+               "out."),
+              (_wrong_paper,
+               "You counted the paper, not the ink: the pixels below the threshold, where the "
+               "question asks for those above it."),
+              (_wrong_below,
+               "You counted the paper, not the ink: the pixels below the threshold, where the "
+               "question asks for those above it."),
+              (_wrong_scaled,
+               "You scale the pixels to [0, 1] (dividing by 255), but the threshold is a pixel "
+               "value on the same 0..255 scale as the stored image: compare them as they are."),
+              (_wrong_uint8_difference,
+               "image - threshold is computed in uint8, which wraps around below 0 (an "
+               "overflow: 3 - 5 gives 254), so pixels below the threshold look above it. "
+               "A comparison needs no subtraction.")],
+    wrong_examples=[(_wrong_ge, "exactly equal to the threshold"),
                     (_wrong_paper, "counted the paper"),
+                    (_wrong_below, "counted the paper"),
+                    (_wrong_scaled, "same 0..255 scale"),
+                    (_wrong_uint8_difference, "wraps around"),
+                    (_wrong_mask, "has shape (28, 28), but the answer has shape ()"),
+                    (_wrong_builtin_sum, "shape"),
+                    (_wrong_per_row, "shape"),
+                    (_wrong_share, "An extra 1/784"),
+                    (_wrong_no_return, "return"),
+                    (_wrong_int_of_mask, "TypeError"),
                     (_wrong_in_place, "changes its input `image`"),
-                    (_wrong_typo, "NameError: name 'treshold' is not defined")],
+                    (_wrong_typo, "NameError: name 'treshold' is not defined"),
+                    (_wrong_uint8_counter, "overflow")],
+    right_examples=[_right_count_nonzero, _right_loop, _right_selected],
     explanation="image > threshold gives one True per inked pixel, and .sum() counts them.")
 def count_ink(image, threshold):
     return int((image > threshold).sum())
