@@ -178,7 +178,7 @@ def sentences(markdown: str) -> list[str]:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)       # a link: its words
     text = re.sub(r"\*\*(Say|Ask|Expect|Do):\*\*", " ", text)   # the markers, searched apart
     found = []
-    for sentence in re.split(r"(?<=[.?!:;])\s+|\n\s*\n|\n\s*[-*] ", text):
+    for sentence in re.split(r"(?<=[.?!])\s+|\n\s*\n|\n\s*[-*] ", text):
         for stretch in sentence.split("\x00"):
             plain = " ".join(re.sub(r"[*`_]", "", stretch).split())
             if len(plain) > MIN_SENTENCE and len(words(plain).split()) >= 4:
@@ -186,15 +186,33 @@ def sentences(markdown: str) -> list[str]:
     return found
 
 
+def cell_text(cell: dict) -> str:
+    """A cell's source and the text of its outputs (printed, Markdown, HTML)."""
+    parts = ["".join(cell.get("source", ""))]
+    for out in cell.get("outputs", []):
+        parts.append("".join(out.get("text", "")))
+        for mime in ("text/plain", "text/markdown", "text/html"):
+            parts.append("".join(out.get("data", {}).get(mime, "")))
+    return "\n".join(parts)
+
+
 def notes_needles(cells: list[dict], notes_text) -> list[Needle]:
     """Needles for the speaker notes among `cells` (the teacher's edition's cells);
-    `notes_text(cell)` is a notes cell's text (typed, or the Markdown it printed)."""
+    `notes_text(cell)` is a notes cell's text (typed, or the Markdown it printed).
+
+    A sentence that the chapter's other cells also say (a note that reads out a printout)
+    is no secret, and is not searched."""
+    def is_notes(cell):
+        return cell.get("metadata", {}).get("slideshow", {}).get("slide_type") == "notes"
+
+    shared = " " + words("\n".join(html_text(cell_text(c)) for c in cells if not is_notes(c))) + " "
     needles = [Needle("a speaker-notes marker", MARKERS, "marker")]
     for i, cell in enumerate(cells):
-        if cell.get("metadata", {}).get("slideshow", {}).get("slide_type") != "notes":
+        if not is_notes(cell):
             continue
         for sentence in sentences(notes_text(cell)):
-            needles.append(Needle(f"speaker notes (cell {i} of the source)", (sentence,), "words"))
+            if " " + words(sentence) + " " not in shared:
+                needles.append(Needle(f"speaker notes (cell {i} of the source)", (sentence,), "words"))
     return needles
 
 
