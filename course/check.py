@@ -450,6 +450,26 @@ def _speed(ex: CodeExercise, fn: Callable[..., Any]) -> tuple[str, str]:
 HARD_SECONDS, HARD_FACTOR = 10.0, 200.0
 
 
+def use(key: str, fn: Any) -> Callable[..., Any]:
+    """The function the cells after an exercise compute with: the learner's ``fn`` once
+    `check` accepts it, the course's own version until then (it says which, in one line).
+
+        backprop = use("ch02.backprop", backprop)
+    """
+    ex = _get(key)
+    if not isinstance(ex, CodeExercise):
+        raise TypeError(f"use() is for exercises where you write a function; {key!r} asks for a value.")
+    name = ex.solution.__name__
+    feedback = ex.check(fn)
+    if feedback.correct:
+        print(f"✅ The cells below use your {name}.")
+        return fn
+    why = "not written yet" if feedback.correct is None else "not accepted yet"
+    print(f"The cells below use the course's {name}: yours is {why} (check({key!r}, {name}) "
+          "says why). Run this cell again once it passes.")
+    return ex.reference if ex.reference is not None else ex.solution
+
+
 def hint(key: str) -> str:
     """A nudge towards the answer of exercise ``key`` (printed and returned)."""
     text = _get(key).hint
