@@ -1,7 +1,6 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -20,12 +19,15 @@
 # network that reads nearly every test digit can fail on a digit you draw yourself.
 #
 # In this chapter: how a digit is stored on disk and in memory, a browser to leaf
-# through the digits, and the statistics of their pixels.
+# through the digits, and the statistics of their pixels. You write three of these
+# statistics yourself (the average digit of each class, the variogram, the centre of
+# mass), each just before the chapter uses it.
 
 # %% slideshow={"slide_type": "skip"}
 import matplotlib.pyplot as plt
 import numpy as np
 
+from course.check import check, use
 from course.data import load_mnist
 from course.plotting import LINE_STYLES, show, show_digits
 from course.prose import md, pct, span
@@ -146,9 +148,39 @@ DigitBrowser(data.x_train, data.y_train)
 # Averaging all training images of a class, pixel by pixel, gives a blurred "typical"
 # digit. Where the average is dark, almost every writer put ink; grey haloes show how
 # much the strokes wander.
+#
+# In symbols: if $n_c$ training digits $x_i$ have the label $y_i = c$, the mean digit of
+# class $c$ is
+#
+# $$m_c = \frac{1}{n_c} \sum_{i:\, y_i = c} \frac{x_i}{255},$$
+#
+# an image of the same size as the digits, on the scale of the pictures: 0 is paper and 1
+# is the darkest ink (a stored pixel value divided by 255).
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Write the code.** Write `mean_digits(images, labels)`: the ten mean digits $m_0, \dots,
+# m_9$. `images` is `(n, height, width)`, uint8 pixel values 0..255 as MNIST stores them;
+# `labels` is `(n,)`, the class 0..9 of each image (every class occurs). Return one array
+# of shape `(10, height, width)`, floats in [0, 1], with the mean of class `c` at position
+# `c`. `check` runs your function on digits and shapes you have not seen, and says what
+# kind of mistake it finds; the pictures below are drawn with your function once `check`
+# accepts it.
+#
+# <details><summary>Hint</summary>
+#
+# `labels == c` is `True` for the images of class `c`, and `images[labels == c]` keeps
+# just those. Which axis of that array counts the images?
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def mean_digits(images, labels):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch01.mean_digits", mean_digits)
 
 # %% slideshow={"slide_type": "fragment"}
-from course.pixel_stats import mean_digits
+mean_digits = use("ch01.mean_digits", mean_digits)
 
 means = mean_digits(data.x_train, data.y_train)
 # how dark a mean is where it has ink: 1 if all writers put full ink on the same pixels
@@ -206,7 +238,8 @@ ax.set_xlabel("pixel intensity (0 = paper, 1 = ink)")
 ax.set_ylabel("share of all pixels")
 ax.set_title("Pixel intensities of the training digits")
 show(fig, alt=f"Bar chart, on a logarithmic scale, of the share of all training pixels in ten "
-              f"intensity bins from 0 to 1: the first bin, blank paper, holds {pct(hist[0])}, each grey "
+              f"intensity bins from 0 to 1: the first bin, blank paper and the faintest grey, holds "
+              f"{pct(hist[0])}, each grey "
               f"bin between 0.1 and 0.9 only {100 * hist[1:9].min():.1f} to {100 * hist[1:9].max():.1f} %, "
               f"and the last, saturated ink, "
               f"{pct(hist[-1])}.")
@@ -216,8 +249,8 @@ x = data.x_train / 255
 blank, grey, full = (x == 0).mean(), ((x > 0.1) & (x <= 0.9)).mean(), (x > 0.9).mean()
 inked = x > 0
 md(f"""
-Blank paper dominates: {pct(blank)} of all pixels are exactly 0, and the first bin holds
-{pct(hist[0])}. But look at the ink. Each grey bin between 0.1 and 0.9 is small
+Blank paper dominates: the first bin, paper and the faintest grey, holds {pct(hist[0])}
+of all pixels. But look at the ink. Each grey bin between 0.1 and 0.9 is small
 ({span(hist[1:9], "{:.1%}")}), yet together they hold {pct(grey)} of all pixels, as many as the
 last bin of saturated ink ({pct(full)}). Of the pixels that carry any ink at all,
 {pct(((x > 0) & (x <= 0.9)).sum() / inked.sum(), 0)} are grey. So a digit is not black and
@@ -251,26 +284,65 @@ small. Blank paper is {pct(blank)}. Chapter 5 draws random images from this hist
 # In symbols, for images $x$ with pixels $x_{r,c}$ (row $r$, column $c$), over all images
 # and all pairs:
 #
-# $$g_x(k) = \operatorname{mean}_{\text{images},\,r,\,c}\; \lvert x_{r,\,c+k} - x_{r,\,c} \rvert .$$
+# $$g_x(k) = \operatorname{mean}_{\text{images},\,r,\,c}\; \lvert x_{r,\,c+k} - x_{r,\,c} \rvert ,
+# \qquad
+# g_y(k) = \operatorname{mean}_{\text{images},\,r,\,c}\; \lvert x_{r+k,\,c} - x_{r,\,c} \rvert ,$$
 #
-# In numpy the pairs are two slices of the same array, shifted by `k` columns against
-# each other; every pair lines up at once:
+# where the mean runs over every pair that fits in the frame: in an image of height $H$,
+# each column has $H - k$ pairs $k$ rows apart.
 
-# %% slideshow={"slide_type": "subslide"}
-def variogram_x(images, lag):
-    """g_x at one lag: images (n, height, width) floats in [0, 1] -> one number."""
-    left = images[:, :, :-lag]           # columns 0 .. width-lag-1
-    right = images[:, :, lag:]           # the pixels `lag` columns to their right
-    return np.abs(right - left).mean()
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# In numpy, all pairs `k` apart line up at once as two slices of the same array, shifted
+# against each other. Here is one row of five pixels, stored as MNIST stores them (uint8),
+# and `k = 2`:
 
+# %% slideshow={"slide_type": "fragment"}
+row = np.array([0, 3, 5, 5, 1], dtype=np.uint8)
+k = 2
+print("row[k:]            ", row[k:])
+print("row[:-k]           ", row[:-k])
+print("row[k:] - row[:-k] ", row[k:] - row[:-k])
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Each pixel of `row[k:]` sits `k` places to the right of the pixel at the same position
+# of `row[:-k]`, so one subtraction gives the difference of every pair `k` apart. But look
+# at the last difference: 1 − 5 is −4, not 252. A uint8 holds only the whole numbers
+# 0..255 and wraps around below 0 (an *overflow*), so convert the pixels to a type that
+# holds negative numbers (`.astype(...)`) before subtracting. The same slices work along
+# any axis of a bigger array: write `:` for each axis you keep whole, as in
+# `images[:, :, 2:]` (every image, every row, the columns from 2 on).
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Write the code.** Write `variogram_y(images, lag)`: the vertical variogram $g_y$ at
+# one lag, the mean absolute difference between pixels `lag` rows apart in the same
+# column, over all such pairs of all images. `images` is `(n, height, width)`, either
+# uint8 pixel values 0..255 as stored or floats; return one number in the pixels' own
+# units (do not rescale). The curves below are computed with your function once `check`
+# accepts it.
+#
+# <details><summary>Hint</summary>
+#
+# Which axis of `images` counts the rows? Shift two slices of `images` against each
+# other along it by `lag`, and mind the uint8 trap above.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def variogram_y(images, lag):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch01.variogram_y", variogram_y)
+
+# %% slideshow={"slide_type": "fragment"}
+variogram_y = use("ch01.variogram_y", variogram_y)
 
 from course.pixel_stats import variogram  # the tested version: every lag, both axes
 
 x = data.x_train / 255
-ours = np.array([variogram_x(x, k) for k in range(1, 15)])
-diff = np.abs(ours - variogram(data.x_train, 14, axis="x")).max()
-print(f"these three lines vs course.pixel_stats.variogram, lags 1 to 14: "
-      f"largest difference {diff:.0e} (below 1e-12: {diff < 1e-12})")
+ours = np.array([variogram_y(x, k) for k in range(1, 15)])
+diff = np.abs(ours - variogram(data.x_train, 14, axis="y")).max()
+print(f"g_y of the training digits at lags 1 to 14, by variogram_y and by "
+      f"course.pixel_stats.variogram: largest difference {diff:.0e} (below 1e-12: {diff < 1e-12})")
 
 # %% slideshow={"slide_type": "subslide"}
 lags = np.arange(1, 15)
@@ -344,8 +416,9 @@ images look more like handwriting.
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
 **Say:** the variogram g(k) is the mean absolute difference of two pixels k apart,
-horizontally (g_x) or vertically (g_y); the three-line function computes it with two
-shifted slices, and agrees with the package's version. Neighbours are alike because a
+horizontally (g_x) or vertically (g_y); `variogram_y` computes it with two shifted slices
+(after converting from uint8, which wraps around below 0), and agrees with the package's
+version. Neighbours are alike because a
 stroke is a few pixels wide.
 
 **Ask:** g_x peaks at lag {lags[gx.argmax()]}. Is that the width of a digit? **Expect:** no:
@@ -364,12 +437,41 @@ stacked horizontal strokes: the 3 peaks at {peaks[3][1]}, the 1 at {peaks[1][1]}
 # weighted by darkness) sits in the middle. So the outer four pixels on each side are
 # almost always empty. (Pixel positions count from 0: row 0 is the top row, and the exact
 # middle of the frame is the corner shared by pixels 13 and 14, at (13.5, 13.5).)
+#
+# The centre of mass of an image $x$ with pixels $x_{r,c}$ (row $r$, column $c$) is the
+# mean position of its pixels, each weighted by its ink:
+#
+# $$\bar r = \frac{\sum_{r,c} r\, x_{r,c}}{\sum_{r,c} x_{r,c}}, \qquad
+#   \bar c = \frac{\sum_{r,c} c\, x_{r,c}}{\sum_{r,c} x_{r,c}} .$$
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Write the code.** Write `centre_of_mass(image)` for one image: the (row, column) of
+# its centre of mass, $(\bar r, \bar c)$, rows and columns counted from 0. `image` is
+# `(height, width)`, floats in [0, 1] with some ink; return an array of two numbers. The
+# numbers and the scatter plot below come from your function, run on every training
+# digit, once `check` accepts it.
+#
+# <details><summary>Hint</summary>
+#
+# `np.indices(image.shape)` gives two arrays of the image's shape: the row and the column
+# of every pixel.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def centre_of_mass(image):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch01.centre_of_mass", centre_of_mass)
+
+# %% slideshow={"slide_type": "fragment"}
+centre_of_mass = use("ch01.centre_of_mass", centre_of_mass)
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
-from course.pixel_stats import border_ink_fraction, centre_of_mass
+from course.pixel_stats import border_ink_fraction
 
 border = border_ink_fraction(data.x_train, border=4)
-com = centre_of_mass(data.x_train)
+com = np.array([centre_of_mass(image) for image in data.x_train / 255])   # (4000, 2)
 print(f"ink within 4 pixels of the edge: {np.mean(border):.1%} of all ink on average, "
       f"at most {np.max(border):.1%} in any one digit")
 print(f"the border covers {1 - 20 * 20 / (28 * 28):.0%} of the frame")
@@ -440,8 +542,6 @@ reason to behave well there, and chapter 5 shows a confident, wrong answer for s
 # </details>
 
 # %% slideshow={"slide_type": "fragment"}
-from course.check import check
-
 answer = None  # replace None with your answer
 check("ch01.zero_share", answer)
 
@@ -472,53 +572,16 @@ check("ch01.most_ink", answer)
 answer = None  # replace None with your answer
 check("ch01.edge_digits", answer)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **4. Write the code.** The variogram above compares pixels side by side (`g_x`). Write
-# `variogram_y(images, lag)`, the *vertical* variogram at one lag: the mean absolute
-# difference between pixels `lag` rows apart in the same column, over all such pairs of all
-# images (`images` is `(n, height, width)`, floats in [0, 1]). `check` runs it on digits
-# and shapes you have not seen, and says what kind of mistake it finds.
-#
-# <details><summary>Hint</summary>
-#
-# Shift the images against each other by `lag` rows instead of `lag` columns: which axis
-# of `images[:, :, lag:]` would you slice instead?
-# </details>
-
-# %% slideshow={"slide_type": "-"}
-def variogram_y(images, lag):
-    raise NotImplementedError  # replace this line with your code
-
-
-check("ch01.variogram_y", variogram_y)
-
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **5. Write the code.** The border section used `centre_of_mass` from the package. Write
-# your own `centre_of_mass(image)` for one image: the (row, column) of its centre of mass,
-# each pixel's position weighted by its ink, rows and columns counted from 0 (the
-# image is `(height, width)`, floats in [0, 1]). Return an array of two numbers.
-#
-# <details><summary>Hint</summary>
-#
-# `np.indices(image.shape)` gives the row and the column of every pixel; weight them by
-# the image, add up, and divide by the total ink.
-# </details>
-
-# %% slideshow={"slide_type": "-"}
-def centre_of_mass(image):
-    raise NotImplementedError  # replace this line with your code
-
-
-check("ch01.centre_of_mass", centre_of_mass)
-
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 from course.check import exercises
 
 answers = exercises()
 md(f"""
 **Do:** give the room two minutes per question, then reveal with `solution(...)` if needed.
-For `variogram_y`, let someone slice the wrong axis on purpose: `check` says it compares
-pixels along the rows; for `centre_of_mass`, someone who forgets to divide by the total ink.
+The three functions came earlier, each before the cells that use it: for `mean_digits`, let
+someone forget the /255 (`check` says the means are on the 0..255 scale); for `variogram_y`,
+someone slice the wrong axis (it compares pixels along the rows) or subtract uint8 values (they
+wrap around); for `centre_of_mass`, someone forget to divide by the total ink.
 
 **Ask:** which class uses the most ink, and roughly what share of pixels is exactly 0?
 **Expect:** the {answers["ch01.most_ink"].answer}s (big closed loops; 1s use the least);

@@ -1,12 +1,16 @@
-"""Chapter 1, Meet MNIST: questions answered from the data with numpy, and the vertical
-variogram written by the learner."""
+"""Chapter 1, Meet MNIST: questions answered from the data with numpy, and three of the
+chapter's computations written by the learner before the chapter uses them: the mean digit
+of each class, the vertical variogram g_y, and a digit's centre of mass."""
+
+import warnings
 
 import numpy as np
 
 from ..check import code_exercise, exercise
-from ..pixel_stats import centre_of_mass
-from ..pixel_stats import variogram as tested_variogram
 from ..data import bundled
+from ..pixel_stats import centre_of_mass as tested_centre_of_mass
+from ..pixel_stats import mean_digits as tested_mean_digits
+from ..pixel_stats import variogram as tested_variogram
 
 
 @exercise("ch01.zero_share",
@@ -71,87 +75,409 @@ def _edge_digits():
     return int(_touches_edge(bundled().x_train).sum())
 
 
-# --------------------------------------------------------------------- write a function
+# ------------------------------------------------- write a function: the mean digit of each class
+
+def _mean_cases():
+    """uint8 digits with their labels, every class present: a small batch that is not
+    square (so a transpose shows) and holds classes with a single image; real digits,
+    around 100 per class (so a uint8 sum wraps around); labels as uint8, as IDX stores them."""
+    d = bundled()
+    rng = np.random.default_rng(5)
+    labels = rng.permutation(np.concatenate([np.arange(10), rng.integers(0, 10, size=13)]))
+    odd = rng.integers(0, 256, size=(len(labels), 5, 7), dtype=np.uint8)
+    first = np.array([np.flatnonzero(d.y_test == c)[0] for c in range(10)])
+    few = np.concatenate([first, np.flatnonzero(d.y_test == 4)[1:3], [np.flatnonzero(d.y_test == 7)[1]]])
+    return [(odd, labels),
+            (d.x_train[:1000], d.y_train[:1000]),
+            (d.x_test[few], d.y_test[few]),
+            (d.x_test, d.y_test.astype(np.uint8))]
+
+
+# Typical wrong implementations (the tests check that each gets the right message).
+# First those the exercise names itself (its `mistakes`), then others that the general
+# diagnosis must name.
+
+def _md_not_scaled(images, labels):
+    return np.array([images[labels == c].mean(axis=0) for c in range(10)])
+
+
+def _md_summed(images, labels):
+    return np.array([images[labels == c].sum(axis=0) / 255 for c in range(10)])
+
+
+def _md_summed_not_scaled(images, labels):
+    return np.array([images[labels == c].sum(axis=0) for c in range(10)])
+
+
+def _md_over_all_images(images, labels):
+    return np.array([images[labels == c].sum(axis=0) / 255 / len(images) for c in range(10)])
+
+
+def _md_whole_number_division(images, labels):
+    x = images // 255
+    return np.array([x[labels == c].mean(axis=0) for c in range(10)])
+
+
+def _md_classes_from_one(images, labels):
+    x = images / 255
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.array([x[labels == c].sum(axis=0) / (labels == c).sum() for c in range(1, 11)])
+
+
+def _md_ignores_labels(images, labels):
+    return np.array([images.mean(axis=0) / 255 for c in range(10)])
+
+
+def _md_builtin_sum(images, labels):
+    means = []
+    for c in range(10):
+        members = images[labels == c]
+        means.append(sum(members) / len(members) / 255)    # Python's sum keeps uint8
+    return np.array(means)
+
+
+def _md_overall_mean(images, labels):
+    return images.mean(axis=0) / 255
+
+
+def _md_one_number_per_class(images, labels):
+    return np.array([images[labels == c].mean() / 255 for c in range(10)])
+
+
+def _md_wrong_axis(images, labels):
+    return np.array([images[labels == c].mean(axis=1) / 255 for c in range(10)])
+
+
+def _md_stacked_last(images, labels):
+    return np.stack([images[labels == c].mean(axis=0) / 255 for c in range(10)], axis=-1)
+
+
+def _md_transposed(images, labels):
+    return np.array([images[labels == c].mean(axis=0).T / 255 for c in range(10)])
+
+
+def _md_flattened(images, labels):
+    flat = images.reshape(len(images), -1) / 255
+    return np.array([flat[labels == c].mean(axis=0) for c in range(10)])
+
+
+def _md_fixed_size(images, labels):
+    means = np.zeros((10, 28, 28))
+    for c in range(10):
+        means[c] = images[labels == c].mean(axis=0) / 255
+    return means
+
+
+def _md_in_place(images, labels):
+    means = []
+    for c in range(10):
+        selected = images                       # not a copy: the same array
+        selected[labels != c] = 0
+        means.append(selected.sum(axis=0) / (labels == c).sum() / 255)
+    return np.array(means)
+
+
+def _md_no_return(images, labels):
+    x = images / 255
+    means = np.array([x[labels == c].mean(axis=0) for c in range(10)])  # noqa: F841
+
+
+# Other right ways to write it.
+
+def _md_right_loop(images, labels):
+    sums = np.zeros((10,) + images.shape[1:])
+    counts = np.zeros(10)
+    for image, label in zip(images, labels):
+        sums[label] += image
+        counts[label] += 1
+    return sums / counts[:, None, None] / 255
+
+
+def _md_right_list(images, labels):
+    return [images[labels == c].astype(float).mean(axis=0) / 255 for c in range(10)]
+
+
+def _md_right_add_at(images, labels):
+    sums = np.zeros((10,) + images.shape[1:])
+    np.add.at(sums, labels, images / 255)
+    return sums / np.bincount(labels, minlength=10)[:, None, None]
+
+
+def _md_right_torch(images, labels):
+    import torch
+    x = torch.from_numpy(images).double() / 255
+    y = torch.from_numpy(np.asarray(labels, dtype=np.int64))
+    return torch.stack([x[y == c].mean(dim=0) for c in range(10)])
+
+
+@code_exercise(
+    "ch01.mean_digits",
+    "Write mean_digits(images, labels): the average image of each class, pixel by pixel. "
+    "images: (n, height, width) uint8 pixel values 0..255, as MNIST stores them; labels: (n,) "
+    "the class 0..9 of each image (every class occurs). Return a (10, height, width) array "
+    "of floats in [0, 1] (pixel value / 255), the mean of class c at position c.",
+    hint="labels == c is True for the images of class c, and images[labels == c] keeps just "
+         "those. Average them over the images' axis (the first one), bring the result to [0, 1], "
+         "and collect the ten means in one array.",
+    cases=_mean_cases,
+    mistakes=[(_md_not_scaled,
+               "Your means are on the 0..255 scale of the stored bytes; the question asks for "
+               "the [0, 1] scale of the pictures (pixel value / 255)."),
+              (_md_summed,
+               "You add up the images of each class; a mean divides that sum by how many "
+               "images the class has."),
+              (_md_summed_not_scaled,
+               "You add up the images of each class; a mean divides that sum by how many "
+               "images the class has (and the question wants the [0, 1] scale)."),
+              (_md_over_all_images,
+               "You divide each class's sum by the number of all images; the mean of class c "
+               "divides by the number of images of class c."),
+              (_md_whole_number_division,
+               "// is whole-number division: images // 255 turns every pixel into 0 or 1 (only "
+               "255 becomes 1). Use / for fractions."),
+              (_md_classes_from_one,
+               "Position c of your result holds the mean of class c + 1: the classes run from "
+               "0 to 9, and position c should hold class c."),
+              (_md_ignores_labels,
+               "Every class gets the same picture, the mean of all the images: use the labels "
+               "to keep only the images of each class."),
+              (_md_builtin_sum,
+               "Your sums wrap around (an overflow): adding uint8 images gives uint8 again, "
+               "which holds only 0..255. Python's sum() and a uint8 total do this; convert "
+               "the pixels to float before adding.")],
+    wrong_examples=[(_md_not_scaled, "0..255 scale"),
+                    (_md_summed, "You add up the images of each class"),
+                    (_md_summed_not_scaled, "You add up the images of each class"),
+                    (_md_over_all_images, "number of all images"),
+                    (_md_whole_number_division, "whole-number division"),
+                    (_md_classes_from_one, "class c + 1"),
+                    (_md_ignores_labels, "Every class gets the same picture"),
+                    (_md_builtin_sum, "overflow"),
+                    (_md_overall_mean, "shape"),
+                    (_md_one_number_per_class, "shape"),
+                    (_md_wrong_axis, "shape"),
+                    (_md_stacked_last, "transposed"),
+                    (_md_transposed, "transposed"),
+                    (_md_flattened, "shape"),
+                    (_md_fixed_size, "ValueError"),
+                    (_md_in_place, "changes its input `images`"),
+                    (_md_no_return, "return")],
+    right_examples=[_md_right_loop, _md_right_list, _md_right_add_at, _md_right_torch],
+    reference=tested_mean_digits,
+    explanation="images[labels == c] keeps the digits of class c, and .mean(axis=0) averages "
+                "them pixel by pixel: where nearly every writer put ink the mean is dark, where "
+                "the strokes wander it is grey.")
+def mean_digits(images, labels):
+    x = images / 255                          # every pixel as a float in [0, 1]
+    return np.array([x[labels == c].mean(axis=0) for c in range(10)])
+
+
+# ------------------------------------------------- write a function: the vertical variogram
 
 def _variogram_cases():
+    """Floats in [0, 1] first (where most mistakes show), one of them not square; then
+    digits as stored, uint8, where a subtraction wraps around; batches of 5, 3, 2, 20, 1."""
     d = bundled()
     rng = np.random.default_rng(1)
-    digits = d.x_train[[0, 7, 42, 99, 1234]] / 255.0
-    return [(digits, 1), (digits[:2], 6), (digits, 13),
+    digits = d.x_train[[0, 7, 42, 99, 1234]]
+    return [(digits / 255.0, 1),
             (rng.random((3, 12, 9)), 4),          # not square: rows and columns differ
-            (d.x_test[d.y_test == 1][:20] / 255.0, 3)]
+            (digits[:2] / 255.0, 6),
+            (digits, 13),
+            (d.x_test[d.y_test == 1][:20], 3),
+            (digits[3:4], 2)]
+
+
+def _g_y(images, lag):
+    x = images.astype(float)
+    return float(np.abs(x[:, lag:, :] - x[:, :-lag, :]).mean())
+
+
+def _tested_variogram_y(images, lag):
+    """course.pixel_stats.variogram at one lag, in the pixels' own units (it works on the
+    [0, 1] scale, dividing uint8 images by 255)."""
+    scale = 255.0 if images.dtype == np.uint8 else 1.0
+    return scale * float(tested_variogram(images, lag, axis="y")[lag - 1])
 
 
 # Typical wrong implementations (the tests check that each gets the right message).
 
 def _along_rows(images, lag):
-    return np.abs(images[:, :, lag:] - images[:, :, :-lag]).mean()
+    x = images.astype(float)
+    return np.abs(x[:, :, lag:] - x[:, :, :-lag]).mean()
 
 
 def _no_abs(images, lag):
-    return (images[:, lag:, :] - images[:, :-lag, :]).mean()
+    x = images.astype(float)
+    return (x[:, lag:, :] - x[:, :-lag, :]).mean()
+
+
+def _abs_after_mean(images, lag):
+    x = images.astype(float)
+    return abs((x[:, lag:, :] - x[:, :-lag, :]).mean())
 
 
 def _squared(images, lag):
-    return ((images[:, lag:, :] - images[:, :-lag, :]) ** 2).mean()
+    x = images.astype(float)
+    return ((x[:, lag:, :] - x[:, :-lag, :]) ** 2).mean()
+
+
+def _uint8_wraps(images, lag):
+    return np.abs(images[:, lag:, :] - images[:, :-lag, :]).mean()
+
+
+def _rescaled(images, lag):
+    x = images / 255
+    return np.abs(x[:, lag:, :] - x[:, :-lag, :]).mean()
+
+
+def _as_int(images, lag):
+    x = images.astype(int)
+    return np.abs(x[:, lag:, :] - x[:, :-lag, :]).mean()
+
+
+def _images_axis(images, lag):
+    x = images.astype(float)
+    with warnings.catch_warnings():           # a batch of one leaves no pairs: NaN
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.abs(x[lag:] - x[:-lag]).mean()
+
+
+def _np_diff(images, lag):
+    return np.abs(np.diff(images.astype(float), n=lag, axis=1)).mean()
+
+
+def _over_all_pixels(images, lag):
+    x = images.astype(float)
+    return np.abs(x[:, lag:, :] - x[:, :-lag, :]).sum() / x.size
 
 
 def _summed(images, lag):
-    return np.abs(images[:, lag:, :] - images[:, :-lag, :]).sum()
+    x = images.astype(float)
+    return np.abs(x[:, lag:, :] - x[:, :-lag, :]).sum()
 
 
 def _per_image(images, lag):
-    return np.abs(images[:, lag:, :] - images[:, :-lag, :]).mean(axis=(1, 2))
+    x = images.astype(float)
+    return np.abs(x[:, lag:, :] - x[:, :-lag, :]).mean(axis=(1, 2))
+
+
+def _over_images_only(images, lag):
+    x = images.astype(float)
+    return np.abs(x[:, lag:, :] - x[:, :-lag, :]).mean(axis=0)
 
 
 def _in_place(images, lag):
     images[:, lag:, :] -= images[:, :-lag, :].copy()
-    return np.abs(images[:, lag:, :]).mean()
+    return np.abs(images[:, lag:, :].astype(float)).mean()
 
 
-def _loops(images, lag):
-    n, h, w = images.shape
-    total = 0.0
-    for i in range(n):
-        for r in range(h - lag):
-            for c in range(w):
-                total += abs(images[i, r + lag, c] - images[i, r, c])
-    return total / (n * (h - lag) * w)
+def _slices_differ(images, lag):
+    x = images.astype(float)
+    return np.abs(x[:, lag:, :] - x[:, :-lag - 1, :]).mean()
+
+
+def _both_axes(images, lag):
+    x = images.astype(float)
+    return (np.abs(x[:, :, lag:] - x[:, :, :-lag]).mean(), np.abs(x[:, lag:, :] - x[:, :-lag, :]).mean())
+
+
+def _forgot_return(images, lag):
+    x = images.astype(float)
+    g = np.abs(x[:, lag:, :] - x[:, :-lag, :]).mean()  # noqa: F841
+
+
+# Other right ways to write it.
+
+def _right_loop(images, lag):
+    total, pairs = 0.0, 0
+    for image in images:
+        x = image.astype(np.float64)
+        differences = np.abs(x[lag:] - x[:-lag])
+        total += differences.sum()
+        pairs += differences.size
+    return total / pairs
+
+
+def _right_torch(images, lag):
+    import torch
+    x = torch.from_numpy(np.asarray(images)).double()
+    return (x[:, lag:] - x[:, :-lag]).abs().mean().item()
+
+
+def _right_keepdims(images, lag):
+    x = np.asarray(images, dtype=np.float64)
+    return np.abs(x[:, lag:, :] - x[:, :-lag, :]).mean(keepdims=True)   # an array holding one number
 
 
 @code_exercise(
     "ch01.variogram_y",
     "Write variogram_y(images, lag): the vertical variogram g_y at one lag, the mean absolute "
     "difference between pixels `lag` rows apart in the same column, over all such pairs of "
-    "all images. images: (n, height, width) floats in [0, 1]; lag: an int; returns one number.",
-    hint="images[:, lag:, :] and images[:, :-lag, :] are the same images shifted against each "
-         "other by `lag` rows: subtract them, take the absolute value, average everything.",
+    "all images. images: (n, height, width) pixel values, either uint8 0..255 as MNIST stores "
+    "them or floats; lag: an int between 1 and height - 1. Return one number, in the pixels' "
+    "own units (do not rescale).",
+    hint="Two slices of the same array, shifted against each other by `lag` rows (the "
+         "second axis), line up every vertical pair at once. uint8 cannot hold a negative "
+         "difference: change the type before subtracting.",
     cases=_variogram_cases,
     mistakes=[(_along_rows, "You compare pixels `lag` columns apart (g_x, along the rows); g_y "
                             "compares pixels `lag` rows apart, in the same column: slice the "
                             "other axis."),
               (_no_abs, "Without the absolute value, differences up and down cancel out: take "
-                        "np.abs before averaging."),
+                        "the absolute value of each difference before averaging."),
+              (_abs_after_mean, "You take the absolute value of the mean, after differences up "
+                                "and down have cancelled out: take the absolute value of each "
+                                "difference before averaging."),
               (_squared, "You square the differences (the geostatistician's variogram); this "
-                         "one averages their absolute values.")],
+                         "one averages their absolute values."),
+              (_uint8_wraps, "The uint8 differences wrap around (an overflow): uint8 holds only "
+                             "0..255, so 3 - 5 gives 254 instead of -2. Change the type before "
+                             "you subtract."),
+              (_rescaled, "You rescale the pixels to [0, 1] (dividing by 255); g_y stays in the "
+                          "pixels' own units: 0..255 for uint8 digits as stored, whatever "
+                          "range floats come in."),
+              (_as_int, "Whole numbers cannot hold pixels between 0 and 1: converting floats to "
+                        "int cuts them to 0. Choose a type that holds fractions and negative "
+                        "numbers."),
+              (_images_axis, "You slice the first axis, which counts the images: that compares "
+                             "different digits. The rows are the second axis."),
+              (_np_diff, "np.diff with n=lag takes differences of differences, lag times over; "
+                         "g_y compares two pixels `lag` rows apart."),
+              (_over_all_pixels, "You divide by the number of pixels, but there are fewer pairs: "
+                                 "each column has only height - lag pairs `lag` rows apart.")],
     wrong_examples=[(_along_rows, "columns apart"),
                     (_no_abs, "absolute value"),
+                    (_abs_after_mean, "absolute value"),
+                    (_squared, "square the differences"),
+                    (_uint8_wraps, "overflow"),
+                    (_rescaled, "pixels' own units"),
+                    (_as_int, "cuts them to 0"),
+                    (_images_axis, "compares different digits"),
+                    (_np_diff, "differences of differences"),
+                    (_over_all_pixels, "fewer pairs"),
                     (_summed, "times the right value"),
                     (_per_image, "has shape (5,), but the answer has shape ()"),
+                    (_over_images_only, "shape"),
                     (_in_place, "changes its input `images`"),
-                    (_loops, "too slow")],
-    speed=lambda: (bundled().x_train / 255.0, 5),
+                    (_slices_differ, "ValueError"),
+                    (_both_axes, "shape"),
+                    (_forgot_return, "return")],
+    right_examples=[_right_loop, _right_torch, _right_keepdims],
+    speed=lambda: (bundled().x_train, 5),
     slow_seconds=0.5,
-    reference=lambda images, lag: float(tested_variogram(images, lag, axis="y")[lag - 1]),
+    reference=_tested_variogram_y,
     explanation="Two slices shifted by `lag` rows line up every vertical pair at once; the "
-                "mean of their absolute difference is g_y(lag).")
+                "mean of their absolute difference is g_y(lag). Converting to float first keeps "
+                "uint8 from wrapping around below 0.")
 def variogram_y(images, lag):
-    upper = images[:, :-lag, :]          # rows 0 .. height-lag-1
-    lower = images[:, lag:, :]           # the pixels `lag` rows below them
-    return np.abs(lower - upper).mean()
+    x = images.astype(float)             # uint8 would wrap around below 0
+    upper = x[:, :-lag, :]               # rows 0 .. height-lag-1
+    lower = x[:, lag:, :]                # the pixels `lag` rows below them
+    return float(np.abs(lower - upper).mean())
 
 
-# The centre of mass of one digit, written by the learner.
+# ------------------------------------------------- write a function: the centre of mass
 
 def _com_cases():
     d = bundled()
@@ -186,6 +512,76 @@ def _com_frame_centre(image):
     return np.array([(image.shape[0] - 1) / 2, (image.shape[1] - 1) / 2])
 
 
+def _com_over_pixels(image):
+    rows, cols = np.indices(image.shape)
+    return np.array([(image * rows).sum(), (image * cols).sum()]) / image.size
+
+
+def _com_over_inked_pixels(image):
+    rows, cols = np.indices(image.shape)
+    return np.array([(image * rows).sum(), (image * cols).sum()]) / np.count_nonzero(image)
+
+
+def _com_not_summed(image):
+    return np.indices(image.shape) * image / image.sum()
+
+
+def _com_whole_pixels(image):
+    rows, cols = np.indices(image.shape)
+    ink = image.sum()
+    return np.array([int((image * rows).sum() / ink), int((image * cols).sum() / ink)])
+
+
+def _com_in_place(image):
+    image /= image.sum()                       # the weights, made in the caller's array
+    rows, cols = np.indices(image.shape)
+    return np.array([(image * rows).sum(), (image * cols).sum()])
+
+
+def _com_reversed_shape(image):
+    rows, cols = np.indices(image.shape[::-1])
+    return np.array([(image * rows).sum(), (image * cols).sum()]) / image.sum()
+
+
+def _com_nested(image):
+    rows, cols = np.indices(image.shape)
+    ink = image.sum()
+    return np.array([[(image * rows).sum() / ink, (image * cols).sum() / ink]])
+
+
+def _com_no_return(image):
+    rows, cols = np.indices(image.shape)
+    centre = np.array([(image * rows).sum(), (image * cols).sum()]) / image.sum()  # noqa: F841
+
+
+# Other right ways to write it.
+
+def _com_right_means(image):
+    rows, cols = np.indices(image.shape)
+    return np.array([(image * rows).mean(), (image * cols).mean()]) / image.mean()
+
+
+def _com_right_loop(image):
+    row_sum = col_sum = ink = 0.0
+    for r in range(image.shape[0]):
+        for c in range(image.shape[1]):
+            row_sum += image[r, c] * r
+            col_sum += image[r, c] * c
+            ink += image[r, c]
+    return row_sum / ink, col_sum / ink
+
+
+def _com_right_scipy(image):
+    from scipy import ndimage
+    return np.array(ndimage.center_of_mass(image))
+
+
+def _com_right_margins(image):
+    ink = image.sum()
+    return np.array([image.sum(axis=1) @ np.arange(image.shape[0]),
+                     image.sum(axis=0) @ np.arange(image.shape[1])]) / ink
+
+
 @code_exercise(
     "ch01.centre_of_mass",
     "Write centre_of_mass(image): the (row, column) of one image's centre of mass, each "
@@ -206,11 +602,20 @@ def _com_frame_centre(image):
                     (_com_unweighted, "weights each position"),
                     (_com_from_one, "count from 1"),
                     (_com_not_divided, "total ink"),
-                    (_com_frame_centre, "centre of the frame")],
-    reference=lambda image: centre_of_mass(image)[0],
+                    (_com_frame_centre, "centre of the frame"),
+                    (_com_over_pixels, "times the right one"),
+                    (_com_over_inked_pixels, "times the right one"),
+                    (_com_not_summed, "shape"),
+                    (_com_whole_pixels, "whole numbers"),
+                    (_com_in_place, "changes its input `image`"),
+                    (_com_reversed_shape, "ValueError"),
+                    (_com_nested, "axis of length 1"),
+                    (_com_no_return, "return")],
+    right_examples=[_com_right_means, _com_right_loop, _com_right_scipy, _com_right_margins],
+    reference=lambda image: tested_centre_of_mass(image)[0],
     explanation="Σ ink × position / Σ ink, once for the rows and once for the columns; MNIST "
                 "moved every digit so that this point sits in the middle of the frame.")
-def centre_of_mass_of(image):
+def centre_of_mass(image):
     rows, cols = np.indices(image.shape)          # the row and the column of every pixel
     ink = image.sum()
     return np.array([(image * rows).sum() / ink, (image * cols).sum() / ink])
