@@ -32,6 +32,9 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX)) "$(TORCH_SPEC)"
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# JupyterLab's file browser hides the chapters' sources, which hold the speaker notes
+	@# (an editable install skips pyproject's data-files, so they are copied here).
+	@mkdir -p $(VENV)/etc/jupyter/jupyter_server_config.d && cp deploy/learner/course-learner-view.json $(VENV)/etc/jupyter/jupyter_server_config.d/
 	@touch $@
 	@echo "The course's environment is ready in $(VENV)."
 

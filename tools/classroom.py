@@ -86,7 +86,8 @@ def _hash_files(paths: list[Path], extra: str = "") -> str:
 
 def course_files() -> list[Path]:
     files = [p for p in (ROOT / "course").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    return files + [ROOT / "pyproject.toml", ROOT / "README.md"]
+    return files + [ROOT / "pyproject.toml", ROOT / "README.md",
+                    ROOT / "deploy" / "learner" / "course-learner-view.json"]  # pyproject's data-files
 
 
 def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
@@ -177,6 +178,10 @@ class Environment:
             else:
                 log(f"the course changed: reinstalling it in {self.user}")
                 _run(pip + ["--no-deps", "--force-reinstall", str(source)])
+        # The file browser hides the chapters' sources (the teacher's text, with speaker notes).
+        server_d = self.user / "etc" / "jupyter" / "jupyter_server_config.d"
+        server_d.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / "deploy" / "learner" / "course-learner-view.json", server_d)
         # No news pop-ups or update checks in the students' JupyterLab.
         labconfig = self.user / "etc" / "jupyter" / "labconfig"
         labconfig.mkdir(parents=True, exist_ok=True)
