@@ -1,7 +1,6 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -34,7 +33,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
-from course.check import check
+from course.check import check, use
 from course.data import load_mnist
 from course.dreams import digit_likeness, dream
 from course.fooling import (ORIGINAL_FITNESS, PixelPrior, evolve, output_error,
@@ -73,31 +72,73 @@ question is only how sure the network is.
 #
 # Start from random pixels and climb the gradient of $\log p_t(x)$, the log-probability
 # of the target class $t$, clipping pixels to $[0, 1]$ after every step. That is the
-# whole algorithm:
+# whole algorithm, with a learning rate $\eta$:
 #
 # $$x \leftarrow \operatorname{clip}\big(x + \eta\, \nabla_x \log p_t(x),\ 0,\ 1\big).$$
+#
+# The weights stay as they are; the gradient is taken with respect to the 784 pixels.
+# You will write it. First, the two things from PyTorch it needs.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Gradients with respect to a tensor.** Mark a tensor with `requires_grad_(True)` and
+# PyTorch records what is computed from it; `torch.autograd.grad(number, v)` then gives
+# the gradient of that number with respect to `v`, in the shape of `v`. Here for
+# $\sum_i v_i^2$, whose gradient is $2v$:
 
 # %% slideshow={"slide_type": "fragment"}
+v = torch.tensor([[1.0, -2.0, 3.0]]).requires_grad_(True)
+grad, = torch.autograd.grad((v ** 2).sum(), v)
+print(grad)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **What a step needs.**
+#
+# * $\log p_t$: `torch.log_softmax(net(x), dim=1)` gives the log-probabilities of the ten
+#   classes, one row per image; its column $t$ is $\log p_t$ of every image.
+# * A batch: image $i$'s $\log p_t$ depends on image $i$'s pixels only, so the gradient of
+#   the **sum** over the batch has, in row $i$, image $i$'s own $\nabla_x \log p_t$.
+# * A new start each step: the new $x$ is computed from the old, so it carries the old
+#   step's record. `x.detach()` is the same pixels without it; `.requires_grad_(True)` on
+#   that starts the next step's record. Return the images detached.
+# * The clip: `x.clamp(0, 1)`.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Exercise: write the dream.** `ascend(net, x, target, lr, steps)` takes `steps` steps
+# of $x \leftarrow \operatorname{clip}(x + \eta\, \nabla_x \log p_t(x), 0, 1)$ with
+# $\eta$ = `lr` and $t$ = `target`, for a batch `x` of shape `(n, 784)` (a float tensor in
+# $[0, 1]$, one image per row), and returns the new images, `(n, 784)`. It must leave the
+# `x` it was given unchanged. `net` takes `(n, 784)` pixels and gives `(n, 10)` logits.
+# `hint("ch05a.ascend")` if you are stuck.
+
+# %% slideshow={"slide_type": "fragment"}
+def ascend(net, x, target, lr, steps):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch05a.ascend", ascend)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# One naive dream is `ascend` from one random image. `course.dreams.dream` does the same
+# for a whole batch, with optional priors; the two agree:
+
+# %% slideshow={"slide_type": "fragment"}
+ascend = use("ch05a.ascend", ascend)
+
+
 def dream_plain(net, target, steps=100, lr=0.05, seed=0):
-    """Gradient ascent on the pixels of one random image: (28, 28) -> the dream."""
+    """A naive dream from one random image: (28, 28)."""
     x = torch.rand(1, 28, 28, generator=torch.Generator().manual_seed(seed))
-    for _ in range(steps):
-        x.requires_grad_(True)
-        log_p = torch.log_softmax(net(x.reshape(1, 784)), dim=1)[0, target]
-        grad, = torch.autograd.grad(log_p, x)          # d log p_t / d pixels
-        x = (x + lr * grad).clamp(0, 1).detach()       # climb, stay in [0, 1]
-    return x[0]
+    return torch.as_tensor(ascend(net, x.reshape(1, 784), target, lr, steps)).reshape(28, 28)
 
 
 ours = dream_plain(mlp, target=3)
 theirs = dream(mlp, [3], steps=100, lr=0.05, seed=0).images[0]
-gap = float(np.abs(ours.numpy() - theirs).max())
-print(f"the loop above vs course.dreams.dream: largest pixel difference {gap:.0e} "
+gap = float(np.abs(ours.detach().numpy() - theirs).max())
+print(f"ascend vs course.dreams.dream: largest pixel difference {gap:.0e} "
       f"(below 1e-5: {gap < 1e-5})")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# `course.dreams.dream` does the same for a whole batch at once, with optional priors.
-# Ten targets times three random starts, for the MLP and the CNN:
+# Ten targets times three random starts, with `course.dreams.dream`, for the MLP and the CNN:
 
 # %% slideshow={"slide_type": "skip"}
 targets = np.tile(np.arange(10), 3)          # 3 random starts per class
@@ -123,8 +164,11 @@ for name, r in naive.items():
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 conf_naive = naive["MLP"].confidence
 md(f"""
-**Say:** the loop on the slide is the whole algorithm; the package's `dream` is the same
-loop for a batch (largest pixel difference {gap:.0e}).
+**Say:** `ascend`, which the room wrote, is the whole algorithm; the package's `dream` is
+the same loop for a batch (largest pixel difference {gap:.0e}). The solution, for after the
+exercise: in each step `x = x.detach().requires_grad_(True)`, `grad, =
+torch.autograd.grad(torch.log_softmax(net(x), dim=1)[:, target].sum(), x)`,
+`x = (x + lr * grad).clamp(0, 1)`; then `return x.detach()`.
 
 **Ask:** which of these would you read as its digit? **Expect:** none, or one by luck. Yet the
 MLP gives its dreams {span(conf_naive, "{:.1%}")}: high confidence, noise. The fooling post saw
@@ -223,30 +267,91 @@ regions extend everywhere.
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Genetic fooling images
 #
-# No gradient: breed images. A population starts with pixels drawn from the class's
-# histogram (chapter 1). Each generation every member breeds with one of the fittest
-# (each pixel from either parent), a few pixels of the child are redrawn from the
-# histogram, and the child replaces the member only if it is fitter, by $-\log p_t$:
+# No gradient: breed images. A population of images starts with pixels drawn from the
+# class's histogram (chapter 1). Each image's *fitness* is its error $-\log p_t$: lower
+# is fitter. Each generation:
+#
+# 1. **selection**: the few fittest members are the *parents*;
+# 2. **crossover**: every member breeds with one parent chosen at random; the child
+#    takes each pixel from the member or from the parent, with equal chances;
+# 3. **mutation**: each pixel of the child, with a small probability (the *rate*), is
+#    redrawn from the class's histogram;
+# 4. **keep the fitter**: the child replaces its member only if it is fitter.
+#
+# You will write steps 1-3, then step 4.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Exercise: the children.** `breed(population, fitness, parents, rate, draw, g)`:
+# `population` is `(n, pixels)`, one image per row, `fitness` is `(n,)`. `draw(u)` turns
+# uniform numbers `u` in $[0, 1)$ into pixel values from the class's histogram. Every random
+# number comes from the `torch.Generator` `g` (pass `generator=g`), in this order, so that
+# your children are the course's:
+#
+# 1. `torch.randint(parents, (n,))`: for each member, which of the `parents` fittest
+#    (fittest first) is its partner;
+# 2. `torch.rand(n, pixels)`: the child's pixel is the member's where this is below one
+#    half, the partner's elsewhere;
+# 3. `torch.rand(n, pixels)`: the pixel mutates where this is below `rate`;
+# 4. `draw(torch.rand(n, pixels))`: a new value for every pixel, used where it mutates.
+#
+# Return the children, `(n, pixels)`; leave `population` unchanged. `torch.where(cond, a, b)`
+# takes `a` where `cond` holds and `b` elsewhere. `hint("ch05a.breed")` if you are stuck.
 
 # %% slideshow={"slide_type": "fragment"}
+def breed(population, fitness, parents, rate, draw, g):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch05a.breed", breed)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Exercise: keep the fitter.** `keep_fitter(population, fitness, children,
+# child_fitness)` replaces member `i` (row `i` of `population`, a tensor of shape
+# `(n, pixels)`) by child `i` only if the child is strictly fitter (lower fitness), and
+# returns the new population and the new fitness, without changing the tensors it was
+# given. This step makes the genetic algorithm *elitist*. `hint("ch05a.keep_fitter")` if
+# you are stuck.
+
+# %% slideshow={"slide_type": "fragment"}
+def keep_fitter(population, fitness, children, child_fitness):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch05a.keep_fitter", keep_fitter)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# With the two, the genetic algorithm is a loop of generations:
+
+# %% slideshow={"slide_type": "fragment"}
+breed, keep_fitter = use("ch05a.breed", breed), use("ch05a.keep_fitter", keep_fitter)
+
+
 @torch.no_grad()
 def evolve_plain(net, target, population=100, parents=10, generations=60, rate=0.01, seed=0):
     """A genetic algorithm for one target: returns the fittest image and the best error per generation."""
     g = torch.Generator().manual_seed(seed)
     error = lambda x: output_error(net(x), [target] * len(x)).detach()   # -log p_t
+    draw = lambda u: prior.draw(u, torch.full(u.shape, target))         # the class's histogram
     pop = prior.sample([target] * population, 784, g)      # pixels from the histogram
     fit, best = error(pop), []
     for _ in range(generations):
-        fittest = fit.argsort()[:parents]                                      # select
-        mates = pop[fittest[torch.randint(parents, (population,), generator=g)]]
-        child = torch.where(torch.rand(population, 784, generator=g) < 0.5, pop, mates)  # cross
-        flip = torch.rand(population, 784, generator=g) < rate                 # mutate
-        child[flip] = prior.sample([target] * population, 784, g)[flip]
-        child_fit = error(child)
-        better = child_fit < fit                                               # keep the fitter
-        pop, fit = torch.where(better[:, None], child, pop), torch.where(better, child_fit, fit)
+        child = torch.as_tensor(breed(pop, fit, parents, rate, draw, g))
+        pop, fit = (torch.as_tensor(v) for v in keep_fitter(pop, fit, child, error(child)))
         best.append(float(fit.min()))
     return pop[fit.argmin()], np.array(best)
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+md("""
+**Do:** for `breed`, ask someone to draw the new values only for the pixels that mutate and
+run the check: it explains why the order and number of draws matter with one generator.
+For `keep_fitter`, ask someone to let every child replace its member and run the check: it
+explains why the best fitness could then get worse.
+
+**Ask:** why does "keep the fitter" guarantee that the best fitness never rises?
+**Expect:** the best member is only replaced by something fitter still.
+
+The solutions, for after the exercises: `python -m course.check --solutions ch05a`.
+""")
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(\\d+\\.\\d+)%": "ch05a.three_targets_bred"}
 trio = [2, 3, 7]
@@ -261,7 +366,7 @@ for i, t in enumerate(trio):
 # %% slideshow={"slide_type": "skip"} jupyter={"source_hidden": true}
 lowest = min(min(p_plain), fast.confidence.min())
 md(f"""
-The fifteen-line loop and the package's `evolve` behave alike: both take every target
+The loop above and the package's `evolve` behave alike: both take every target
 {"above 99.99 %" if lowest > 0.9999 else f"to at least {pct(lowest, 2)}"} in 60 generations, and in both the best error never rises, because a child only ever
 replaces a worse member. `evolve` runs many such populations (*islands*) side by side and
 scores all their children in one forward pass per generation; each child also carries its
@@ -622,9 +727,9 @@ FoolingExplorer(mlp, prior, target=3, weight=0.5, generations=100)
 # confidence rises more slowly; the statistics win some of the fitness. Try it live.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Exercises
+# ## Exercise
 #
-# **1.** The original fooling experiment's output error is $\sum_j |p_j - \text{onehot}_j|$.
+# The original fooling experiment's output error is $\sum_j |p_j - \text{onehot}_j|$.
 # A network gives logit 9 to class 2 and logit 0 to the other nine classes. What is the
 # error for target 2? (`hint("ch05a.absolute_error")` if you need it.)
 
@@ -634,38 +739,21 @@ from course.check import hint
 answer = None   # replace None with your answer
 check("ch05a.absolute_error", answer)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **2. Write the code.** The last line of `evolve_plain` is the step that makes the
-# genetic algorithm *elitist*. Write it as a function: `keep_fitter(population, fitness,
-# children, child_fitness)` replaces member `i` (row `i` of `population`, shape
-# `(n, pixels)`) by child `i` only if the child is strictly fitter (lower fitness), and
-# returns the new population and the new fitness, without changing the arrays it was
-# given. Use numpy arrays.
-#
-# <details><summary>Hint</summary>
-#
-# `better = child_fitness < fitness` holds one True or False per member; `np.where` picks
-# rows with it once it has shape `(n, 1)`.
-# </details>
-
-# %% slideshow={"slide_type": "-"}
-def keep_fitter(population, fitness, children, child_fitness):
-    raise NotImplementedError  # replace this line with your code
-
-
-check("ch05a.keep_fitter", keep_fitter)
-
 # %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** exercise 1 needs only the softmax and the definition: the error is 2 (1 − p_t).
-# For `keep_fitter`, ask someone to write it without the comparison (every child replaces its
-# member) and run the check: it explains why the best fitness could then get worse.
+# **Do:** the exercise needs only the softmax and the definition: the error is 2 (1 − p_t).
+# Then link it back to the two-fitness subslide: how small must this error be at the goal
+# confidence, next to the penalty of a real digit that its table prints?
 #
-# **Ask:** why does "keep the fitter" guarantee that the best fitness never rises?
-# **Expect:** the best member is only replaced by something fitter still.
+# **Ask:** which of the chapter's two algorithms needs the network's gradient, and which
+# only its outputs? **Expect:** the dream (`ascend`) needs the gradient; the genetic
+# algorithm (`breed`, `keep_fitter`) only the outputs, so it can fool a network whose
+# gradient we cannot see.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Summary
 #
+# * You wrote both algorithms: the dream's gradient ascent on the pixels (`ascend`), and
+#   a generation of the genetic algorithm (`breed`, then `keep_fitter`).
 # * Gradient ascent on pixels makes the network sure of noise. Priors bring the dreams
 #   a little closer to real digits by a network-free judge, but a plain grey image scores
 #   as well, and the histogram, having no gradient, does not improve.
