@@ -1,7 +1,6 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -15,25 +14,29 @@
 # # 2 · A network from scratch
 #
 # We build the classic digit-recognising network with nothing but numpy: 784 pixels in,
-# two hidden layers of 16 neurons, ten outputs. You will see every step it takes to
-# learn (the forward pass, the cost, gradient descent, backpropagation, mini-batches),
-# read backpropagation as twenty lines of code, check the gradients against independent
-# computations, and then do the same in PyTorch and train networks live with a dashboard.
+# two hidden layers of 16 neurons, ten outputs. You write every step it takes to learn:
+# the forward pass, backpropagation (derived here from the chain rule), a check of its
+# gradients by finite differences, and the step of gradient descent. Then your code trains
+# the network on mini-batches; after that we do the same in PyTorch and train networks
+# live with a dashboard.
 #
-# The point is that there is no magic: a few lines of numpy learn to read handwriting
-# in seconds on a laptop.
+# The point is that there is no magic: a few lines of numpy, written by you, learn to
+# read handwriting in seconds on a laptop.
 
 # %% slideshow={"slide_type": "skip"}
 import time
 
 import matplotlib.pyplot as plt
 import numpy as np
+from tqdm.auto import tqdm
 
+from course.check import check, hint, use
 from course.data import load_mnist
-from course.mlp import MLP, one_hot, sigmoid
+from course.mlp import MLP, History, one_hot, sigmoid
 from course.plotting import show
 from course.prose import md, pct
 from course.spread import runs as spread_runs
+from course.threads import one_thread
 
 data = load_mnist("bundled", as_float=True)
 X, y = data.x_train.reshape(-1, 784), data.y_train      # (4000, 784) floats in [0, 1]
@@ -41,9 +44,10 @@ X_test, y_test = data.x_test.reshape(-1, 784), data.y_test
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** no magic today: the classic 784-16-16-10 digit network from the introductory
-# slides, in plain numpy. Every step it takes to learn, backpropagation as twenty lines of
-# code checked against the course's version, finite differences and PyTorch, then PyTorch
-# and a live dashboard.
+# slides, in plain numpy, and the learners write its algorithm: the forward pass,
+# backpropagation (derived from the chain rule on the slides), a finite-difference check
+# and the SGD step, each judged by `check`. Their code then trains the network; then
+# PyTorch and a live dashboard.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The network
@@ -90,26 +94,50 @@ matrix product, with the batch's digits as rows. `W^l` has a row per neuron and 
 input.
 
 **Ask:** how many numbers does the 784-16-16-10 network learn, and where are most of them?
-**Expect:** {net.n_parameters:,}; {first:,} in the first layer alone (16 neurons × 784 pixels
-+ 16 biases).
+**Expect:** {net.n_parameters:,}; {first:,} in the first layer alone (16 neurons times 784
+pixels, plus 16 biases).
 
 Then the plot: the sigmoid's slope is at most 0.25 (at z = 0) and nearly zero once |z| > 5.
 Saturated neurons barely learn; we come back to this.
 """)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## The forward pass and the cost
+# ## The forward pass
 #
-# An untrained network has random weights, so its ten outputs are meaningless. The
-# prediction is the output with the largest value.
+# The *forward pass* computes the layers one after the other, from the pixels a^0 = X to
+# the ten outputs a^L (here L = 3). Backpropagation will need every layer's activations,
+# so the forward pass keeps them all. In Python the lists of weights and biases count from
+# 0: `W[0]` and `b[0]` are W^1 and b^1 of the formula, so `W[l]` and `b[l]` take a^l to
+# a^(l+1).
+#
+# **Your turn.** Write `forward(W, b, a0)`: `W` and `b` are lists with one array per
+# layer (`W[l]` of shape (n_(l+1), n_l), `b[l]` of shape (n_(l+1),)), and `a0` is a
+# batch (n, n_0), one digit per row. Return the list [a^0, a^1, ..., a^L], with a^0 = `a0`
+# and a^l = σ(a^(l−1) (W^l)ᵀ + b^l). `sigmoid` is imported above. `check` runs your
+# function on networks and batches it has not shown you and names the mistakes it
+# recognises; `hint("ch02.forward")` gives a hint.
 
 # %% slideshow={"slide_type": "fragment"}
-out = net.forward(X[:3])
+def forward(W, b, a0):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch02.forward", forward)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# The cells below compute with your `forward` once `check` accepts it, and with the
+# course's until then (the next cell says which). An untrained network has random
+# weights, so its ten outputs are meaningless; the prediction is the output with the
+# largest value.
+
+# %% slideshow={"slide_type": "fragment"}
+forward = use("ch02.forward", forward)
+out = forward(net.W, net.b, X[:3])[-1]           # a^L for the first three digits
 with np.printoptions(precision=2, suppress=True):
     print("outputs for the first three digits:\n", out)
 print("predicted:", out.argmax(axis=1), " true:", y[:3])
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # To learn, the network needs a number that says how wrong it is: the *cost*. The
 # classic network's choice is the quadratic cost: for each example, half the squared
 # distance between the output vector and the one-hot vector of the true label (1 at the
@@ -124,9 +152,12 @@ print(f"accuracy of the untrained network: {net.accuracy(X, y):.1%} (chance is 1
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 says = np.bincount(net.predict(X), minlength=10)
 md(f"""
-**Say:** the untrained network's ten outputs are meaningless, and the prediction is the
-largest output. The quadratic cost measures how far the outputs are from the one-hot label.
-Point at the numbers: cost {net.cost(X, y):.4f}, accuracy {pct(net.accuracy(X, y))}.
+**Say:** the forward pass is one matrix product and one sigmoid per layer, and it keeps
+every layer's activations for backpropagation. The learners write it; `check` names a
+missing a^0, a missing σ, a transposed W. The untrained network's ten outputs are
+meaningless, and the prediction is the largest output. The quadratic cost measures how far
+the outputs are from the one-hot label. Point at the numbers: cost {net.cost(X, y):.4f},
+accuracy {pct(net.accuracy(X, y))}.
 
 **Ask:** the three printed outputs are almost identical although the digits differ. What
 accuracy do you expect, and why exactly that? **Expect:** it answers {says.argmax()} for
@@ -135,31 +166,96 @@ accuracy do you expect, and why exactly that? **Expect:** it answers {says.argma
 """)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Gradient descent and backpropagation
+# ## Gradient descent
 #
-# Gradient descent changes every weight a little in the direction that lowers the
-# cost: w ← w − η ∂C/∂w, with a *learning rate* η. The question is how to get all the
-# partial derivatives cheaply. Backpropagation computes them in one backward sweep
-# through the layers. With the error of layer l defined as δ^l = ∂C/∂z^l (one row per
-# digit, like z^l):
+# Learning means changing every weight and bias a little in the direction that lowers the
+# cost. For one weight w, the *partial derivative* ∂C/∂w says how fast C changes when w
+# alone changes. The **gradient** collects them: ∇_W C is an array of the shape of W whose
+# entry (j, k) is ∂C/∂W_jk, and ∇_b C is the same for b. The gradient points where C
+# rises fastest, so *gradient descent* steps the other way, by a *learning rate* η:
 #
-# $$\begin{aligned}
-# &\text{(BP1)}\quad \delta^L = \nabla_{a} C \odot \sigma'(z^L),
-#   \quad \nabla_{a} C = \tfrac{1}{n}\,(a^L - y) \\
-# &\text{(BP2)}\quad \delta^l = \big(\delta^{l+1} W^{l+1}\big) \odot \sigma'(z^l) \\
-# &\text{(BP3)}\quad \partial C / \partial b^l = \textstyle\sum_{\text{rows}} \delta^l \\
-# &\text{(BP4)}\quad \partial C / \partial W^l = (\delta^l)^T a^{l-1}
-# \end{aligned}$$
+# $$W^l \leftarrow W^l - \eta\, \nabla_{W^l} C, \qquad b^l \leftarrow b^l - \eta\, \nabla_{b^l} C.$$
 #
-# BP1 starts at the output, BP2 passes the error back one layer at a time, and BP3 and
-# BP4 read the gradients off the errors.
+# The question is how to get all the partial derivatives cheaply: nudging each weight in
+# turn and watching the cost would take two passes through the network per weight.
+# *Backpropagation* gets all of them from one pass forward and one backward, with the
+# chain rule.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# **Where the 1/n comes from.** The cost is the *mean* of the n digits' costs, so its
-# slope with respect to one digit's output is that digit's (a^L − y) times 1/n. Every row
-# of δ^L carries the 1/n, and the sums over the rows in BP3 and BP4 become averages. That
-# keeps a step's size independent of the batch size: the same η works for a batch of 10
-# or of 100 (exercise 3 asks what happens without it).
+# **The chain rule.** If C depends on u only through v, their slopes multiply:
+# ∂C/∂u = (∂C/∂v)(∂v/∂u). If u acts on C through several quantities v_1, ..., v_m, the
+# contributions add up:
+#
+# $$\frac{\partial C}{\partial u} = \sum_{j=1}^{m} \frac{\partial C}{\partial v_j}\,\frac{\partial v_j}{\partial u}.$$
+#
+# **Two more symbols.** ⊙ is the elementwise product of two arrays of the same shape,
+# (A ⊙ B)_ij = A_ij B_ij: numpy's `*` (a matrix product is `@`). The *error* of layer l
+# is the slope of the cost with respect to the layer's weighted inputs,
+#
+# $$\delta^l = \frac{\partial C}{\partial z^l}, \qquad \delta^l_{xj} = \frac{\partial C}{\partial z^l_{xj}},$$
+#
+# an array shaped like z^l: one row per digit x of the batch, one column per neuron j.
+# Four equations, BP1 to BP4, compute every δ^l and from them every gradient.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **BP1: the output layer.** The cost is $C = \frac1n \sum_x \frac12 \sum_j (a^L_{xj} - y_{xj})^2$,
+# so $\partial C/\partial a^L_{xj} = (a^L_{xj} - y_{xj})/n$: together
+# ∇_a C = (a^L − y)/n. The output $a^L_{xj} = \sigma(z^L_{xj})$ depends on $z^L_{xj}$
+# alone, so the chain rule has a single term,
+# $\delta^L_{xj} = \frac{\partial C}{\partial a^L_{xj}}\, \sigma'(z^L_{xj})$. For all
+# digits and outputs at once:
+#
+# $$\text{(BP1)}\quad \delta^L = \nabla_a C \odot \sigma'(z^L), \qquad \nabla_a C = \tfrac{1}{n}\,(a^L - y).$$
+#
+# **BP2: one layer back.** A weighted input $z^l_{xk}$ reaches the cost only through the
+# next layer's weighted inputs of the same digit,
+# $z^{l+1}_{xj} = \sum_k \sigma(z^l_{xk})\, W^{l+1}_{jk} + b^{l+1}_j$ for every neuron j,
+# with the slopes $\partial z^{l+1}_{xj} / \partial z^l_{xk} = W^{l+1}_{jk}\, \sigma'(z^l_{xk})$.
+# The chain rule sums over j:
+#
+# $$\delta^l_{xk} = \sum_j \delta^{l+1}_{xj}\, W^{l+1}_{jk}\, \sigma'(z^l_{xk}).$$
+#
+# The sum over j is entry (x, k) of the matrix product δ^(l+1) W^(l+1), so
+#
+# $$\text{(BP2)}\quad \delta^l = \big(\delta^{l+1} W^{l+1}\big) \odot \sigma'(z^l).$$
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **BP3 and BP4: the gradients.** A bias $b^l_j$ enters $z^l_{xj}$ of every digit x with
+# slope 1, and a weight $W^l_{jk}$ enters it with slope $a^{l-1}_{xk}$, the input it
+# multiplies. Each acts on the cost through all n digits of the batch, so the chain rule
+# sums over the rows:
+#
+# $$\text{(BP3)}\quad \frac{\partial C}{\partial b^l_j} = \sum_x \delta^l_{xj}: \quad \nabla_{b^l} C \text{ is the sum of the rows of } \delta^l,$$
+#
+# $$\text{(BP4)}\quad \frac{\partial C}{\partial W^l_{jk}} = \sum_x \delta^l_{xj}\, a^{l-1}_{xk}: \quad \nabla_{W^l} C = (\delta^l)^T a^{l-1}.$$
+#
+# BP1 starts at the output, BP2 passes the error back one layer at a time, and BP3 and
+# BP4 read the gradients off the errors. One more fact saves work: σ'(z) = σ(z)(1 − σ(z)),
+# and σ(z^l) = a^l, so σ'(z^l) = a^l ⊙ (1 − a^l). The activations that the forward pass
+# kept are all that backpropagation needs.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Where the 1/n comes from.** The cost is the *mean* of the n digits' costs, so every
+# row of ∇_a C, and so of δ^L, carries a factor 1/n; BP2 passes it on to every δ^l, and
+# the sums over the rows in BP3 and BP4 become averages over the batch.
+#
+# **Question.** Suppose the cost were the *sum* of the digits' costs instead of their
+# mean, so that BP1 had no 1/n. Which learning rate, with batches of 10, would take
+# exactly the same steps as the classic network's η = 3 does with the mean?
+#
+# <details><summary>Hint</summary>
+#
+# A step is η times the gradient. How does the gradient of a sum of n costs compare
+# with the gradient of their mean?
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+answer = None  # replace None with your answer
+check("ch02.sum_cost_lr", answer)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# With the mean, a step's size does not depend on the batch size: the same η works for a
+# batch of 10 or of 100.
 #
 # **Rows or columns.** Nielsen's book (*Neural Networks and Deep Learning*) writes one
 # digit as a column, z = W a + b, runs backpropagation once per digit and puts the 1/m
@@ -169,11 +265,12 @@ accuracy do you expect, and why exactly that? **Expect:** it answers {says.argma
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
-**Say:** gradient descent steps every weight against its slope, w ← w − η ∂C/∂w; backprop
-gets all {net.n_parameters:,} slopes in one backward sweep: BP1 at the output, BP2 passes the
-error back, BP3/BP4 read off the gradients. The cost is a mean over the batch, so BP1 carries
-a 1/n and BP3/BP4's sums over rows are averages. Nielsen's book uses columns, one digit at a
-time, with the 1/m in the update rule: the same numbers.
+**Say:** gradient descent steps every weight against its slope, W ← W − η ∇_W C; backprop
+gets all {net.n_parameters:,} slopes in one backward sweep. The chain rule gives the four
+equations: BP1 at the output (one term), BP2 one layer back (a sum over the next layer's
+neurons, which is a matrix product), BP3/BP4 sums over the batch. The cost is a mean over
+the batch, so BP1 carries a 1/n and BP3/BP4's sums over rows are averages. Nielsen's book
+uses columns, one digit at a time, with the 1/m in the update rule: the same numbers.
 
 **Ask:** why not compute every gradient by finite differences and skip backprop?
 **Expect:** each weight needs two extra cost evaluations: about {2 * net.n_parameters:,}
@@ -181,37 +278,35 @@ forward passes per step, against one forward and one backward pass for backprop.
 """)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Backpropagation in code
+# ## Backpropagation in code: your turn
 #
-# The four equations for the classic network (sigmoid everywhere, quadratic cost), for
-# a batch X (n, 784) and one-hot targets Y (n, 10). σ'(z) is written as a(1 − a):
+# Write `backprop(W, b, X, Y)` for this network: sigmoid neurons in every layer, and the
+# quadratic cost averaged over the batch. `W` and `b` are the lists of weights and
+# biases, `X` (n, n_0) is a batch, one digit per row, and `Y` (n, n_L) its one-hot
+# targets. Return two lists `(dW, db)`: `dW[l]` is ∇C with respect to `W[l]`, shaped
+# like `W[l]`, and `db[l]` is ∇C with respect to `b[l]`, shaped like `b[l]`.
+#
+# With `acts = forward(W, b, X)`, the list [a^0, ..., a^L], `W[l]` takes `acts[l]` to
+# `acts[l + 1]` (Python counts from 0). Start with BP1 at the output, then walk back from
+# the last layer to the first: BP4 and BP3 give a layer's gradients, and BP2 the error of
+# the layer below it (below the first layer there is none). `forward` is yours, or the
+# course's until yours passes.
 
-# %% slideshow={"slide_type": "-"}
-def forward(W, b, X):
-    """The activations a^0 = X, a^1, ..., a^L of every layer, one digit per row."""
-    activations = [X]
-    for W_l, b_l in zip(W, b):
-        activations.append(sigmoid(activations[-1] @ W_l.T + b_l))  # a^l = σ(a^(l-1) W^lᵀ + b^l)
-    return activations
-
+# %% slideshow={"slide_type": "fragment"}
 def backprop(W, b, X, Y):
-    """∂C/∂W and ∂C/∂b, layer by layer, for C = (1/n) Σ_x ½‖a^L − y‖²."""
-    acts = forward(W, b, X)
-    n, a = len(X), acts[-1]
-    delta = (a - Y) / n * a * (1 - a)            # BP1: δ^L = (a^L − y)/n ⊙ σ'(z^L)
-    dW, db = [None] * len(W), [None] * len(b)
-    for l in reversed(range(len(W))):            # W[l] takes acts[l] to acts[l + 1]
-        dW[l] = delta.T @ acts[l]                # BP4: δᵀ times the layer's input
-        db[l] = delta.sum(axis=0)                # BP3: δ summed over the rows
-        if l > 0:                                # BP2: δ back through W[l], times σ'
-            delta = (delta @ W[l]) * acts[l] * (1 - acts[l])
-    return dW, db
+    raise NotImplementedError  # replace this line with your code
 
-print("∂C/∂W shapes:", [g.shape for g in backprop(net.W, net.b, X[:2], one_hot(y[:2]))[0]])
+
+check("ch02.backprop", backprop)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# The course's `MLP.gradients` is the same algorithm, written for sigmoid or ReLU hidden
-# layers and two costs. On a small batch the two agree to the last digits:
+# From here on the chapter computes with your `backprop` once `check` accepts it. The
+# course's `MLP.gradients` is the same algorithm, written for sigmoid or ReLU hidden
+# layers and two costs, and tested on its own. On a small batch the two agree to the
+# last digits:
+
+# %% slideshow={"slide_type": "fragment"}
+backprop = use("ch02.backprop", backprop)
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 small = MLP([784, 16, 16, 10], seed=1)            # float64, its own random weights
@@ -222,28 +317,72 @@ diff = max(np.abs(mine - ref).max() for mine, ref in zip(dW + db, dW_ref + db_re
 print(f"all {small.n_parameters:,} gradients on 20 digits: "
       f"largest difference from MLP.gradients below 1e-12: {diff < 1e-12}")
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Backpropagation is easy to get subtly wrong, so `MLP.gradients` is also checked twice,
-# independently: against *finite differences* (nudge one weight by ±ε and watch the cost
-# change) and against PyTorch's automatic differentiation, both in 64-bit floats (the
-# cell is hidden in the slides; its verdicts are printed below it).
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+sizes = {n: float(np.sqrt(sum((g ** 2).sum() for g in backprop(small.W, small.b, X[:n], one_hot(y[:n]))[0])))
+         for n in (10, 100)}
+md(f"""
+**Say:** the learners turn BP1 to BP4 into code: `forward` keeps every layer's activations,
+`backprop` walks back with BP1, then BP4, BP3 and BP2 for each layer. σ'(z) is a(1 − a),
+so no z needs to be kept. `check` names a missing σ', a missing 1/n, a transpose, layers in
+the wrong order. Theirs (or the course's) equals `MLP.gradients` (largest difference
+{diff:.0e}).
+
+**Ask:** the mean over the batch puts a 1/n into BP1. The gradient of all the weights on 10 digits
+has size {sizes[10]:.3f}. About what size on 100 digits, with the mean, and with a sum?
+**Expect:** with the mean about the same ({sizes[100]:.3f}): it is an average of similar
+parts. With a sum it would be 100 times that, {100 * sizes[100]:.1f} (and {10 * sizes[10]:.2f}
+on 10 digits), and η would have to shrink whenever the batch grows.
+""")
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Checking the gradient by finite differences
+#
+# Backpropagation is easy to get subtly wrong, so we check it against a computation that
+# shares none of its steps: nudge one weight w by a small ε both ways and watch the cost.
+# The *central difference*
+#
+# $$\frac{\partial C}{\partial w} \approx \frac{C(w + \varepsilon) - C(w - \varepsilon)}{2\varepsilon}$$
+#
+# has an error that shrinks like ε² as ε shrinks (a one-sided difference,
+# (C(w + ε) − C(w))/ε, only like ε). It costs two evaluations of the cost per weight, so
+# we check a few hundred chosen weights, not all of them.
+#
+# **Your turn.** Write `numeric_gradient(cost, w, picks, eps)`: `cost` is a function that
+# takes a weight matrix shaped like `w` and returns the cost (a number), `w` is one
+# layer's weight matrix, `picks` a list of positions (i, j), and `eps` is ε. Return an
+# array with one central difference per pick, in the order of `picks`, each nudging only
+# `w[i, j]`, and leave `w` as it was.
+
+# %% slideshow={"slide_type": "fragment"}
+def numeric_gradient(cost, w, picks, eps):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch02.numeric_gradient", numeric_gradient)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# Now your `numeric_gradient` checks your `backprop` (the course's versions stand in for
+# those not yet accepted), with ε = 10⁻⁶, on every weight of layers 2 and 3 and on 200
+# random weights of layer 1, on 20 digits in 64-bit floats. PyTorch's automatic
+# differentiation checks all the gradients once more (the cell is hidden in the slides;
+# its verdicts are printed below it).
+
+# %% slideshow={"slide_type": "fragment"}
+numeric_gradient = use("ch02.numeric_gradient", numeric_gradient)
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "skip"}
 import torch
 
 check_net = MLP([784, 16, 16, 10], activation="sigmoid", loss="quadratic", seed=1)
 xb, yb = X[:20].astype(np.float64), y[:20]
-dW, db, _ = check_net.gradients(xb, yb)
+dW, db = backprop(check_net.W, check_net.b, xb, one_hot(yb))
 
-def numeric_gradient(net, l, i, j, eps=1e-6):
-    """∂C/∂W[l][i, j] by central differences: nudge one weight both ways."""
-    old = net.W[l][i, j]
-    net.W[l][i, j] = old + eps
-    up = net.cost(xb, yb)
-    net.W[l][i, j] = old - eps
-    down = net.cost(xb, yb)
-    net.W[l][i, j] = old
-    return (up - down) / (2 * eps)
+def cost_of_layer(l):
+    """C on the 20 digits as a function of the weights w of W[l], all else as it is."""
+    def cost(w):
+        W = check_net.W[:l] + [w] + check_net.W[l + 1:]
+        return 0.5 * ((forward(W, check_net.b, xb)[-1] - one_hot(yb)) ** 2).sum(axis=1).mean()
+    return cost
 
 rng = np.random.default_rng(0)
 fd_errors = []
@@ -251,7 +390,7 @@ for l in range(3):                       # every weight of layers 2 and 3; 200 r
     rows, cols = check_net.W[l].shape
     picks = [(i, j) for i in range(rows) for j in range(cols)] if l > 0 else \
         [(rng.integers(rows), rng.integers(cols)) for _ in range(200)]
-    numeric = np.array([numeric_gradient(check_net, l, i, j) for i, j in picks])
+    numeric = numeric_gradient(cost_of_layer(l), check_net.W[l], picks, 1e-6)
     exact = np.array([dW[l][i, j] for i, j in picks])
     rel = np.linalg.norm(numeric - exact) / (np.linalg.norm(numeric) + np.linalg.norm(exact))
     fd_errors.append(rel)
@@ -271,20 +410,17 @@ print(f"PyTorch autograd: largest difference over all {check_net.n_parameters:,}
       f"≤ 1e-10: {autograd_diff <= 1e-10}")
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
-sizes = {n: float(np.sqrt(sum((g ** 2).sum() for g in backprop(small.W, small.b, X[:n], one_hot(y[:n]))[0])))
-         for n in (10, 100)}
 md(f"""
-**Say:** twenty lines: `forward` keeps every layer's activations, `backprop` walks back with
-BP1, BP4, BP3, BP2. σ'(z) is a(1 − a), so no z needs to be kept. It equals `MLP.gradients`
-(largest difference {diff:.0e}), which is itself checked against finite differences (relative
-errors {", ".join(f"{e:.0e}" for e in fd_errors)} for layers 1 to 3) and PyTorch autograd
-(largest difference {autograd_diff:.0e}).
+**Say:** a gradient check shares no step with backprop: nudge one weight both ways, watch
+the cost. The central difference's error shrinks like ε², a one-sided one's like ε. The
+learners write it; it agrees with their backprop (relative errors
+{", ".join(f"{e:.0e}" for e in fd_errors)} for layers 1 to 3), and PyTorch autograd agrees
+on every gradient (largest difference {autograd_diff:.0e}).
 
-**Ask:** the mean over the batch puts a 1/n into BP1. The gradient of all the weights on 10 digits
-has size {sizes[10]:.3f}. About what size on 100 digits, with the mean, and with a sum?
-**Expect:** with the mean about the same ({sizes[100]:.3f}): it is an average of similar
-parts. With a sum it would be 100 times that, {100 * sizes[100]:.1f} (and {10 * sizes[10]:.2f}
-on 10 digits), and η would have to shrink whenever the batch grows.
+**Ask:** why check only {200 + sum(w.size for w in check_net.W[1:])} weights and not all
+{check_net.n_parameters:,}? **Expect:** two cost evaluations per weight: all of them would
+take {2 * check_net.n_parameters:,} passes over the batch, for a check that a few hundred
+weights in every layer already make convincing.
 """)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -295,17 +431,50 @@ on 10 digits), and η would have to shrink whenever the batch grows.
 # and takes one step per batch: 400 steps per pass through the data (an *epoch*). Each
 # step's gradient is noisy, but on average it points the right way.
 #
-# We use the settings of the introductory slides: sigmoid everywhere, quadratic cost,
-# η = 3, batches of 10, 30 epochs.
+# **Your turn.** Write `sgd_step(W, b, dW, db, eta)`: one step of gradient descent,
+# W^l ← W^l − η ∇_(W^l) C and b^l ← b^l − η ∇_(b^l) C for every layer, with the
+# gradients `dW` and `db` as `backprop` returns them and `eta` = η. Return two *new*
+# lists `(new_W, new_b)`, and leave the lists and arrays you were given as they were:
+# the caller decides what to keep (the training loop below replaces its weights with
+# yours).
+
+# %% slideshow={"slide_type": "fragment"}
+def sgd_step(W, b, dW, db, eta):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch02.sgd_step", sgd_step)
+
+# %% slideshow={"slide_type": "fragment"}
+sgd_step = use("ch02.sgd_step", sgd_step)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# Now your `backprop` and `sgd_step` train the network, with the settings of the
+# introductory slides: sigmoid everywhere, quadratic cost, η = 3, batches of 10, 30
+# epochs, from the random weights of the course's `MLP` (seed 0, 32-bit floats), which
+# also measures the cost and accuracy after each epoch. (`MLP.fit`, which the sections
+# after this one use, runs the same loop with the course's `gradients` and `sgd_step`.)
 
 # %% slideshow={"slide_type": "fragment"}
 classic = MLP([784, 16, 16, 10], activation="sigmoid", loss="quadratic", seed=0, dtype=np.float32)
+X32, Y32 = X.astype(np.float32), one_hot(y, 10, np.float32)  # digits and one-hot targets
+classic_history = History()                   # cost and accuracy after each epoch
+shuffle = np.random.default_rng(0)
 start = time.perf_counter()
-classic_history = classic.fit(X, y, epochs=30, batch_size=10, lr=3.0, seed=0,
-                              test=(X_test, y_test), progress=True)
+with one_thread():                            # tiny matrices: one CPU thread is fastest
+    for epoch in tqdm(range(30), desc="epochs"):
+        order = shuffle.permutation(len(X))   # a new order of the digits in every epoch
+        for first in range(0, len(X), 10):    # one step per batch of 10 digits
+            batch = order[first:first + 10]
+            dW, db = backprop(classic.W, classic.b, X32[batch], Y32[batch])
+            classic.W, classic.b = sgd_step(classic.W, classic.b, dW, db, 3.0)
+        classic_history.train_loss.append(classic.cost(X, y))
+        classic_history.train_accuracy.append(classic.accuracy(X, y))
+        classic_history.test_loss.append(classic.cost(X_test, y_test))
+        classic_history.test_accuracy.append(classic.accuracy(X_test, y_test))
 print(f"trained in {time.perf_counter() - start:.1f} s")
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"(\\d+\\.\\d)%": "ch02.classic_numpy_30_epochs"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"} tolerance={"(\\d+\\.\\d)%": "ch02.classic_numpy_30_epochs"}
 print(f"accuracy after 30 epochs: training {classic_history.train_accuracy[-1]:.1%}, "
       f"test {classic_history.test_accuracy[-1]:.1%}")
 
@@ -320,13 +489,14 @@ digits is *overfitting*: the network has partly memorised its {len(X):,} example
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
 **Say:** stochastic gradient descent: shuffle, batches of 10, one step per batch,
-{len(X) // 10} steps per epoch. The settings of the introductory slides (sigmoid, quadratic,
-η = 3, 30 epochs) train in seconds here.
+{len(X) // 10} steps per epoch. The learners write the step; their `backprop` and
+`sgd_step` train the network with the settings of the introductory slides (sigmoid,
+quadratic, η = 3, 30 epochs) in seconds. `MLP.fit` runs the same loop.
 
 **Ask:** training accuracy is {pct(train_acc)}, test {pct(test_acc)}. Which one do we report,
 and what is the gap? **Expect:** the test accuracy, on digits never seen; the gap,
-{100 * (train_acc - test_acc):.1f} points, is overfitting: the network has partly memorised
-its {len(X):,} examples.
+{100 * (train_acc - test_acc):.1f} points, is overfitting: some of the {len(X):,} training
+digits are known by heart rather than read.
 """)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -335,7 +505,7 @@ its {len(X):,} examples.
 # Two of the classic choices hold learning back. When a sigmoid output is confidently
 # wrong (close to 0 or 1), its slope σ' is nearly zero, and BP1 multiplies the error by
 # that slope: the neuron that is most wrong learns least. The *cross-entropy* cost
-# cancels that slope (exercise 4 lets you find out how), and the *ReLU* activation,
+# cancels that slope (the last exercise of this chapter lets you find out how), and the *ReLU* activation,
 # max(0, z), has slope 1 wherever it is active.
 #
 # Compared at one learning rate, though, a recipe wins partly because that rate suits
@@ -626,14 +796,12 @@ dashboard
 # </details>
 
 # %% slideshow={"slide_type": "fragment"}
-from course.check import check
-
 answer = None  # replace None with your answer
 check("ch02.parameters", answer)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # **2.** A sigmoid neuron's weighted input is z = 4. By what factor does σ'(z) shrink its
-# error in BP1/BP2, compared with the largest possible slope at z = 0? Give σ'(4) / σ'(0)
+# error δ in BP1/BP2, compared with the largest possible slope at z = 0? Give σ'(4) / σ'(0)
 # to three decimals.
 #
 # <details><summary>Hint</summary>
@@ -646,35 +814,20 @@ answer = None  # replace None with your answer
 check("ch02.slope_ratio", answer)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# **3.** Suppose the cost were the *sum* of the digits' costs instead of their mean, so
-# that BP1 had no 1/n. Which learning rate, with batches of 10, would take exactly the
-# same steps as the classic network's η = 3 does with the mean?
-#
-# <details><summary>Hint</summary>
-#
-# A step is η times the gradient. How does the gradient of a sum of n costs compare
-# with the gradient of their mean?
-# </details>
-
-# %% slideshow={"slide_type": "-"}
-answer = None  # replace None with your answer
-check("ch02.sum_cost_lr", answer)
-
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **4.** Write BP1 for another cost. Keep the sigmoid outputs a = σ(z^L), but use the
+# **3.** Write BP1 for another cost. Keep the sigmoid outputs a = σ(z^L), but use the
 # *cross-entropy* cost
 #
 # $$C = -\frac{1}{n} \sum_x \sum_j \big[\, y_j \ln a_j + (1 - y_j) \ln (1 - a_j) \,\big].$$
 #
 # `bp1_cross_entropy(a, y)` gets the outputs `a` (n, 10), one digit per row, and the
 # one-hot targets `y` (n, 10), and returns δ^L = ∂C/∂z^L, shape (n, 10). Work it out on
-# paper first: BP1 is ∇_a C ⊙ σ'(z^L). Then compare your formula with the classic
-# network's BP1 in `backprop` above: what happened to σ'?
+# paper first: BP1 is δ^L = ∇_a C ⊙ σ'(z^L). Then compare your formula with the classic
+# network's BP1 (the quadratic cost's, which your `backprop` uses): what happened to σ'?
 #
 # <details><summary>Hint</summary>
 #
 # Differentiate one term with respect to a_j, keep the 1/n, and write σ'(z) with a
-# alone, as `backprop` does. Then multiply and simplify: much cancels.
+# alone, σ'(z) = a(1 − a). Then multiply and simplify: much cancels.
 # </details>
 
 # %% slideshow={"slide_type": "-"}
@@ -685,8 +838,8 @@ def bp1_cross_entropy(a, y):
 check("ch02.bp1_cross_entropy", bp1_cross_entropy)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# `hint("ch02.sum_cost_lr")` (after `from course.check import hint`) prints a hint;
-# `solution(...)` shows the answer, for a function its code.
+# `hint("ch02.parameters")` prints a hint for an exercise; `solution(...)` (after
+# `from course.check import solution`) shows the answer, for a function its code.
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 from course.check import exercises
@@ -696,9 +849,9 @@ md(f"""
 **Do:** the answers if the room is stuck: 784·30 + 30 + 30·10 + 10 =
 {answers["ch02.parameters"].answer:,} parameters; σ'(4)/σ'(0) =
 {answers["ch02.slope_ratio"].answer:.3f} (a saturated neuron passes back
-{pct(answers["ch02.slope_ratio"].answer, 0)} of the error); without the 1/n the gradient is
-ten times larger, so η = {answers["ch02.sum_cost_lr"].answer:g}. For exercise 4, write the
-quadratic cost's BP1 live and run the check: it names the mistake.
+{pct(answers["ch02.slope_ratio"].answer, 0)} of the error); for the summed cost asked with
+BP1, the gradient is ten times larger, so η = {answers["ch02.sum_cost_lr"].answer:g}. For
+exercise 3, write the quadratic cost's BP1 live and run the check: it names the mistake.
 
 **Ask:** what happens to σ' in BP1 with the cross-entropy cost? **Expect:** it cancels:
 δ^L = (a − y)/n. A confidently wrong output now gets a large error, which is why
@@ -710,11 +863,11 @@ cross-entropy learns at a small η.
 #
 # * A network is a chain of weighted sums and squashing functions; a batch goes through
 #   a layer as the rows of one matrix, z = a Wᵀ + b.
-# * Backpropagation gets all the gradients in one backward pass (BP1–BP4, twenty lines
-#   of numpy); we checked it against `MLP.gradients`, finite differences and PyTorch.
-#   The cost is a mean over the batch, so BP1 carries a 1/n.
-# * Mini-batch SGD with the classic settings reads most digits it never saw, from 4,000
-#   examples.
+# * Backpropagation gets all the gradients in one backward pass: BP1–BP4, derived from
+#   the chain rule and written by you, checked against `MLP.gradients`, finite
+#   differences and PyTorch. The cost is a mean over the batch, so BP1 carries a 1/n.
+# * Your forward pass, backpropagation and SGD step train the classic network.
+#   With the classic settings it reads most digits it never saw, from 4,000 examples.
 # * Sigmoid + quadratic cost learns slowly at a small η because saturated neurons have
 #   tiny slopes; cross-entropy and ReLU remove that. Compare recipes each at its best
 #   learning rate, not at one shared η. Learning rate and batch size interact.
@@ -723,7 +876,8 @@ cross-entropy learns at a small η.
 # Next: **03 · What did it learn?**
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** a network is a chain of weighted sums and squashing functions; backprop gets all
-# gradients in one pass, twenty lines, checked three ways, with a 1/n from the mean over the
-# batch; mini-batch SGD reads most unseen digits; sigmoid + quadratic is slow at a small η,
+# **Say:** weighted sums and squashing functions, layer after layer; backprop gets all
+# gradients in one pass, derived from the chain rule and written by the learners, checked
+# three ways, with a 1/n from the mean over the batch; their mini-batch SGD reads most
+# unseen digits; sigmoid + quadratic is slow at a small η,
 # and a fair comparison tunes η for each recipe. Next: what did it learn?

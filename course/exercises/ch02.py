@@ -13,6 +13,9 @@ so the chapter's training loop with them computes the same numbers as ``MLP.fit`
 bit (tests/test_exercises_ch02.py checks it).
 """
 
+import copy
+from functools import cache
+
 import numpy as np
 
 from ..check import code_exercise, exercise
@@ -159,9 +162,16 @@ def _gradient_check_cases():
 
 # --------------------------------------------------------------------- the course's network
 
+@cache
+def _empty_network(sizes: tuple, dtype: np.dtype) -> MLP:
+    return MLP(list(sizes), dtype=dtype)
+
+
 def _network(W, b):
-    """The course's MLP with these weights and biases (sigmoid layers, quadratic cost)."""
-    net = MLP([W[0].shape[1]] + [w.shape[0] for w in W], dtype=W[0].dtype)
+    """The course's MLP with these weights and biases (sigmoid layers, quadratic cost);
+    a copy of one made once per shape, so that no weights are drawn in vain."""
+    sizes = (W[0].shape[1],) + tuple(w.shape[0] for w in W)
+    net = copy.copy(_empty_network(sizes, np.dtype(W[0].dtype)))
     net.W, net.b = list(W), list(b)
     return net
 
@@ -304,9 +314,9 @@ def _forward_torch(W, b, a0):
 @code_exercise(
     "ch02.forward",
     "Write forward(W, b, a0): the forward pass of a network of sigmoid neurons. W and b are "
-    "lists with one array per layer, W[l] of shape (n_l+1, n_l) and b[l] of shape (n_l+1,) "
-    "(Python counts from 0: W[0] is W^1); a0 is a batch (n, n_0), one digit per row. Return "
-    "the list of activations [a^0, a^1, ..., a^L], where a^0 = a0 and "
+    "lists with one array per layer, W[l] of shape (n_(l+1), n_l) and b[l] of shape "
+    "(n_(l+1),) (Python counts from 0: W[0] is W^1); a0 is a batch (n, n_0), one digit per "
+    "row. Return the list of activations [a^0, a^1, ..., a^L], where a^0 = a0 and "
     "a^l = σ(a^(l−1) (W^l)ᵀ + b^l).",
     hint="Start the list with a0 itself. Then, for each layer's W_l and b_l in turn (zip(W, b)), "
          "compute the next activations from the last ones in the list and append them. Check "
