@@ -131,11 +131,13 @@ generalises. Equal counts per class also keep one class from dominating the scor
 # shows the right answer. It names the mistake when it recognises it (a percentage where
 # a fraction was asked, for example), or says whether your number is too large or too
 # small, and points you to `hint(...)`, a nudge in the right direction. Try it: how many
-# pixels does one digit have?
+# pixel values do the bundled training digits hold in all, every pixel of every training
+# digit?
 #
 # <details><summary>Hint</summary>
 #
-# Each digit is an array: `data.x_train[0].shape` gives its height and width.
+# `data.x_train` holds all the training digits: its `.shape` gives how many there are and
+# each one's height and width (or `.size` counts its values at once).
 # </details>
 
 # %% slideshow={"slide_type": "fragment"}

@@ -26,18 +26,18 @@ def test_no_answer_yet_is_neither_right_nor_wrong():
 
 
 def test_wrong_answer_says_direction_and_offers_hint_without_solution():
-    fb = C.check("ch00.pixels", 1000)
+    fb = C.check("ch00.pixels", 10**9)
     assert fb.correct is False and "Too large" in fb.message and "hint('ch00.pixels')" in fb.message
-    assert "784" not in fb.message and "784" not in fb._repr_html_()
+    assert "3136000" not in fb.message and "3,136,000" not in fb._repr_html_()
 
 
 def test_known_mistake_gets_specific_feedback():
-    fb = C.check("ch00.pixels", 28)
-    assert fb.correct is False and "side of the square" in fb.message
+    fb = C.check("ch00.pixels", 784)
+    assert fb.correct is False and "one digit's pixels" in fb.message
 
 
 def test_wrong_type_is_explained():
-    assert "remove the quotes" in C.check("ch00.pixels", "784").message
+    assert "remove the quotes" in C.check("ch00.pixels", "3136000").message
     assert "single number" in C.check("ch00.pixels", [784, 1]).message
 
 
@@ -49,10 +49,10 @@ def test_numeric_tolerance_applies():
 
 
 def test_solution_and_hint_reveal_only_when_asked(capsys):
-    assert C.solution("ch00.pixels") == 784
-    assert "784" in capsys.readouterr().out
+    assert C.solution("ch00.pixels") == 4000 * 784
+    assert "3136000" in capsys.readouterr().out
     text = C.hint("ch00.pixels")
-    assert "784" not in text
+    assert "3136000" not in text and "3,136,000" not in text
 
 
 def test_unknown_key_lists_the_chapter_exercises():
@@ -88,4 +88,4 @@ def test_solutions_command_runs_as_a_module():
     out = subprocess.run([sys.executable, "-m", "course.check", "--solutions", "ch00"],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
-    assert "ch00.pixels" in out.stdout and "answer: 784" in out.stdout
+    assert "ch00.pixels" in out.stdout and "answer: 3136000" in out.stdout

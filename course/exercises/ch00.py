@@ -6,13 +6,20 @@ from ..check import code_exercise, exercise
 from ..data import bundled
 
 
-@exercise("ch00.pixels", "How many pixels does one MNIST digit have?",
-          hint="Each digit is a square image; look at the shape of one digit, "
-               "or multiply its height by its width.",
-          mistakes=[(lambda a: a == 28, "28 is the side of the square; how many pixels fill it?")],
-          explanation="A digit is a 28 x 28 grid, so 784 numbers.")
+@exercise("ch00.pixels",
+          "How many pixel values do the bundled training digits hold in all (every pixel of "
+          "every training digit)?",
+          hint="Each digit is an array of height x width pixels, and data.x_train holds all "
+               "the training digits: look at its shape (or its size).",
+          mistakes=[(lambda a: a == 28 * 28, "That is one digit's pixels; the question asks for "
+                                             "every training digit's."),
+                    (lambda a: a == len(bundled().y_train),
+                     "That is the number of training digits; each of them has many pixels."),
+                    (lambda a: a == bundled().x_train[0].size * (len(bundled().y_train) + len(bundled().y_test)),
+                     "That counts the test digits too; the question asks for the training digits.")],
+          explanation="4,000 digits of 28 x 28 = 784 pixels each: data.x_train.size.")
 def _pixels():
-    return int(bundled().x_train[0].size)
+    return int(bundled().x_train.size)
 
 
 @exercise("ch00.always_seven",
