@@ -1,7 +1,6 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -18,9 +17,9 @@
 # vary in a few typical ways. Principal component analysis (PCA) finds those ways, and
 # each one turns out to be a picture of its own, an *eigen-digit*.
 #
-# In this chapter we compute PCA from scratch in two ways and check both against the
-# course's tested version, look at the eigen-digits, rebuild digits from a handful of
-# them, and classify digits with them. The fooling post reports "about 70 %" accuracy
+# In this chapter you write PCA yourself, from its formula, and check it against the
+# course's tested version; we look at the eigen-digits, you rebuild digits from a handful
+# of them, and we classify digits with them. The fooling post reports "about 70 %" accuracy
 # with principal components, without saying how; we measure how far three simple
 # classifiers get.
 
@@ -28,8 +27,9 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
+from course.check import check, use
 from course.data import load_mnist
-from course.pca import as_features, fit_pca, reconstruct, reconstruction_error, transform
+from course.pca import as_features, fit_pca, reconstruction_error, transform
 from course.plotting import CLASS_COLOURS, CLASS_MARKERS, show, show_digits
 from course.prose import md, pct
 
@@ -41,9 +41,9 @@ X.shape
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
 **Say:** a digit is 784 numbers, but handwriting varies in only a few typical ways. PCA
-finds those ways, and each is a picture of its own, an eigen-digit. We compute it from
-scratch two ways, check both against the course's `fit_pca`, rebuild digits, and classify
-with it: the fooling post reports "about {pct(FOOLING_POST_PCA, 0)}"; we measure three
+finds those ways, and each is a picture of its own, an eigen-digit. The learners write it
+from scratch (either route), check it against the course's `fit_pca`, rebuild digits, and
+we classify with it: the fooling post reports "about {pct(FOOLING_POST_PCA, 0)}"; we measure three
 classifiers on {len(data.y_test):,} test digits.
 """)
 
@@ -102,92 +102,126 @@ variance (counted again below).
 # the small variances more accurate.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### PCA from scratch, two ways
-#
-# Both routes fit in a few lines of numpy. Each returns the components as rows, largest
-# variance first, and the variances $\lambda_i$ along them.
-
-# %% slideshow={"slide_type": "-"}
-def pca_by_svd(X):
-    """Components (rows) and variances from the SVD of the centred data."""
-    Xc = X - X.mean(axis=0)                                # X_c = X − μ
-    U, sigma, Vt = np.linalg.svd(Xc, full_matrices=False)  # X_c = U Σ Vᵀ, σ largest first
-    return Vt, sigma ** 2 / (len(X) - 1)                   # rows of Vᵀ; λ_i = σ_i² / (n − 1)
-
-
-def pca_by_eigh(X):
-    """The same from the eigenvectors of the covariance matrix S."""
-    Xc = X - X.mean(axis=0)
-    S = Xc.T @ Xc / (len(X) - 1)          # S = X_cᵀ X_c / (n − 1), 784 × 784
-    lam, V = np.linalg.eigh(S)            # S V = V diag(λ), λ in increasing order
-    order = np.argsort(lam)[::-1]         # largest variance first
-    return V[:, order].T, lam[order]      # eigenvectors as rows
-
-
-V_svd, var_svd = pca_by_svd(X)
-V_eig, var_eig = pca_by_eigh(X)
-print(f"SVD route: components {V_svd.shape}, variances {var_svd.shape}; "
-      f"eigh route: {V_eig.shape}, {var_eig.shape}")
+# **Signs.** If $v$ is an eigenvector, so is $-v$: the data fix each component only up to
+# its sign, and two programs (or one program on two machines) may pick different ones. To
+# draw the same pictures on every run, the course's `fit_pca` follows a **sign rule**:
+# flip each component so that its entry of largest absolute value is positive.
+# scikit-learn uses the same rule, and the course's tests compare `fit_pca` with
+# scikit-learn.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# **Signs.** If $v$ is an eigenvector, so is $-v$, and the two routes may pick different
-# signs. To get the same pictures on every run, the course's `fit_pca` flips each
-# component so that its largest entry (in absolute value) is positive; scikit-learn uses
-# the same rule, and the course's tests compare `fit_pca` with scikit-learn.
+# ### PCA from scratch
 #
-# Do the two routes agree with `fit_pca`? We compare the first 100 components up to their
-# sign (their variances are well apart, so each is pinned down by the data up to its
-# sign) and all 784 variances.
+# **Write the code.** `principal_components(X, k)` gets the digits as the rows of `X`, an
+# `(n, d)` array of floats, and returns two things: the mean digit $\mu$, shape `(d,)`, and
+# the first $k$ principal components as the rows of a `(k, d)` array, largest variance
+# first, each a unit vector that follows the sign rule. Either route above will do: the
+# eigenvectors of $S$ or the SVD of $X_c$. `check` tries your function on data it has not
+# shown you (digits, and clouds of points in fewer dimensions) and compares it with
+# `fit_pca`.
+#
+# <details><summary>Hint</summary>
+#
+# Centre first. `np.linalg.svd(..., full_matrices=False)` returns $U$, the $\sigma_i$ and
+# $V^\top$, in that order; `np.linalg.eigh` returns the eigenvalues in *increasing* order
+# and the eigenvectors as *columns*. For the sign rule, `np.abs(V).argmax(axis=1)` says
+# where each row of `V` is largest.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def principal_components(X, k):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch04.principal_components", principal_components)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# The cells below compute with your `principal_components` once `check` accepts it, and
+# with the course's until then (run the next cell again after yours passes):
+
+# %% slideshow={"slide_type": "-"}
+principal_components = use("ch04.principal_components", principal_components)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Write the code.** The variance of the digits along component $i$ is its eigenvalue
+# $\lambda_i$. `component_variances(X)` gets `X` as before, with more rows than columns
+# ($n > d$), and returns the $d$ variances along the components, largest first, as a
+# `(d,)` array. The formulas above give them by either route.
+#
+# <details><summary>Hint</summary>
+#
+# In the SVD route each eigenvalue of $S$ comes from one singular value: look at the
+# equation for $S$ above. `np.linalg.eigvalsh(S)` gives the eigenvalues alone, smallest
+# first.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def component_variances(X):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch04.component_variances", component_variances)
+
+# %% slideshow={"slide_type": "-"}
+component_variances = use("ch04.component_variances", component_variances)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# Do they agree with the course's `fit_pca`, on all 4,000 training digits? And do the two
+# routes agree with each other? `fit_pca` takes the SVD route, and the eigenvector route
+# with `method="eig"`. We compare the first 100 components (their variances are well
+# apart, so the data pin each one down up to its sign, which the sign rule fixes) and all
+# 784 variances.
 
 # %% slideshow={"slide_type": "skip"}
 pca = fit_pca(data.x_train)
-
-
-def largest_difference_up_to_sign(a, b):
-    """max |a − s b| over all entries, with the sign s = ±1 chosen per row."""
-    signs = np.sign(np.sum(a * b, axis=1, keepdims=True))
-    return float(np.abs(a - signs * b).max())
-
-
+pca_eig = fit_pca(data.x_train, method="eig")
+mean_digit, V = map(np.asarray, principal_components(X, 100))  # μ (784,), components (100, 784)
+lam = np.asarray(component_variances(X))                        # λ_1 ≥ ... ≥ λ_784
 differences = {
-    "components 1-100, SVD route vs fit_pca": largest_difference_up_to_sign(V_svd[:100], pca.components[:100]),
-    "components 1-100, eigh route vs fit_pca": largest_difference_up_to_sign(V_eig[:100], pca.components[:100]),
-    "variances (784), SVD route vs fit_pca": float(np.abs(var_svd - pca.explained_variance).max()),
-    "variances (784), eigh route vs fit_pca": float(np.abs(var_eig - pca.explained_variance).max()),
+    "mean digit, principal_components vs fit_pca": float(np.abs(mean_digit - pca.mean).max()),
+    "components 1-100, principal_components vs fit_pca": float(np.abs(V - pca.components[:100]).max()),
+    "variances (784), component_variances vs fit_pca": float(np.abs(lam - pca.explained_variance).max()),
+    "components 1-100, eigenvector route vs SVD route": float(np.abs(pca_eig.components[:100] - pca.components[:100]).max()),
+    "variances (784), eigenvector route vs SVD route": float(np.abs(pca_eig.explained_variance - pca.explained_variance).max()),
 }
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 for what, diff in differences.items():
-    print(f"{what:<41} largest difference below 1e-10: {diff < 1e-10}")
+    print(f"{what:<50} largest difference below 1e-10: {diff < 1e-10}")
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# And the differences themselves (rounding errors), and how many components the raw SVD
-# points the other way (which sign the SVD returns can change with the machine and the
+# And the differences themselves (rounding errors; they change with the machine and the
 # numerical library's settings, so this cell is not compared by the tests):
 
 # %% slideshow={"slide_type": "-"}
 for what, diff in differences.items():
-    print(f"{what:<41} {diff:.1e}")
-flipped = int((np.sum(V_svd[:100] * pca.components[:100], axis=1) < 0).sum())
-print(f"of the first 100 SVD components, {flipped} point the other way than fit_pca's")
+    print(f"{what:<50} {diff:.1e}")
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+U_svd, sigma_svd, Vt_svd = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+flipped = int((np.sum(Vt_svd[:100] * pca.components[:100], axis=1) < 0).sum())
 md(f"""
 **Say:** the variance along a unit vector v is vᵀSv; maximising it gives Sv = λv, so the
 components are eigenvectors of the covariance matrix, and λ is the variance along each.
-The SVD of the centred data gives the same vectors without forming S: three lines each.
-Point at the printout: both routes agree with `fit_pca` (`True`); the largest difference is
-{max(differences.values()):.0e}, rounding error.
+The SVD of the centred data gives the same vectors without forming S: three lines each, and
+the sign rule two more. Point at the printout: both routes agree with `fit_pca` (`True`);
+the largest difference is {max(differences.values()):.0e}, rounding error.
 
 **Ask:** if v is an eigenvector, so is −v. How can two programs draw the same pictures?
 **Expect:** a sign rule: flip each component so its largest entry is positive. Without it,
-{flipped} of the first 100 SVD components would be drawn the other way round.
+{flipped} of the first 100 components of numpy's SVD would be drawn the other way round.
+
+**Do:** if the room is stuck on `principal_components`: `Xc = X - X.mean(axis=0)`, then
+`np.linalg.svd(Xc, full_matrices=False)`, the first k rows of Vᵀ, then the sign rule. For
+`component_variances`: σ² / (n − 1). Let someone forget the sign rule, or take eigh's
+columns as rows, and run the check: it names the mistake.
 """)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The mean digit and the first eigen-digits
 #
-# The mean digit is where the cloud is centred. The components are directions *away*
+# From here on the pictures use your `principal_components` and `component_variances`
+# (or the course's, until yours pass). The mean digit is where the cloud is centred. The components are directions *away*
 # from it, with positive and negative entries, so we draw them in red (positive), white
 # (zero) and blue (negative), all on one colour scale. The fooling post squeezed each
 # component into [0, 1] as a grey image; that hides where zero is, which is why its
@@ -195,18 +229,18 @@ Point at the printout: both routes agree with `fit_pca` (`True`); the largest di
 
 # %% slideshow={"slide_type": "fragment"}
 fig, ax = plt.subplots(figsize=(2.4, 2.6))
-ax.imshow(pca.mean.reshape(28, 28), cmap="gray_r", vmin=0, vmax=1)
+ax.imshow(mean_digit.reshape(28, 28), cmap="gray_r", vmin=0, vmax=1)
 ax.set_title("mean training digit")
 ax.set_xticks([])
 ax.set_yticks([])
-darkest = np.unravel_index(pca.mean.argmax(), (28, 28))
+darkest = np.unravel_index(mean_digit.argmax(), (28, 28))
 show(fig, alt=f"The mean of the {len(X):,} training digits: a grey blur, darkest at row {darkest[0]}, "
-              f"column {darkest[1]} ({pca.mean.max():.2f} on a scale from 0, paper, to 1, ink), fading "
+              f"column {darkest[1]} ({mean_digit.max():.2f} on a scale from 0, paper, to 1, ink), fading "
               f"to white towards the edges.")
 
 # %% slideshow={"slide_type": "subslide"}
-shares = pca.explained_variance_ratio
-fig = show_digits(pca.components[:16], vmin=None, ncols=8, size=1.2,
+shares = lam / lam.sum()  # each component's share of the total variance
+fig = show_digits(V[:16], vmin=None, ncols=8, size=1.2,
                   titles=[f"PC {i + 1}: {shares[i]:.1%}" for i in range(16)],
                   suptitle="The first 16 principal components (red +, blue −) "
                            "and the share of the variance each explains")
@@ -223,7 +257,7 @@ show(fig, alt=f"The first 16 principal components as 28 × 28 pictures, red posi
 
 # %% slideshow={"slide_type": "fragment"}
 steps = np.array([-2, -1, 0, 1, 2])
-walks = np.stack([pca.mean + t * np.sqrt(pca.explained_variance[j]) * pca.components[j]
+walks = np.stack([mean_digit + t * np.sqrt(lam[j]) * V[j]
                   for j in range(3) for t in steps])
 fig = show_digits(np.clip(walks, 0, 1), ncols=5, size=1.4,
                   titles=[f"PC {j + 1}, t = {t:+d}" for j in range(3) for t in steps],
@@ -291,7 +325,7 @@ for k in (1, 2, 10, 50, 100):
 for level in (0.5, 0.8, 0.95, 0.99):
     print(f"{level:.0%} of the variance needs {components_for_variance(pca, level):>3} components")
 # numpy's rank rule: a singular value counts as zero below σ_max · max(n, d) · machine epsilon
-sigma = np.sqrt(var_svd * (len(X) - 1))
+sigma = np.sqrt(pca.explained_variance * (len(X) - 1))  # σ_i = √((n − 1) λ_i)
 is_zero = sigma <= sigma.max() * max(X.shape) * np.finfo(float).eps
 print(f"components with (numerically) zero variance: {int(is_zero.sum())}")
 
@@ -505,16 +539,47 @@ one scale, so there is nothing to equalise: we keep raw pixels.
 # $$x = \mu + \sum_{j=1}^{784} z_j v_j, \qquad z_j = v_j \cdot (x - \mu).$$
 #
 # Keeping only the first $k$ terms gives the *reconstruction* $\hat x_k$: the nearest
-# point to $x$ among all images the first $k$ components can make. The test digits
-# below were never used to fit the PCA.
+# point to $x$ among all images the first $k$ components can make.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Write the code.** `rebuild(X, mean, components, k)`: rebuild each row of `X` (digits
+# as an `(n, 784)` array of floats) from its first `k` principal coordinates,
+#
+# $$\hat x = \mu + \sum_{j=1}^{k} z_j v_j, \qquad z_j = v_j \cdot (x - \mu),$$
+#
+# where `mean` is $\mu$ and `components` holds the unit vectors $v_j$ as its rows,
+# largest variance first. No loops needed: two matrix products. `check` tries it on
+# digits and PCAs it has not shown you, and compares with `course.pca.reconstruct`.
+#
+# <details><summary>Hint</summary>
+#
+# Subtract the mean; the coordinates of all digits at once are one product with the
+# first `k` rows of `components` (transposed); going back is the product the other way
+# round; then the mean goes back on.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def rebuild(X, mean, components, k):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch04.rebuild", rebuild)
+
+# %% slideshow={"slide_type": "-"}
+rebuild = use("ch04.rebuild", rebuild)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# Three test digits, which were never used to fit the PCA, rebuilt with your `rebuild`
+# from more and more components:
 
 # %% slideshow={"slide_type": "subslide"}
 shown_ks = [1, 2, 5, 10, 20, 50, 100, 784]
 picks = [int(np.flatnonzero(data.y_test == c)[0]) for c in (2, 4, 8)]
+X_test = as_features(data.x_test)  # (1000, 784) float64 in [0, 1]
 rows, titles = [], []
 for i in picks:
-    rows += [data.x_test[i] / 255] + [np.clip(reconstruct(pca, data.x_test[i][None], k)[0], 0, 1)
-                                      for k in shown_ks]
+    rows += [X_test[i]] + [np.clip(rebuild(X_test[i:i + 1], pca.mean, pca.components, k)[0], 0, 1)
+                           for k in shown_ks]
     titles += ["original"] + [f"k = {k}" for k in shown_ks]
 fig = show_digits(np.array(rows), titles=titles, ncols=len(shown_ks) + 1, size=1.0,
                   suptitle="Three test digits rebuilt from their first k components "
@@ -749,7 +814,8 @@ from k = {ncm_first}. Subspaces drop to {pct(sub[-1])} at k = {ks[-1]}.
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Exercises
 #
-# Compute each answer in a cell of your own, then put it in place of `None`.
+# The three functions you wrote are in the sections above. These questions ask for
+# numbers: compute each answer in a cell of your own, then put it in place of `None`.
 #
 # **1.** How many principal components of the training digits (not standardised) keep
 # at least 90 % of their variance?
@@ -762,8 +828,6 @@ from k = {ncm_first}. Subspaces drop to {pct(sub[-1])} at k = {ks[-1]}.
 # </details>
 
 # %% slideshow={"slide_type": "fragment"}
-from course.check import check
-
 answer = None  # replace None with your answer
 check("ch04.components_90", answer)
 
@@ -784,41 +848,17 @@ check("ch04.components_90_standardised", answer)
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # **3.** Rebuild every test digit from the first 10 components (`reconstruction_error(pca,
 # data.x_test, 10)` gives the error of each). Which class (0 to 9) has the smallest
-# average error? Guess first: which digit has the least ink to get wrong?
+# average error? Guess first, and say why, then compute.
 #
 # <details><summary>Hint</summary>
 #
-# Average the errors over the digits of each class, `data.y_test == c`, and take the
-# class with the smallest average.
+# Average the errors over the digits of each class, `data.y_test == c`: ten averages, one
+# per class. The answer is the class whose average is smallest.
 # </details>
 
 # %% slideshow={"slide_type": "-"}
 answer = None  # replace None with your answer
 check("ch04.best_rebuilt_class", answer)
-
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **4. Write the code.** `rebuild(X, mean, components, k)`: rebuild each row of `X`
-# (digits as an `(n, 784)` array of floats) from its first `k` principal coordinates,
-#
-# $$\hat x = \mu + \sum_{j=1}^{k} z_j v_j, \qquad z_j = v_j \cdot (x - \mu),$$
-#
-# where `mean` is $\mu$ and `components` holds the unit vectors $v_j$ as its rows,
-# largest variance first. No loops needed: two matrix products. `check` tries it on
-# digits and PCAs it has not shown you, and compares with `course.pca.reconstruct`.
-#
-# <details><summary>Hint</summary>
-#
-# Subtract the mean; the coordinates of all digits at once are one product with the
-# first `k` rows of `components` (transposed); going back is the product the other way
-# round; then the mean goes back on.
-# </details>
-
-# %% slideshow={"slide_type": "-"}
-def rebuild(X, mean, components, k):
-    raise NotImplementedError  # replace this line with your code
-
-
-check("ch04.rebuild", rebuild)
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 from course.check import exercises
@@ -828,8 +868,9 @@ md(f"""
 **Do:** the answers if the room is stuck: {answers["ch04.components_90"].answer} components keep
 90 % of the raw variance; standardised needs {answers["ch04.components_90_standardised"].answer},
 more, because rarely inked pixels get as much weight as the centre; the
-{answers["ch04.best_rebuilt_class"].answer}s are rebuilt best from 10 components. For
-`rebuild`, let someone forget to add the mean back and run the check: it says so.
+{answers["ch04.best_rebuilt_class"].answer}s are rebuilt best from 10 components (a single
+stroke, little ink to get wrong). For `rebuild`, let someone forget to add the mean back and
+run the check: it says so.
 
 **Ask:** more components or fewer for 90 % after standardising, and why? **Expect:** more
 ({answers["ch04.components_90_standardised"].answer} against
@@ -841,17 +882,18 @@ border pixels.
 # ## Summary
 #
 # * PCA finds the directions in which digits vary most: the eigenvectors of the pixel
-#   covariance matrix, or equally the right singular vectors of the centred data. Both
-#   routes, written from scratch in a few lines, agree with the course's tested `fit_pca`
-#   to rounding error, and a sign rule makes the pictures the same every run.
+#   covariance matrix, or equally the right singular vectors of the centred data. You
+#   wrote it in a few lines, `principal_components` and `component_variances`, and
+#   checked it against the course's tested `fit_pca`; a sign rule makes the pictures the
+#   same every run.
 # * The components are signed pictures, eigen-digits: differences between digits, not
 #   digits. A few dozen keep most of the variance.
 # * Blank pixels have zero variance; standardising must not divide by it. It also makes
 #   rarely inked pixels as loud as the centre, which is why we leave pixels unscaled.
 #   Pixels inked in a single digit move together, so even more directions than blank
 #   pixels have zero variance: the rank of the data says how many.
-# * A digit is rebuilt from k components by adding them to the mean digit; the error
-#   falls fast with k.
+# * A digit is rebuilt from k components by adding them to the mean digit (your
+#   `rebuild`); the error falls fast with k.
 # * The fooling post's 70 % is about what the simplest rule gets; k-nearest neighbours
 #   and per-class subspaces on a few dozen components do far better (the table above),
 #   with no neural network at all. That is the bar the networks of the next chapters
@@ -861,8 +903,8 @@ border pixels.
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
-**Say:** PCA = eigenvectors of the covariance, or the SVD of the centred data, each a few
-lines, checked against `fit_pca`; eigen-digits are differences; blank pixels must not be
+**Say:** PCA = eigenvectors of the covariance, or the SVD of the centred data, a few
+lines the learners wrote, checked against `fit_pca`; eigen-digits are differences; blank pixels must not be
 divided by zero, and standardising is wrong for pixels; rebuilding error falls fast with k.
 
 **Ask:** {best_name} on {best_k} eigen-digit coordinates reads {pct(best_acc)} of these test

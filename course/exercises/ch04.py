@@ -1,4 +1,6 @@
-"""Chapter 4, Eigen-digits: questions answered with `course.pca`."""
+"""Chapter 4, Eigen-digits: PCA written by the learner (the principal components, the
+variances along them, a digit rebuilt from k of them), and questions answered with
+`course.pca`."""
 
 from functools import cache
 
@@ -63,8 +65,8 @@ def _is_class(a) -> bool:
           "For which class (a digit from 0 to 9) is the mean squared reconstruction error "
           "smallest?",
           hint="reconstruction_error(pca, data.x_test, 10) gives one error per digit; average it "
-               "over the digits of each class (data.y_test == c) and take the class with the "
-               "smallest average. Before computing: which digit has the least ink to get wrong?",
+               "over the digits of each class (data.y_test == c), ten averages in all, and take "
+               "the class with the smallest.",
           categorical=True,
           mistakes=[(lambda a: not _is_class(a) and isinstance(a, (float, np.floating))
                      and 0 <= a < 1,
@@ -77,8 +79,8 @@ def _is_class(a) -> bool:
                      "The answer is a class: a whole number from 0 to 9."),
                     (lambda a: _is_class(a),
                      "Not that class. Average the errors over the digits of each class (not "
-                     "over pixels or over all digits), then pick the class with the smallest "
-                     "average. Which class has the least ink, and so the least to get wrong?")],
+                     "over pixels or over all digits), ten averages in all, then pick the class "
+                     "whose average is smallest.")],
           explanation="A 1 is a single stroke with little ink, so there is little to get wrong; "
                       "classes with more ink and more ways of writing them are rebuilt worse.")
 def _best_rebuilt_class():
@@ -86,20 +88,445 @@ def _best_rebuilt_class():
 
 
 # --------------------------------------------------------------------- write a function
+#
+# Each exercise's cases come from the bundled digits or from `_cloud`, with their own seeds:
+# non-square data (more digits than pixels and fewer), k = 1 and several other k, data
+# whose mean is far from 0 (so that forgetting to centre shows), and variances well apart
+# (so that each component is fixed by the data up to its sign, and the sign rule fixes that).
+
+
+def _digits() -> np.ndarray:
+    """The bundled training digits as (4000, 784) float64 in [0, 1]."""
+    x = bundled().x_train
+    return x.reshape(len(x), -1) / 255.0
+
+
+def _cloud(seed: int, n: int, d: int, spreads, offset: float) -> np.ndarray:
+    """(n, d) points spread along len(spreads) random orthonormal directions, with these
+    standard deviations, around a random centre with entries in [0, offset)."""
+    rng = np.random.default_rng(seed)
+    directions, _ = np.linalg.qr(rng.standard_normal((d, len(spreads))))
+    z = rng.standard_normal((n, len(spreads))) * np.asarray(spreads, dtype=float)
+    return z @ directions.T + offset * rng.random(d)
+
+
+def _sign_rule(V: np.ndarray) -> np.ndarray:
+    """Each row of V flipped so that its entry of largest absolute value is positive."""
+    biggest = np.abs(V).argmax(axis=1)
+    return V * np.sign(V[np.arange(len(V)), biggest])[:, None]
+
+
+def _eigh_descending(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Eigenvalues (d,) and eigenvectors (columns, (d, d)) of the covariance S, largest first."""
+    Xc = X - X.mean(axis=0)
+    lam, V = np.linalg.eigh(Xc.T @ Xc / (len(X) - 1))
+    return lam[::-1], V[:, ::-1]
+
+
+# ........................................................ the principal components
+
+def _pc_cases():
+    x, y = _digits(), bundled().y_train
+    return [(_cloud(40, 57, 6, (4, 2.5, 1.5, 1, 0.5, 0.2), 3.0), 3),
+            (x[:300], 6),
+            (_cloud(41, 9, 20, (5, 3, 2, 1.2, 0.6, 0.3, 0.2, 0.1), 2.0), 4),
+            (x[y == 7][:120], 1),
+            (x[np.isin(y, (0, 1))][:500], 10)]
+
+
+def _pc_reference(X, k):
+    """`course.pca.fit_pca`'s mean and first k components."""
+    pca = fit_pca(X, k)
+    return pca.mean, pca.components
+
+
+# Typical wrong implementations (the tests check that each gets the right message).
+
+def _pc_not_centred(X, k):
+    U, sigma, Vt = np.linalg.svd(X, full_matrices=False)
+    return X.mean(axis=0), _sign_rule(Vt[:k])
+
+
+def _pc_u_columns(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return mean, _sign_rule(U[:, :k].T)
+
+
+def _pc_u_columns_no_sign_rule(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return mean, U[:, :k].T
+
+
+def _pc_eigh_rows(X, k):
+    lam, V = _eigh_descending(X)
+    return X.mean(axis=0), _sign_rule(V[:k])
+
+
+def _pc_eigh_ascending(X, k):
+    Xc = X - X.mean(axis=0)
+    lam, V = np.linalg.eigh(Xc.T @ Xc / (len(X) - 1))
+    return X.mean(axis=0), _sign_rule(V[:, :k].T)
+
+
+def _pc_no_sign_rule(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return mean, Vt[:k]
+
+
+def _pc_no_sign_rule_full(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=True)
+    return mean, Vt[:k]
+
+
+def _pc_no_sign_rule_eigh(X, k):
+    lam, V = _eigh_descending(X)
+    return X.mean(axis=0), V[:, :k].T
+
+
+def _pc_transposed(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return mean, _sign_rule(Vt[:k]).T
+
+
+def _pc_k_plus_one(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return mean, _sign_rule(Vt[:k + 1])
+
+
+def _pc_swapped(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return _sign_rule(Vt[:k]), mean
+
+
+def _pc_in_place(X, k):
+    mean = X.mean(axis=0)
+    X -= mean
+    U, sigma, Vt = np.linalg.svd(X, full_matrices=False)
+    return mean, _sign_rule(Vt[:k])
+
+
+def _pc_no_return(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    components = _sign_rule(Vt[:k])  # noqa: F841 (the return is what is missing)
+
+
+def _pc_sign_rule_reversed(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return mean, -_sign_rule(Vt[:k])
+
+
+def _pc_mean_of_each_digit(X, k):
+    mean = X.mean(axis=1)
+    U, sigma, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+    return mean, _sign_rule(Vt[:k])
+
+
+def _pc_with_variances(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return mean, _sign_rule(Vt[:k]), sigma[:k] ** 2 / (len(X) - 1)
+
+
+# Other right ways to write it (the tests check that each is accepted).
+
+def _pc_by_eigh(X, k):
+    mean = X.mean(axis=0)
+    Xc = X - mean
+    lam, V = np.linalg.eigh(Xc.T @ Xc / (len(X) - 1))   # increasing order
+    components = V[:, np.argsort(lam)[::-1][:k]].T
+    for row in components:                             # the sign rule, one row at a time
+        if row[np.argmax(np.abs(row))] < 0:
+            row *= -1
+    return mean, components
+
+
+def _pc_full_svd(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=True)
+    V = Vt[:k]
+    flip = np.where(V[np.arange(k), np.abs(V).argmax(axis=1)] < 0, -1.0, 1.0)
+    return mean, V * flip[:, None]
+
+
+def _pc_float32(X, k):
+    X = X.astype(np.float32)
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    V = Vt[:k]
+    return mean, V * np.sign(V[np.arange(k), np.abs(V).argmax(axis=1)])[:, None]
+
+
+def _pc_torch(X, k):
+    import torch
+    X = torch.as_tensor(X)
+    mean = X.mean(dim=0)
+    U, sigma, Vt = torch.linalg.svd(X - mean, full_matrices=False)
+    V = Vt[:k]
+    signs = torch.sign(V.gather(1, V.abs().argmax(dim=1, keepdim=True)))
+    return mean, V * signs
+
+
+@code_exercise(
+    "ch04.principal_components",
+    "Write principal_components(X, k): PCA of the rows of X, (n, d) floats. Return the mean "
+    "μ, shape (d,), and the first k principal components as the rows of a (k, d) array, "
+    "largest variance first, each a unit vector flipped by the sign rule (its entry of "
+    "largest absolute value positive).",
+    hint="Subtract the mean digit to get X_c. Either take the SVD X_c = U Σ Vᵀ "
+         "(np.linalg.svd(..., full_matrices=False)) and keep the first k rows of Vᵀ, or take "
+         "the eigenvectors of S = X_cᵀ X_c / (n − 1) with np.linalg.eigh, which returns them "
+         "as columns, smallest eigenvalue first. Then the sign rule: np.abs(...).argmax(axis=1) "
+         "finds each row's largest entry; multiply each row by that entry's sign.",
+    cases=_pc_cases,
+    mistakes=[(_pc_not_centred,
+               "Your components describe the digits as seen from the blank image, not from the "
+               "mean digit μ: decompose the centred data X_c = X − μ (or its S), not X."),
+              (_pc_u_columns,
+               "Those are columns of U. In X_c = U Σ Vᵀ, U has a row per digit; the components "
+               "are pictures with a value per pixel: the rows of Vᵀ."),
+              (_pc_u_columns_no_sign_rule,
+               "Those are columns of U. In X_c = U Σ Vᵀ, U has a row per digit; the components "
+               "are pictures with a value per pixel: the rows of Vᵀ."),
+              (_pc_eigh_rows,
+               "np.linalg.eigh returns the eigenvectors as the columns of its second result, "
+               "not its rows: component j is V[:, j]."),
+              (_pc_eigh_ascending,
+               "Those are the components of the *smallest* variances: np.linalg.eigh sorts the "
+               "eigenvalues λ in increasing order, and the components come largest variance "
+               "first."),
+              (_pc_no_sign_rule,
+               "Right directions, but some have the opposite sign: apply the sign rule, so that "
+               "each component's entry of largest absolute value is positive."),
+              (_pc_no_sign_rule_full,
+               "Right directions, but some have the opposite sign: apply the sign rule, so that "
+               "each component's entry of largest absolute value is positive."),
+              (_pc_no_sign_rule_eigh,
+               "Right directions, but some have the opposite sign: apply the sign rule, so that "
+               "each component's entry of largest absolute value is positive.")],
+    wrong_examples=[(_pc_not_centred, "decompose the centred data"),
+                    (_pc_u_columns, "columns of U"),
+                    (_pc_eigh_rows, "as the columns of its second result"),
+                    (_pc_eigh_ascending, "in increasing order"),
+                    (_pc_no_sign_rule, "apply the sign rule"),
+                    (_pc_no_sign_rule_eigh, "apply the sign rule"),
+                    (_pc_transposed, "transposed"),
+                    (_pc_k_plus_one, "one more along axis 0"),
+                    (_pc_swapped, "swapped"),
+                    (_pc_in_place, "changes its input `X`"),
+                    (_pc_no_return, "return"),
+                    (_pc_sign_rule_reversed, "opposite sign"),  # either message says so
+                    (_pc_mean_of_each_digit, "shape"),
+                    (_pc_with_variances, "2 things")],
+    right_examples=[_pc_by_eigh, _pc_full_svd, _pc_float32, _pc_torch],
+    rtol=1e-5, atol=1e-6,
+    reference=_pc_reference,
+    explanation="The rows of Vᵀ are the eigenvectors of S = X_cᵀ X_c / (n − 1), so both "
+                "routes give the same components, up to each one's sign, which the sign rule "
+                "fixes. The SVD never forms S, which keeps the small variances accurate.")
+def principal_components(X, k):
+    mean = X.mean(axis=0)                                  # μ, (d,)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)  # X_c = U Σ Vᵀ
+    V = Vt[:k]                                             # the first k rows of Vᵀ, (k, d)
+    biggest = np.abs(V).argmax(axis=1)                     # where each row is largest ...
+    signs = np.sign(V[np.arange(k), biggest])              # ... and that entry's sign
+    return mean, V * signs[:, None]                        # the sign rule: make it positive
+
+
+# ........................................................ the variances along them
+
+def _variance_cases():
+    x = _digits()
+    centre = x.reshape(-1, 28, 28)[:400, 9:19, 9:19].reshape(400, 100)      # the middle 10 x 10
+    pooled = x.reshape(-1, 14, 2, 14, 2).mean(axis=(2, 4))[:1000].reshape(1000, 196)  # 14 x 14
+    return [(_cloud(42, 57, 6, (4, 2.5, 1.5, 1, 0.5, 0.2), 3.0),),
+            (centre,),
+            (pooled,),
+            (_cloud(43, 12, 11, (3, 2, 1, 0.5, 0.25), 1.0),),
+            (_cloud(44, 6, 2, (2, 0.5), 5.0),)]
+
+
+def _variances_reference(X):
+    """`course.pca.fit_pca`'s explained_variance (all components)."""
+    return fit_pca(X).explained_variance
+
+
+def _var_not_centred(X):
+    U, sigma, Vt = np.linalg.svd(X, full_matrices=False)
+    return sigma ** 2 / (len(X) - 1)
+
+
+def _var_singular_values(X):
+    U, sigma, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+    return sigma
+
+
+def _var_standard_deviations(X):
+    U, sigma, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+    return sigma / np.sqrt(len(X) - 1)
+
+
+def _var_divided_by_n(X):
+    U, sigma, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+    return sigma ** 2 / len(X)
+
+
+def _var_ascending(X):
+    Xc = X - X.mean(axis=0)
+    return np.linalg.eigvalsh(Xc.T @ Xc / (len(X) - 1))
+
+
+def _var_of_the_pixels(X):
+    return np.sort(X.var(axis=0, ddof=1))[::-1]
+
+
+def _var_no_denominator(X):
+    U, sigma, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+    return sigma ** 2
+
+
+def _var_share(X):
+    U, sigma, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+    return sigma ** 2 / (sigma ** 2).sum()
+
+
+def _var_d_minus_one(X):
+    U, sigma, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+    return sigma ** 2 / (X.shape[1] - 1)
+
+
+def _var_in_place(X):
+    X -= X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X, full_matrices=False)
+    return sigma ** 2 / (len(X) - 1)
+
+
+def _var_no_return(X):
+    U, sigma, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+    lam = sigma ** 2 / (len(X) - 1)  # noqa: F841 (the return is what is missing)
+
+
+def _var_gram_matrix(X):
+    Xc = X - X.mean(axis=0)
+    return np.sort(np.linalg.eigvalsh(Xc @ Xc.T / (len(X) - 1)))[::-1]
+
+
+def _var_eigh_as_it_comes(X):
+    Xc = X - X.mean(axis=0)
+    return np.linalg.eigh(Xc.T @ Xc / (len(X) - 1))
+
+
+def _var_first_left_out(X):
+    U, sigma, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+    return sigma[1:] ** 2 / (len(X) - 1)
+
+
+def _var_by_eigh(X):
+    Xc = X - X.mean(axis=0)
+    lam = np.linalg.eigvalsh(Xc.T @ Xc / (len(X) - 1))
+    return np.sort(lam)[::-1]
+
+
+def _var_of_the_coordinates(X):
+    Xc = X - X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(Xc, full_matrices=True)
+    Z = Xc @ Vt.T                               # every digit's coordinates z_j
+    return Z.var(axis=0, ddof=1)
+
+
+def _var_float32(X):
+    sigma = np.linalg.svd(X.astype(np.float32) - X.astype(np.float32).mean(axis=0), compute_uv=False)
+    return sigma ** 2 / (len(X) - 1)
+
+
+def _var_np_cov(X):
+    return np.linalg.eigvalsh(np.cov(X, rowvar=False).reshape(X.shape[1], X.shape[1]))[::-1]
+
+
+@code_exercise(
+    "ch04.component_variances",
+    "Write component_variances(X): the variance λ_i of the rows of X, (n, d) floats with "
+    "n > d, along each of the d principal components, largest first. Return a (d,) array.",
+    hint="λ_i is the eigenvalue of S = X_cᵀ X_c / (n − 1) that belongs to component i. With the "
+         "SVD of the centred data X_c = U Σ Vᵀ you never form S: λ_i = σ_i² / (n − 1). "
+         "(np.linalg.eigvalsh(S) works too, but returns them smallest first.)",
+    cases=_variance_cases,
+    mistakes=[(_var_not_centred,
+               "Your variances are measured from the blank image, not from the mean μ: take the "
+               "singular values of the centred data X_c = X − μ."),
+              (_var_singular_values,
+               "Those are the singular values σ_i themselves. The variance along component i "
+               "is λ_i = σ_i² / (n − 1)."),
+              (_var_standard_deviations,
+               "Those are standard deviations, √λ_i: the variance is the square, "
+               "λ_i = σ_i² / (n − 1)."),
+              (_var_divided_by_n,
+               "You divided by n; S = X_cᵀ X_c / (n − 1) divides by n − 1 (the mean μ was "
+               "estimated from the same digits)."),
+              (_var_ascending,
+               "Right values, wrong order: np.linalg.eigh and eigvalsh return the eigenvalues λ "
+               "in increasing order, and the question asks for the largest first."),
+              (_var_of_the_pixels,
+               "Those are the variances of the d pixels (of each column of X), sorted: the "
+               "variances along the components are the eigenvalues of S, the variances along "
+               "the principal directions."),
+              (_var_share,
+               "Those are the shares λ_i / Σ λ (each component's part of the total variance). "
+               "The question asks for the variances λ_i themselves.")],
+    wrong_examples=[(_var_not_centred, "singular values of the centred data"),
+                    (_var_singular_values, "singular values σ_i themselves"),
+                    (_var_standard_deviations, "Those are standard deviations"),
+                    (_var_divided_by_n, "You divided by n"),
+                    (_var_ascending, "in increasing order"),
+                    (_var_of_the_pixels, "variances of the d pixels"),
+                    (_var_no_denominator, "A missing 1/"),
+                    (_var_share, "The question asks for the variances"),
+                    (_var_d_minus_one, "times the right"),
+                    (_var_in_place, "changes its input `X`"),
+                    (_var_no_return, "return"),
+                    (_var_gram_matrix, "shape"),
+                    (_var_eigh_as_it_comes, "is a EighResult"),
+                    (_var_first_left_out, "one fewer")],
+    right_examples=[_var_by_eigh, _var_of_the_coordinates, _var_float32, _var_np_cov],
+    rtol=1e-5, atol=1e-5,
+    reference=_variances_reference,
+    explanation="S = X_cᵀ X_c / (n − 1) = V (Σ² / (n − 1)) Vᵀ: the eigenvalues of S are "
+                "σ_i² / (n − 1), the variances of the digits' coordinates along the components. "
+                "Their sum is the total variance of all d pixels.")
+def component_variances(X):
+    Xc = X - X.mean(axis=0)                                # X_c = X − μ
+    U, sigma, Vt = np.linalg.svd(Xc, full_matrices=False)  # X_c = U Σ Vᵀ, σ largest first
+    return sigma ** 2 / (len(X) - 1)                       # λ_i = σ_i² / (n − 1)
+
+
+# ........................................................ rebuilding from k components
+
+@cache
+def _pair_pca() -> PCA:
+    """A second PCA, fitted to the 3s and 8s only, with 30 components: another mean,
+    another basis, and fewer components than pixels."""
+    d = bundled()
+    return fit_pca(d.x_train[np.isin(d.y_train, (3, 8))], 30)
+
 
 def _rebuild_cases():
     d = bundled()
-    full = _pca()
+    full, small = _pca(), _pair_pca()
     x_test = d.x_test.reshape(len(d.x_test), -1) / 255.0
-    # A second PCA, fitted to two classes only, with 30 components: another mean, another
-    # basis, and fewer components than pixels.
-    pair = np.isin(d.y_train, (3, 8))
-    small = fit_pca(d.x_train[pair], 30)
     some = np.flatnonzero(np.isin(d.y_test, (3, 8)))[:6]
     return [(x_test[:5].copy(), full.mean.copy(), full.components.copy(), 10),
             (x_test[40:52].copy(), full.mean.copy(), full.components.copy(), 1),
             (x_test[100:103].copy(), full.mean.copy(), full.components.copy(), 50),
-            (x_test[some].copy(), small.mean.copy(), small.components.copy(), 7)]
+            (x_test[some].copy(), small.mean.copy(), small.components.copy(), 7),
+            (x_test[7:8].copy(), small.mean.copy(), small.components.copy(), 30)]
 
 
 def _reference(X, mean, components, k):
@@ -133,10 +560,79 @@ def _wrong_k_plus_one(X, mean, components, k):
     return mean + ((X - mean) @ V.T) @ V
 
 
+def _wrong_k_minus_one(X, mean, components, k):
+    V = components[:k - 1]
+    return mean + ((X - mean) @ V.T) @ V
+
+
+def _wrong_clipped(X, mean, components, k):
+    V = components[:k]
+    return np.clip(mean + ((X - mean) @ V.T) @ V, 0, 1)
+
+
+def _wrong_all_components(X, mean, components, k):
+    return mean + ((X - mean) @ components.T) @ components
+
+
 def _wrong_in_place(X, mean, components, k):
     X -= mean
     V = components[:k]
     return mean + (X @ V.T) @ V
+
+
+def _wrong_transposed(X, mean, components, k):
+    V = components[:k]
+    return (mean + ((X - mean) @ V.T) @ V).T
+
+
+def _wrong_coordinates_only(X, mean, components, k):
+    return (X - mean) @ components[:k].T
+
+
+def _wrong_star_for_matmul(X, mean, components, k):
+    V = components[:k]
+    return mean + ((X - mean) * V) * V
+
+
+def _wrong_no_return(X, mean, components, k):
+    V = components[:k]
+    rebuilt = mean + ((X - mean) @ V.T) @ V  # noqa: F841 (the return is what is missing)
+
+
+def _wrong_return_in_loop(X, mean, components, k):
+    V = components[:k]
+    for x in X:
+        z = V @ (x - mean)
+        return mean + z @ V
+
+
+def _wrong_as_images(X, mean, components, k):
+    V = components[:k]
+    return (mean + ((X - mean) @ V.T) @ V).reshape(len(X), 28, 28)
+
+
+# Other right ways to write it.
+
+def _rebuild_one_digit_at_a_time(X, mean, components, k):
+    rebuilt = np.empty_like(X)
+    for i, x in enumerate(X):
+        x_hat = mean.copy()
+        for v in components[:k]:
+            x_hat += (v @ (x - mean)) * v     # z_j v_j with z_j = v_j · (x − μ)
+        rebuilt[i] = x_hat
+    return rebuilt
+
+
+def _rebuild_float32(X, mean, components, k):
+    V = components[:k].astype(np.float32)
+    Xc = (X - mean).astype(np.float32)
+    return mean + (Xc @ V.T) @ V
+
+
+def _rebuild_projection_matrix(X, mean, components, k):
+    V = components[:k]
+    P = V.T @ V                      # (784, 784): projects onto the span of the k components
+    return mean + (X - mean) @ P
 
 
 @code_exercise(
@@ -160,13 +656,30 @@ def _wrong_in_place(X, mean, components, k):
                "(components has one row per component, one column per pixel)."),
               (_wrong_k_plus_one,
                "You used one component too many: k components are rows 0 to k − 1."),
-              (lambda X, mean, components, k: _wrong_k_plus_one(X, mean, components, k - 2),
-               "You used one component too few: k components are rows 0 to k − 1.")],
+              (_wrong_k_minus_one,
+               "You used one component too few: k components are rows 0 to k − 1."),
+              (_wrong_all_components,
+               "You used every component, not the first k: with all of them the digit comes "
+               "back unchanged. Keep rows 0 to k − 1."),
+              (_wrong_clipped,
+               "Your rebuilt digits are clipped to [0, 1]. The notebook clips its pictures to "
+               "draw them, but x̂ itself can leave [0, 1]: return it unclipped.")],
     wrong_examples=[(_wrong_not_centred, "needs the mean subtracted"),
                     (_wrong_mean_not_added, "Add the mean digit"),
                     (_wrong_columns, "each component is a row"),
                     (_wrong_k_plus_one, "one component too many"),
-                    (_wrong_in_place, "changes its input `X`")],
+                    (_wrong_k_minus_one, "one component too few"),
+                    (_wrong_all_components, "You used every component"),
+                    (_wrong_clipped, "return it unclipped"),
+                    (_wrong_in_place, "changes its input `X`"),
+                    (_wrong_transposed, "transposed"),
+                    (_wrong_coordinates_only, "shape"),
+                    (_wrong_star_for_matmul, "ValueError"),
+                    (_wrong_no_return, "return"),
+                    (_wrong_return_in_loop, "first item only"),
+                    (_wrong_as_images, "reshape")],
+    right_examples=[_rebuild_one_digit_at_a_time, _rebuild_float32, _rebuild_projection_matrix],
+    rtol=1e-5, atol=1e-6,
     reference=_reference,
     explanation="Projecting onto the first k components and back is the closest point to x in "
                 "the flat sheet through the mean digit that those components span.")
