@@ -1,7 +1,6 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -123,7 +122,8 @@ and 8s put ink there and a 0 does not.
 # others lack gets a positive weight; ink that other classes have and this one lacks, a
 # negative one. The centre of a 0 is blue because a 1, 4, 7 or 8 puts ink there and a 0
 # never does.
-#
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # A simple picture of "what this class has that the others lack" is the *contrast image*
 # of class c: the mean digit of the class minus the mean of all digits,
 #
@@ -153,7 +153,7 @@ def contrast_images(images, labels):
 
 check("ch03.contrast_images", contrast_images)
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The ten contrast images of the training digits, computed with your function once
 # `check` accepts it. Compare them with the templates:
 
@@ -583,7 +583,7 @@ check("ch03.saliency_map", saliency_map)
 saliency_map = use("ch03.saliency_map", saliency_map)
 print("one map per digit and class, of shape", saliency_map(mlp, data.x_test[0], 3).shape)
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # The course's `course.interpret.saliency` does the same (it also accepts other image
 # formats, picks the predicted class when none is given, and multiplies by the input on
 # request). On five test digits and three classes each, the two agree:
