@@ -1,7 +1,6 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -34,6 +33,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from course import fourier_model as fm
+from course.check import check, use
 from course.data import load_mnist
 from course.interpret import confusion_matrix
 from course.plotting import LINE_STYLES, show, show_digits
@@ -67,26 +67,49 @@ from course.prose import md, pct, span
 # down; each class row of B is trained only by its own digits.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# **Reading the formula: three things that need interpreting.**
+# **Reading the formula: two things that need interpreting.**
 #
 # 1. The video prints its classifier as $g_k(x) = |\langle(\sum_j B_j\, |\mathrm{red}(
 #    \mathrm{vec}(F D_k F))|_j) A\,\mathrm{vec}(x), v_k\rangle| / \|x\|^3$, with a training
 #    digit $D$ inside the Fourier term. We read x there: $g_k(x) = |y_k(x)| / \|x\|^3$, the
 #    score the model was trained to make large. Two other readings exist. Keeping a training
 #    digit there makes $g_k$ blind to the Fourier sizes of the image it classifies. Squared
-#    sizes $|F x F|^2$ would make the numerator cubic, so that $\|x\|^3$ gives a
-#    scale-free $g_k$; but the fitness, the model's training, uses $|F x F|$, and $g_k$ must
-#    use the features the model was trained with.
-# 2. With $|F x F|$ the numerator is quadratic in x (s(x) and A·x both double when x
-#    doubles), the denominator cubic: $g_k(2x) = g_k(x)/2$. So $g_k$ grows without bound as
-#    x → 0 and "maximise $g_k$" has no answer. We maximise the **ratio**
-#    $|y_k(x)|/\|x\|^2$, which does not change when x is scaled, i.e. $|y_k|$ on the unit
-#    sphere, where it equals $g_k$.
-# 3. ‖·‖ is the Frobenius norm (Julia's `norm` of a matrix, the video's notation; smooth).
+#    sizes $|F x F|^2$ are a third reading; but the fitness, the model's training, uses
+#    $|F x F|$, and $g_k$ must use the features the model was trained with.
+# 2. ‖·‖ is the Frobenius norm (Julia's `norm` of a matrix, the video's notation; smooth).
 #    The fitness is unchanged by $A \to cA$, $B \to c'B$ and by $A \to GA$,
 #    $B_j \to B_j G^\top$ for any orthogonal G, but not for a general invertible G. So
 #    "training gives the same tuple" can only mean the same *invariants*: we compare the
 #    g values, after scaling every model to $\|A A^\top\| = \|Z^2\| = 1$.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Exercise.** Does $g_k$ have a largest value? Start with a smaller question: multiply an
+# image x by 2. By what factor does $g_k(x) = |y_k(x)| / \|x\|^3$ change? Follow each
+# piece of the formula: s(x), A·vec(x) and $\|x\|^3$.
+#
+# <details><summary>Hint</summary>
+#
+# s(x) is a list of sizes of a linear transform of x; A·vec(x) is linear in x. How does
+# each change when x doubles, and how does $\|2x\|^3$ compare with $\|x\|^3$?
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+answer = None  # replace None with your answer
+check("ch06.degree", answer)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# So $g_k$ grows without bound as x → 0, and "maximise $g_k$" has no answer. We maximise
+# the **ratio** $|y_k(x)|/\|x\|^2$, which does not change when x is scaled, i.e.
+# $|y_k|$ on the unit sphere, where it equals $g_k$.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** the numerator is quadratic in x (s(x) and A·x both double when x doubles), the
+# denominator cubic, so g_k halves when x doubles. That is the whole reason we maximise on
+# the sphere.
+#
+# **Ask:** before anyone computes: does g_k get larger or smaller when the image gets
+# darker? **Expect:** larger when it gets fainter: g_k has degree −1, so the faintest image
+# wins, and a maximum exists only once the length of x is fixed.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # **The 100 digits.** The video trains on the first 100 digits of full MNIST. Those hold
@@ -107,6 +130,57 @@ print("held-out digits, per class:                  ", np.bincount(y_held).tolis
 # **Say:** the video's first 100 digits are not 10 per class, and neither are ours: the
 # printout shows the counts. We take 10 of each class, so no class is trained on fewer
 # digits than another; the held-out digits are all the bundled test digits, 100 per class.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## s(x) in code
+#
+# F is the 28 × 28 discrete Fourier transform (DFT) matrix, $F_{ab} = e^{-2\pi i\,ab/28}$
+# for a, b = 0, ..., 27, and F x F is the 2-D DFT of the image x: `np.fft.fft2(x)`
+# computes it, for every image of a stack (n, 28, 28) at once (it transforms the last two
+# axes). vec() flattens the 28 × 28 result into 784 numbers; numpy's `reshape` goes row by
+# row (Julia's `vec`, the video's, column by column: the model learns one $B_j$ per
+# position, so the order is only a relabelling, but it must be the same everywhere).
+# red() sets the first of the 784, the zero frequency, to 0, and |·| takes the size of
+# each complex number.
+
+# %% slideshow={"slide_type": "fragment"}
+k = np.arange(28)
+F = np.exp(-2j * np.pi * np.outer(k, k) / 28)        # F[a, b] = e^(−2πi ab/28)
+digit = x100[0] / 255
+print("F x F equals np.fft.fft2(x) for the first training digit:",
+      np.allclose(F @ digit @ F, np.fft.fft2(digit)))
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Exercise.** Write `fourier_features(images)`: for n images (n, 28, 28) of floats, the
+# features s(x) of each, as an array (n, 784). `check` runs it on digits it has not shown
+# you; the cells after it use your function once it passes.
+#
+# <details><summary>Hint</summary>
+#
+# Four steps: the transform of every image, the sizes (`np.abs`), 784 numbers per image
+# (`reshape`), and red(). `hint("ch06.fourier_features")` says more.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def fourier_features(images):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch06.fourier_features", fourier_features)
+
+# %% slideshow={"slide_type": "fragment"}
+fourier_features = use("ch06.fourier_features", fourier_features)
+five = fourier_features(x100[:5] / 255)
+print(f"s(x) of five training digits: shape {five.shape}; equal to the course's "
+      f"fourier_model.fourier_features: {np.allclose(five, fm.fourier_features(x100[:5]).numpy())}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Do:** give the room a few minutes; then write a version that keeps the zero frequency
+# live and show that `check` names the mistake.
+#
+# **Ask:** np.fft.fft2 or F @ x @ F: which would you use for 100 images, and why?
+# **Expect:** either gives the same numbers; fft2 takes about 28 · 28 · log 28 steps per
+# image instead of two 28 × 28 matrix products, and it transforms a whole stack at once.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## What |F x F| keeps, and what it forgets
@@ -177,6 +251,40 @@ the spectrum. And a 6 turned by a half turn looks like a 9: s(x) cannot tell the
 """)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
+# ## The fitness in code
+#
+# Training will make the fitness large, so first write it. In code, the scores of n
+# training digits are one array Y (n, 10): row i holds $y_0(D_i), \dots, y_9(D_i)$. The
+# labels $c_i$ are an array (n,) of whole numbers, A is (h, 784) (h = 20 here), and the
+# 784 matrices $B_j$ (10 × h) are one array B (784, 10, h): `B[j]` is $B_j$. The norm of
+# a matrix is the Frobenius norm, `np.linalg.norm(M)`.
+#
+# **Exercise.** Write `fitness(Y, labels, A, B)`: the fitness, one number,
+# $\frac1n\sum_i \log|y_{c_i}(D_i)| - \tfrac12\log\|A^\top A\| - \tfrac14\log\|Z^2\|$,
+# $Z = \sum_j B_j^\top B_j$.
+#
+# <details><summary>Hint</summary>
+#
+# One score per digit: row i, column `labels[i]` (fancy indexing with two index arrays).
+# Z is h × h. `hint("ch06.fitness")` says more.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def fitness(Y, labels, A, B):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch06.fitness", fitness)
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** three terms: each digit's own score, on a log scale, and two norms that undo any
+# gain from simply making A or B bigger.
+#
+# **Ask:** what happens to the fitness when A is multiplied by 10? **Expect:** nothing: every
+# score grows 10 times (log 10 more in the first term), and ‖AᵀA‖ grows 100 times (½ log 100 =
+# log 10 more subtracted).
+
+# %% [markdown] slideshow={"slide_type": "slide"}
 # ## Training
 #
 # We maximise the fitness with L-BFGS (a quasi-Newton method: gradient ascent that
@@ -198,6 +306,12 @@ print(f"training took {model.seconds:.1f} s ({'reused from the cache' if cached 
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "-"}
 print(f"final fitness {model.curve[-1]:.4f} after {len(model.curve)} iterations")
+
+# %% slideshow={"slide_type": "fragment"}
+fitness = use("ch06.fitness", fitness)
+mine = fitness(model.scores(x100), y100, model.A.numpy(), model.B.numpy())
+print(f"fitness() of the trained A and B on the 100 digits: {mine:.4f} "
+      f"({'the same as' if abs(mine - model.curve[-1]) < 1e-6 else 'not'} training's last value)")
 
 # %% slideshow={"slide_type": "subslide"}
 fig, ax = plt.subplots(figsize=(7, 3.2))
@@ -223,30 +337,35 @@ not change when A or B is multiplied by a number, so rescaling changes nothing t
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## The classifier g_k, line by line
 #
-# Here is $g_k(x) = |y_k(x)| / \|x\|^3$ for one image, straight from the formula, with
-# the trained A and B. F is the 28 × 28 DFT matrix. (numpy flattens row by row, Julia's
-# `vec` column by column: the model learns one B_j per position, so the order is only a
-# relabelling.)
+# The whole model is $g_k(x) = |y_k(x)| / \|x\|^3$ with $y(x) = (\sum_j s_j(x) B_j)\,
+# A\,\mathrm{vec}(x)$. For one image: the 784 sizes s(x), then the 10 × h matrix
+# $\sum_j s_j B_j$, then the ten scores, then their sizes over $\|x\|^3$, the length of
+# x as a vector of 784 pixels. `np.tensordot(s, B, axes=1)` sums `s[j] * B[j]` over j.
+#
+# **Exercise.** Write `g_scores(x, A, B)`: all ten $g_k(x)$ of one image x (28, 28), an
+# array (10,), with A (h, 784) and B (784, 10, h) as before.
+#
+# <details><summary>Hint</summary>
+#
+# One line per step of the formula; `x.ravel()` is vec(x), row by row.
+# `hint("ch06.g_scores")` says more.
+# </details>
 
 # %% slideshow={"slide_type": "fragment"}
-F = np.exp(-2j * np.pi * np.outer(np.arange(28), np.arange(28)) / 28)   # F[a, b] = e^(−2πi ab/28)
+def g_scores(x, A, B):
+    raise NotImplementedError  # replace this line with your code
 
 
-def g_by_hand(x, A, B):
-    """g_k(x) = |y_k(x)| / ‖x‖³ for one image x (28, 28): all ten k at once."""
-    s = np.abs(F @ x @ F).ravel()        # s = |vec(F x F)|: 784 sizes
-    s[0] = 0                             # red(): drop the zero frequency, the total ink
-    M = np.tensordot(s, B, axes=1)       # Σ_j s_j B_j: one 10 × 20 matrix
-    y = M @ (A @ x.ravel())              # y(x) = (Σ_j s_j B_j) A vec(x): ten scores
-    return np.abs(y) / np.linalg.norm(x) ** 3
+check("ch06.g_scores", g_scores)
 
-
+# %% slideshow={"slide_type": "fragment"}
+g_scores = use("ch06.g_scores", g_scores)
 A, B = model.A.numpy(), model.B.numpy()
-print("g_0 ... g_9 of the first held-out digit:", g_by_hand(x_held[0] / 255, A, B).round(2))
+print("g_0 ... g_9 of the first held-out digit:", g_scores(x_held[0] / 255, A, B).round(2))
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 some = x_held[:5].astype(float) / 255
-by_hand = np.stack([g_by_hand(x, A, B) for x in some])
+by_hand = np.stack([g_scores(x, A, B) for x in some])
 tested = model.g(some, power=3)                    # course.fourier_model, batched in torch
 gap = np.abs(by_hand - tested).max() / np.abs(tested).max()
 print(f"5 held-out digits, 10 classes: largest relative difference < 1e-12: {gap < 1e-12}")
@@ -257,6 +376,7 @@ print("classes by hand:", by_hand.argmax(1).tolist(), "  by the course's model:"
 # **Say:** five lines of numpy are the whole classifier: sizes of the Fourier transform, drop
 # the zero frequency, mix the B_j, apply to A·x, take the size over the cube of the norm. The
 # course's version does the same for many images at once in torch; the check shows they agree.
+# Show course.check's `solution("ch06.g_scores")` once the room has tried.
 #
 # **Ask:** which line makes g_k blind to a shift of the digit, and which line is not?
 # **Expect:** the first (|F x F|) is shift-invariant; A @ x.ravel() sees pixel positions.
@@ -422,7 +542,7 @@ show(fig, alt=f"Final fitness against the number of training digits left with th
               + (f"; the {len(g_mixed)} with 1 to {max(e for e, _ in ends['gaussian'])} minority signs "
                  f"sit lower, between {min(g_mixed):.3f} and {max(g_mixed):.3f}." if g_mixed else "."))
 
-# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+# %% slideshow={"slide_type": "skip"}
 positive_runs = RUNS["positive"] + RUNS["lognormal"]
 n_pos = sum(same[k, s] for k in ("positive", "lognormal") for s in range(RUNS[k]))
 gauss = [table["gaussian", s] for s in range(RUNS["gaussian"])]
@@ -430,6 +550,8 @@ n_gauss = sum(same["gaussian", s] for s in range(RUNS["gaussian"]))
 clean = [same["gaussian", s] for s in range(RUNS["gaussian"]) if gauss[s]["signs_end"] == 0]
 mixed = [r["fitness"] for r in gauss if r["signs_end"] > 0]
 claim1 = n_pos == positive_runs
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
 **Say:** {n_pos} of {positive_runs} positive starts, the alike uniform ones and the nearly
 perpendicular lognormal ones, reach the same model: fitness {best:.4f}, g within 1e-3, the
@@ -643,22 +765,10 @@ a contrast weight other than 1, each on held-out data.
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Exercises
 #
-# **1.** Multiply an image by 2. By what factor does the video's $g_k$ change?
+# You wrote the model's three pieces above: `fourier_features`, `fitness` and `g_scores`
+# (and worked out how $g_k$ scales). One more question:
 #
-# <details><summary>Hint</summary>
-#
-# Count the degree of the numerator (s(x) and A·x) and of ‖x‖³, or try it:
-# `model.g(2 * x) / model.g(x)`.
-# </details>
-
-# %% slideshow={"slide_type": "fragment"}
-from course.check import check
-
-answer = None  # replace None with your answer
-check("ch06.degree", answer)
-
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# **2.** For the first bundled training digit as floats in [0, 1], what is the entry of
+# For the first bundled training digit as floats in [0, 1], what is the entry of
 # |vec(F x F)| that red() removes?
 #
 # <details><summary>Hint</summary>
@@ -670,28 +780,9 @@ check("ch06.degree", answer)
 answer = None  # replace None with your answer
 check("ch06.removed_entry", answer)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **3.** Write `fourier_features(images)`: for n images (n, 28, 28) of floats, the
-# features s(x) of each as an array (n, 784): |F x F| flattened row by row, with the zero
-# frequency set to 0. `check` runs it on digits it has not shown you.
-#
-# <details><summary>Hint</summary>
-#
-# `np.fft.fft2` transforms the last two axes of an array: it computes F x F for every
-# image at once. Then sizes, a reshape, and red().
-# </details>
-
-# %% slideshow={"slide_type": "-"}
-def fourier_features(images):
-    raise NotImplementedError  # replace this line with your code
-
-
-check("ch06.fourier_features", fourier_features)
-
 # %% [markdown] slideshow={"slide_type": "notes"}
-# **Do:** give the room two minutes for the first question; the answer (one half) is the
-# whole reason we maximise on the sphere. For the third, write a version that keeps the zero
-# frequency live and show that `check` names the mistake.
+# **Do:** the answer is the digit's total ink, the sum of its pixels: every pixel times
+# e⁰ = 1. red() removes it so that s(x) describes the shape of the strokes.
 #
 # **Ask:** why does s(x) not care whether the digit sits in the middle or a little to the
 # left? **Expect:** moving the digit only multiplies each frequency by a phase; the sizes stay.

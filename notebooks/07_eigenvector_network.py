@@ -1,7 +1,6 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -30,6 +29,7 @@ import numpy as np
 import torch
 from tqdm.auto import tqdm
 
+from course.check import check, use
 from course.eigen_net.matrices import random_orthogonal, random_pair, random_unit_vectors
 from course.eigen_net.spectra import (apply_T, harmonic_basis, harmonic_spectrum, linear_spectrum,
                                       quadratic_spectrum)
@@ -66,7 +66,21 @@ H, M = 20, 40  # the video's h (dimension of x) and m (width of the network)
 # $(Tf)(x) = f(Ax) + f(Bx)$. T is *linear* (T of a sum is the sum of the T's), and the
 # equation says $Tf = \lambda f$ with $\lambda = 1/c$: f is an **eigenfunction** of T,
 # just as an eigenvector of a matrix is a direction the matrix only stretches.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Exercise.** A constant function, f(x) = 1 for every x, solves the equation too, for one
+# value of c. Which eigenvalue λ = 1/c does it have?
 #
+# <details><summary>Hint</summary>
+#
+# Put f = 1 into $(Tf)(x) = f(Ax) + f(Bx)$: what are f(Ax) and f(Bx), at any x?
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+answer = None  # replace None with your answer
+check("ch07.constant", answer)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
 # **Why "mean 0".** A constant f = 1 gives $T1 = 1 + 1 = 2$: constants are eigenfunctions
 # with λ = 2, always, whatever A and B are. Averaging over a uniformly random unit
 # vector X, $\mathbb{E}[f(AX)] = \mathbb{E}[f(X)]$ (A only shuffles the sphere), so
@@ -79,7 +93,7 @@ H, M = 20, 40  # the video's h (dimension of x) and m (width of the network)
 # eigenfunction, like an eigenvector that a matrix only stretches.
 #
 # **Ask:** which λ does the constant function f = 1 have? **Expect:** 2: T1 = 1 + 1, for any
-# A and B. That is the boring answer, and "mean 0" excludes it (it is also exercise 1).
+# A and B. That is the boring answer, and "mean 0" excludes it (the exercise on this slide).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## A and B: "random, but not Haar random"
@@ -128,29 +142,42 @@ against {fingerprints['haar'][0]:+.2f} for Haar (expected 0 ± {1 / np.sqrt(300)
 # ## T, applied to a function
 #
 # In code, a function f takes a batch of points as rows, X of shape (n, h), and returns n
-# numbers. With points as rows, "A x" for every row is `X @ A.T`, so T is one line:
+# numbers, one per point. A matrix moves every point at once: with points as rows, row i
+# of `X @ A.T` is $(A x_i)^\top$, the point $A x_i$.
+#
+# **Exercise.** Write `T(f, A, B, X)`: the n values $(Tf)(x) = f(Ax) + f(Bx)$ at the
+# points x of X (one per row).
+#
+# <details><summary>Hint</summary>
+#
+# Move all the points by A, then all by B, evaluate f on each batch, and add.
+# </details>
 
-# %% slideshow={"slide_type": "fragment"}
-def T(f, X):
-    """(T f)(x) = f(Ax) + f(Bx) at every row x of X: n numbers."""
-    return f(X @ A.T) + f(X @ B.T)
+# %% slideshow={"slide_type": "-"}
+def T(f, A, B, X):
+    raise NotImplementedError  # replace this line with your code
 
 
+check("ch07.T", T)
+
+# %% slideshow={"slide_type": "subslide"}
+T = use("ch07.T", T)
 w = np.random.default_rng(1).standard_normal(H)
 f = lambda X: X @ w                      # a linear function, f(x) = w·x
 X5 = random_unit_vectors(5, H, seed=3)   # five random points on the sphere
 print("f at five points:  ", f(X5).round(3))
-print("T f at those points:", T(f, X5).round(3))
+print("T f at those points:", T(f, A, B, X5).round(3))
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
-same_as_course = np.abs(T(f, X5) - apply_T(f, A, B, X5)).max() < 1e-12
+same_as_course = np.abs(T(f, A, B, X5) - apply_T(f, A, B, X5)).max() < 1e-12
 w_new = (A.T + B.T) @ w                  # w·Ax = (Aᵀw)·x, so T f(x) = ((Aᵀ + Bᵀ) w)·x
-still_linear = np.abs(T(f, X5) - X5 @ w_new).max() < 1e-12
+still_linear = np.abs(T(f, A, B, X5) - X5 @ w_new).max() < 1e-12
 print(f"equal to course.eigen_net's apply_T: {same_as_course}; "
       f"equal to the linear function with coefficients (Aᵀ + Bᵀ) w: {still_linear}")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# **Say:** T is one line of numpy: evaluate f at the moved points and add. Applied to a
+# **Say:** T is one line of numpy: evaluate f at the moved points and add (show
+# course.check's `solution("ch07.T")` once the room has written it). Applied to a
 # linear function it gives another linear function, with coefficients (Aᵀ + Bᵀ) w: that is
 # the whole reason linear eigenfunctions come from a 20 × 20 matrix (next slide).
 #
@@ -167,13 +194,43 @@ print(f"equal to course.eigen_net's apply_T: {same_as_course}; "
 # checked). So f is an eigenfunction exactly when w is an eigenvector of the 20 × 20
 # matrix $A^\top + B^\top$, with the same λ.
 #
-# **Degree 2.** For $f(x) = x^\top M x$ with M symmetric: $Tf(x) = x^\top (A^\top M A +
-# B^\top M B)\, x$, so we need $A^\top M A + B^\top M B = \lambda M$. On the sphere
-# $x^\top I x = 1$ is a constant, and the mean of $x^\top M x$ is $\operatorname{tr}M/h$,
-# so mean 0 means M is traceless. The symmetric traceless 20 × 20 matrices form a space
-# of dimension 20·21/2 − 1 = 209; `quadratic_spectrum` writes the map
-# $M \mapsto A^\top M A + B^\top M B$ as a 209 × 209 matrix and asks numpy for its
-# eigenvalues.
+# **Degree 2.** For $f(x) = x^\top M x$ with M symmetric, $(Tf)(x) = (Ax)^\top M (Ax) +
+# (Bx)^\top M (Bx)$. With $(Ax)^\top = x^\top A^\top$ this is again a quadratic function,
+# $x^\top M' x$, with a matrix M' made from M, A and B.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Exercise.** Write `T_quadratic(M, A, B)` that returns M', an (h, h) array: what T does
+# to the matrix of a quadratic function. `check` tries it on matrices it has not shown you.
+#
+# <details><summary>Hint</summary>
+#
+# Write f(Ax) out with $(Ax)^\top = x^\top A^\top$ and read off the matrix between
+# $x^\top$ and x; do the same for B and add. Matrix products are `@` in numpy.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def T_quadratic(M, A, B):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch07.T_quadratic", T_quadratic)
+
+# %% slideshow={"slide_type": "fragment"}
+T_quadratic = use("ch07.T_quadratic", T_quadratic)
+S = np.random.default_rng(2).standard_normal((H, H))
+M_sym = S + S.T                                           # a symmetric M
+quad = lambda X: np.sum((X @ M_sym) * X, axis=1)          # f(x) = xᵀ M x at every row x
+M_new = T_quadratic(M_sym, A, B)
+print("T f equals xᵀ M' x at the five points:",
+      np.allclose(T(quad, A, B, X5), np.sum((X5 @ M_new) * X5, axis=1)))
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# So $M' = A^\top M A + B^\top M B$, and a quadratic f is an eigenfunction when
+# $A^\top M A + B^\top M B = \lambda M$. On the sphere $x^\top I x = 1$ is a constant,
+# and the mean of $x^\top M x$ is $\operatorname{tr}M/h$, so mean 0 means M is
+# traceless. The symmetric traceless 20 × 20 matrices form a space of dimension
+# 20·21/2 − 1 = 209; `quadratic_spectrum` writes the map $M \mapsto A^\top M A +
+# B^\top M B$ as a 209 × 209 matrix and asks numpy for its eigenvalues.
 #
 # **Degree 3.** The same with cubic forms $f(x) = \sum S_{ijk} x_i x_j x_k$, S a symmetric
 # 20 × 20 × 20 array with every trace 0 (the *harmonic* cubics: the trace parts are linear
@@ -182,12 +239,35 @@ print(f"equal to course.eigen_net's apply_T: {same_as_course}; "
 # densely here.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
+# **Exercise.** Take B = −A exactly and M = A + Aᵀ minus its mean diagonal times the
+# identity (so that M is traceless). Which eigenvalue does $f(x) = x^\top M x$ have
+# under T?
+#
+# <details><summary>Hint</summary>
+#
+# Use $A^\top A = I$ to simplify $A^\top (A + A^\top) A$, and note $(-A)^\top M (-A) =
+# A^\top M A$. Or compute it with your `T_quadratic(M, A, -A)` and compare with M.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+answer = None  # replace None with your answer
+check("ch07.minus_A", answer)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # **Real and complex.** These matrices are real, so their eigenvalues are real or come
 # in complex-conjugate pairs. Only a real eigenvalue has a real eigenvector, hence a
 # real eigenfunction. A complex pair $\lambda, \bar\lambda$ gives a *plane* of functions
 # that T rotates (and stretches by |λ|): no function in it is just stretched. So we
 # define **the dominant real eigenvalue** as the real eigenvalue with the largest |λ|,
 # and compare it with the largest |λ| of all.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# **Exercise.** Before the printout below: how many of the 20 eigenvalues of Aᵀ + Bᵀ are
+# real, for this chapter's A and B? (`np.linalg.eigvals` computes eigenvalues.)
+
+# %% slideshow={"slide_type": "-"}
+answer = None  # replace None with your answer
+check("ch07.real_count", answer)
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 with one_thread():
@@ -271,17 +351,50 @@ constants reach exactly 2.
 # Flips and turns are one candidate explanation for a training run that "oscillates
 # between two solutions".
 
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Exercise.** Write `power_step(M, w)`: one step $w \leftarrow Mw/\lVert Mw \rVert$ for
+# a square matrix M (h, h) and a vector w (h,); return the new w, of length 1.
+
+# %% slideshow={"slide_type": "-"}
+def power_step(M, w):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch07.power_step", power_step)
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Which eigenvalue has the iterate found? If w is an eigenvector, $Mw = \lambda w$, so
+# $w^\top M w = \lambda\, w^\top w$: the **Rayleigh quotient** $\rho(w) = w^\top M w /
+# w^\top w$ reads λ off. **Exercise.** Write `rayleigh(M, w)`, the number ρ(w).
+
+# %% slideshow={"slide_type": "-"}
+def rayleigh(M, w):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch07.rayleigh", rayleigh)
+
+# %% slideshow={"slide_type": "fragment"}
+power_step, rayleigh = use("ch07.power_step", power_step), use("ch07.rayleigh", rayleigh)
+
 # %% slideshow={"slide_type": "skip"}
 from course.eigen_net.spectra import power_iteration
 
 iterations = {}                 # seed -> (largest |λ|, what kind, cosines of consecutive iterates)
+rho_last, same_iterates = {}, []
 for seed in (8, 6, 7):
     A_s, B_s = random_pair(H, KIND, seed=seed)
     top = linear_spectrum(A_s, B_s).eigenvalues[0]
-    w_k = power_iteration(A_s.T + B_s.T, 120, seed=1)
+    start = np.random.default_rng(1).standard_normal(H)
+    w_k = [start / np.linalg.norm(start)]
+    for _ in range(120):                                      # 120 steps of power_step
+        w_k.append(power_step(A_s.T + B_s.T, w_k[-1]))
+    w_k = np.array(w_k)
+    same_iterates.append(np.allclose(w_k, power_iteration(A_s.T + B_s.T, 120, seed=1)))
     what = (f"real, {'positive' if top.real > 0 else 'negative'}" if top.imag == 0
             else f"complex, arg λ = {abs(np.angle(top)):.2f} rad")
     iterations[seed] = top, what, np.sum(w_k[1:] * w_k[:-1], axis=1)
+    rho_last[seed] = [rayleigh(A_s.T + B_s.T, w) for w in w_k[-4:]]
 power_alt = ("The cosine between consecutive power-iteration steps over 120 iterations for three "
              "random seeds, each next to the dotted level theory predicts: "
              + "; ".join(f"seed {seed} ({what}) settles at {cos_k[-1]:+.2f}"
@@ -305,11 +418,21 @@ show(fig, alt=power_alt)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # For a complex pair the cosine settles at cos(arg λ), not at ±1: the iterate keeps
-# turning by the same angle, for ever.
+# turning by the same angle, for ever. The Rayleigh quotient of the last four iterates:
+
+# %% slideshow={"slide_type": "fragment"}
+for seed, (top, what, _) in iterations.items():
+    print(f"random seed {seed} ({what}): largest |λ| {abs(top):.3f}; ρ of the last four "
+          f"iterates {' '.join(f'{r:+.3f}' for r in rho_last[seed])}")
+print("the iterates equal course.eigen_net's power_iteration:", all(same_iterates))
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** classical power iteration: apply the matrix, rescale, repeat; the part along the
 # largest |λ| takes over. The dotted lines are theory.
+#
+# **Do:** the Rayleigh quotients printed: where the largest |λ| is real, ρ settles on that
+# eigenvalue, sign included, even while a negative one flips the iterate; for a complex
+# pair ρ keeps changing as the iterate turns.
 #
 # **Ask:** if the dominant eigenvalue is negative, what does the cosine between consecutive
 # iterates settle at? And for a complex pair? **Expect:** −1: the sign flips at every step.
@@ -576,7 +699,7 @@ print(f"a quadratic edge further out than the linear eigenvalue found: seeds {fu
 # **No linear escape.** With B close to −A (`near_negative`: B = −AR, R a small random
 # rotation), $A^\top + B^\top$ is small, so every *linear* eigenvalue is small, while
 # quadratic ones stay near ±2 (for B = −A exactly, $M = A + A^\top$ minus its trace
-# part has λ = 2, exercise 3). A network that stays linear can then only find a tiny λ.
+# part has λ = 2, as the exercise above found). A network that stays linear can then only find a tiny λ.
 #
 # The mirror pair is trained twice: as before, and with biases drawn at the start
 # (standard deviation 1), which makes N less odd (next cell).
@@ -941,9 +1064,11 @@ reached the largest |λ| on this seed (R² ≥ 0.98, |λ| within 3 %) in {hits_l
 {len(small_runs)}, the fitted power iteration in {hits_largest(fitted_runs)} of {len(fitted_runs)}.
 """)
 
-# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
+# %% slideshow={"slide_type": "skip"}
 real_group = [r for r in fits if r["largest_is_real"]]
 reached = [r for r in real_group if r["r2"] >= 0.98 and abs(abs(r["lam"]) - r["largest_abs"]) <= 0.03 * r["largest_abs"]]
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
 **Say:** freeze the targets for 50 steps, fit, renew: the classical power iteration, one
 iteration per 50 steps. On random seed {FIT_SEED} it finds λ {ev_f.lam:+.4f} (R² {ev_f.r2:.4f}) where
@@ -1046,63 +1171,11 @@ oscillation only for a complex edge; red ≈ green does not hold as equality.
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Exercises
 #
-# **1.** A constant function f(x) = 1 also solves $f(x) = c(f(Ax) + f(Bx))$. Which λ = 1/c
-# does it have?
-#
-# <details><summary>Hint</summary>
-#
-# f(Ax) and f(Bx) are both 1, at every x.
-# </details>
-
-# %% slideshow={"slide_type": "fragment"}
-from course.check import check
-
-answer = None  # replace None with your answer
-check("ch07.constant", answer)
-
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# **2.** How many of the 20 eigenvalues of Aᵀ + Bᵀ are real, for this chapter's A and B?
-#
-# <details><summary>Hint</summary>
-#
-# `np.linalg.eigvals(A.T + B.T)`; a real eigenvalue of a real matrix has imaginary part
-# exactly 0.
-# </details>
-
-# %% slideshow={"slide_type": "-"}
-answer = None  # replace None with your answer
-check("ch07.real_count", answer)
-
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **3.** Take B = −A exactly and M = A + Aᵀ minus its mean diagonal times the identity.
-# Which eigenvalue does $f(x) = x^\top M x$ have under T?
-#
-# <details><summary>Hint</summary>
-#
-# Use $A^\top A = I$ to simplify $A^\top (A + A^\top) A$, and note $(-A)^\top M (-A) =
-# A^\top M A$. Or compute `quadratic_map(M, A, -A)` and compare it with M.
-# </details>
-
-# %% slideshow={"slide_type": "-"}
-answer = None  # replace None with your answer
-check("ch07.minus_A", answer)
-
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **4.** T sends a quadratic function $f(x) = x^\top M x$ to another quadratic function
-# $x^\top M' x$. Write `T_quadratic(M, A, B)` that returns M', the matrix behind the
-# 209 × 209 spectrum. `check` tries it on matrices it has not shown you.
-#
-# <details><summary>Hint</summary>
-#
-# Write f(Ax) = (Ax)ᵀ M (Ax) and use (Ax)ᵀ = xᵀAᵀ; do the same for B and add.
-# </details>
-
-# %% slideshow={"slide_type": "-"}
-def T_quadratic(M, A, B):
-    raise NotImplementedError  # replace this line with your code
-
-
-check("ch07.T_quadratic", T_quadratic)
+# The chapter asked them where they belong: the eigenvalue of a constant function, T on a
+# batch of points (`T`), T on quadratic functions (`T_quadratic`) and its eigenvalue for
+# B = −A, the count of real eigenvalues, one power-iteration step (`power_step`) and the
+# Rayleigh quotient (`rayleigh`). Any `check` cell above can be run again; `hint("ch07.T")`
+# and the like give a nudge.
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 from course.check import exercises
@@ -1110,8 +1183,8 @@ from course.check import exercises
 md(f"""
 **Do:** the answers if the room is stuck: λ = 2 for the constant;
 {exercises()['ch07.real_count'].answer} of the 20 eigenvalues of Aᵀ + Bᵀ are real (printed with the
-spectrum); with B = −A, AᵀMA = M, so λ = 2. For question 4, write AMAᵀ + BMBᵀ live: `check`
-says where the transposes go.
+spectrum); with B = −A, AᵀMA = M, so λ = 2. For `T_quadratic`, write AMAᵀ + BMBᵀ live: `check`
+says where the transposes go; for `power_step`, divide by the sum instead of the length.
 
 **Ask:** why is the number of real eigenvalues of a real 20 × 20 matrix always even?
 **Expect:** complex eigenvalues come in conjugate pairs, so the real ones have the parity of 20.

@@ -1,4 +1,6 @@
-"""Chapter 6, the Fourier fitness model: questions answered with `course.fourier_model`."""
+"""Chapter 6, the Fourier fitness model: questions answered with `course.fourier_model`,
+and the model's three pieces written by the learner: the features s(x), the fitness that
+training maximises, and the classifier g_k(x)."""
 
 import numpy as np
 import torch
@@ -42,7 +44,7 @@ def _removed_entry():
     return float(full[0])
 
 
-# --------------------------------------------------------------------- write a function
+# ------------------------------------------------------------- write a function: s(x)
 
 def _feature_cases():
     d = bundled()
@@ -50,7 +52,8 @@ def _feature_cases():
     digits = d.x_train[[3, 141, 592, 653]].astype(np.float64) / 255
     return [(digits,),
             (d.x_test[[58, 97]].astype(np.float64) / 255,),
-            (rng.random((3, 28, 28)),)]
+            (rng.random((3, 28, 28)),),
+            (d.x_test[[5]].astype(np.float64) / 255,)]          # a batch of one
 
 
 def _reference_features(images):
@@ -81,6 +84,22 @@ def _wrong_axes(images):
     return s
 
 
+def _wrong_ortho(images):
+    return np.abs(np.fft.fft2(images, norm="ortho")).reshape(len(images), -1) * (np.arange(784) > 0)
+
+
+def _wrong_rows_only(images):          # |x F|: one F, along each row
+    s = np.abs(np.fft.fft(images, axis=-1)).reshape(len(images), -1)
+    s[:, 0] = 0
+    return s
+
+
+def _wrong_columns_only(images):       # |F x|: one F, along each column
+    s = np.abs(np.fft.fft(images, axis=-2)).reshape(len(images), -1)
+    s[:, 0] = 0
+    return s
+
+
 def _wrong_complex(images):
     s = np.fft.fft2(images).reshape(len(images), -1)
     s[:, 0] = 0
@@ -91,6 +110,58 @@ def _wrong_unflattened(images):
     s = np.abs(np.fft.fft2(images))
     s[:, 0, 0] = 0
     return s
+
+
+def _wrong_forward_norm(images):
+    s = np.abs(np.fft.fft2(images, norm="forward")).reshape(len(images), -1)
+    s[:, 0] = 0
+    return s
+
+
+def _wrong_one_column_per_image(images):
+    s = np.abs(np.fft.fft2(images)).reshape(len(images), -1)
+    s[:, 0] = 0
+    return s.T
+
+
+def _wrong_red_on_the_image(images):
+    images -= images.mean(axis=(1, 2), keepdims=True)   # no total ink left: but in the caller's array
+    return np.abs(np.fft.fft2(images)).reshape(len(images), -1)
+
+
+def _wrong_integer_array(images):
+    s = np.zeros((len(images), 784), dtype=int)
+    s[:] = np.abs(np.fft.fft2(images)).reshape(len(images), -1)
+    s[:, 0] = 0
+    return s
+
+
+def _wrong_no_return(images):
+    s = np.abs(np.fft.fft2(images)).reshape(len(images), -1)
+    s[:, 0] = 0
+
+
+def _wrong_loop_over_pixels_axis(images):
+    s = np.zeros((len(images), 784))
+    for i in range(images.shape[1]):    # 28, the rows of an image, not the n images
+        s[i] = np.abs(np.fft.fft2(images[i])).ravel()
+    s[:, 0] = 0
+    return s
+
+
+def _right_dft_matrix(images):
+    F = fourier_model.dft_matrix(28)
+    s = np.abs(F @ images @ F).reshape(len(images), -1)
+    s[:, 0] = 0
+    return s
+
+
+def _right_loop_torch(images):
+    rows = []
+    for x in torch.from_numpy(images):
+        s = torch.fft.fft2(x).abs().flatten()
+        rows.append(torch.cat([torch.zeros(1, dtype=s.dtype), s[1:]]))
+    return torch.stack(rows)
 
 
 @code_exercise(
@@ -114,16 +185,31 @@ def _wrong_unflattened(images):
               (_wrong_axes,
                "The transform must run over the two axes of each image (the last two), not "
                "over the axis that counts the images."),
-              (lambda images: np.abs(np.fft.fft2(images, norm="ortho")).reshape(len(images), -1)
-               * (np.arange(784) > 0),
+              (_wrong_ortho,
                "You scaled the transform (norm='ortho' divides by 28); F is the plain DFT "
-               "matrix, np.fft.fft2's default.")],
+               "matrix, np.fft.fft2's default."),
+              (_wrong_rows_only,
+               "That is |x F|: the transform along each row only. s(x) uses F on both sides, "
+               "F x F, the 2-D transform (along the rows and along the columns)."),
+              (_wrong_columns_only,
+               "That is |F x|: the transform along each column only. s(x) uses F on both "
+               "sides, F x F, the 2-D transform (along the columns and along the rows).")],
     wrong_examples=[(_wrong_keeps_ink, "zero frequency"),
                     (_wrong_power, "squared sizes"),
                     (_wrong_columns, "row by row"),
                     (_wrong_axes, "last two"),
-                    (_wrong_complex, "complex128"),
-                    (_wrong_unflattened, "has shape (4, 28, 28), but the answer has shape (4, 784)")],
+                    (_wrong_ortho, "norm='ortho'"),
+                    (_wrong_rows_only, "F on both sides"),
+                    (_wrong_columns_only, "F on both sides"),
+                    (_wrong_complex, "complex"),
+                    (_wrong_unflattened, "shape (4, 28, 28), but the answer has shape (4, 784)"),
+                    (_wrong_forward_norm, "An extra 1/784"),
+                    (_wrong_one_column_per_image, "transposed"),
+                    (_wrong_red_on_the_image, "changes its input"),
+                    (_wrong_integer_array, "whole numbers"),
+                    (_wrong_no_return, "return"),
+                    (_wrong_loop_over_pixels_axis, "IndexError")],
+    right_examples=[_right_dft_matrix, _right_loop_torch],
     reference=_reference_features,
     explanation="np.fft.fft2 computes F x F for every image; its size |F x F| does not "
                 "change when the digit is moved around the frame, and red() drops the "
@@ -133,3 +219,401 @@ def fourier_features(images):
     s = s.reshape(len(images), 784)        # vec(), row by row: (n, 784)
     s[:, 0] = 0                            # red(): the zero frequency, the total ink
     return s
+
+
+# ------------------------------------------------------------- write a function: the fitness
+
+def _fitness_cases():
+    """Scores of both signs (log needs |.|), batches of 100, 7, 1 and 33 digits (never 10),
+    hidden sizes h other than 10 (so that a transposed B_j shows)."""
+    rng = np.random.default_rng(60)
+    cases = []
+    for n, h in ((100, 20), (7, 7), (1, 3), (33, 12)):
+        Y = 3 * rng.standard_normal((n, 10))
+        labels = rng.integers(0, 10, size=n)
+        A = rng.random((h, 784))
+        B = rng.standard_normal((784, 10, h))
+        cases.append((Y, labels, A, B))
+    return cases
+
+
+def _fitness_sum(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.sum(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _fitness_all_labels(Y, labels, A, B):
+    own = Y[:, labels]                   # (n, n): every digit's scores of every label
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _fitness_largest(Y, labels, A, B):
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.mean(np.log(np.abs(Y).max(axis=1))) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _fitness_Z_other_side(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jik,jlk->il", B, B)   # Σ_j B_j B_jᵀ: 10 × 10
+    return (np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _fitness_norm_of_Z(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z)) / 4)
+
+
+def _fitness_spectral(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A, 2)) / 2
+            - np.log(np.linalg.norm(Z @ Z, 2)) / 4)
+
+
+def _fitness_data_only(Y, labels, A, B):
+    return np.mean(np.log(np.abs(Y[np.arange(len(Y)), labels])))
+
+
+def _fitness_weights_swapped(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A)) / 4
+            - np.log(np.linalg.norm(Z @ Z)) / 2)
+
+
+def _fitness_no_abs(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.mean(np.log(own)) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _fitness_a_loss(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    return -(np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A)) / 2
+             - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _fitness_no_return(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    f = (np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A)) / 2   # noqa: F841
+         - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _fitness_per_digit(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.log(np.abs(own)) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _fitness_abs_in_place(Y, labels, A, B):
+    np.abs(Y, out=Y)
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.mean(np.log(own)) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _fitness_matrix_product_of_stacks(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = B.T @ B
+    return (np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _fitness_batch_of_ten(Y, labels, A, B):
+    own = Y[np.arange(10), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _right_fitness_loops(Y, labels, A, B):
+    own = np.array([Y[i, c] for i, c in enumerate(labels)])
+    Z = np.zeros((B.shape[2], B.shape[2]))
+    for Bj in B:
+        Z += Bj.T @ Bj
+    return (np.log(np.abs(own)).mean() - 0.5 * np.log(np.linalg.norm(A @ A.T))
+            - 0.25 * np.log(np.linalg.norm(Z @ Z)))
+
+
+def _right_fitness_torch(Y, labels, A, B):
+    Y, A, B = torch.from_numpy(Y), torch.from_numpy(A), torch.from_numpy(B)
+    own = Y.gather(1, torch.from_numpy(labels)[:, None])
+    Bf = B.reshape(-1, B.shape[-1])
+    Z = Bf.T @ Bf
+    # log ||M||_F = log(sum of squares) / 2
+    return (own.abs().log().mean() - ((A.T @ A) ** 2).sum().log() / 4
+            - ((Z @ Z) ** 2).sum().log() / 8)
+
+
+@code_exercise(
+    "ch06.fitness",
+    "Write fitness(Y, labels, A, B): the fitness that training maximises, one number, "
+    "(1/n) Σ_i log|y_{c_i}(D_i)| − ½ log‖AᵀA‖ − ¼ log‖Z²‖ with Z = Σ_j B_jᵀ B_j and ‖·‖ the "
+    "Frobenius norm. Y: (n, 10), Y[i, k] = y_k(D_i), the scores of n training digits; "
+    "labels: (n,) their classes c_i; A: (h, 784); B: (784, 10, h), B[j] = B_j.",
+    hint="Pick each digit's own score with Y[np.arange(n), labels] (one entry per row). "
+         "np.linalg.norm of a matrix is the Frobenius norm. Z is h × h: add up B[j].T @ B[j] "
+         "over j, or let np.einsum do the sum over j.",
+    cases=_fitness_cases,
+    mistakes=[(_fitness_sum,
+               "The first term is a mean over the n digits, (1/n) Σ_i: divide the sum by n "
+               "(or use np.mean)."),
+              (_fitness_all_labels,
+               "Y[:, labels] takes, for every digit, the scores of all n labels (an n × n "
+               "array). Each digit i needs one score, y_{c_i}(D_i): the entry in row i and "
+               "column labels[i]."),
+              (_fitness_largest,
+               "That takes each digit's largest score. The fitness looks at the score of the "
+               "digit's own class c_i, whatever the other nine are."),
+              (_fitness_Z_other_side,
+               "Your Z is Σ_j B_j B_jᵀ, 10 × 10. The fitness has Z = Σ_j B_jᵀ B_j, h × h: "
+               "the transpose comes first."),
+              (_fitness_norm_of_Z,
+               "The last term is ¼ log‖Z²‖, the norm of Z² = Z @ Z, not of Z."),
+              (_fitness_spectral,
+               "np.linalg.norm(M, 2) of a matrix is its largest singular value. ‖·‖ here is "
+               "the Frobenius norm, the square root of the sum of the squared entries: "
+               "np.linalg.norm(M)."),
+              (_fitness_data_only,
+               "The two norm terms, −½ log‖AᵀA‖ and −¼ log‖Z²‖, are part of the fitness: "
+               "without them the fitness grows by just making A and B bigger."),
+              (_fitness_weights_swapped,
+               "The weights ½ and ¼ belong the other way round: ½ with log‖AᵀA‖, ¼ with "
+               "log‖Z²‖.")],
+    wrong_examples=[(_fitness_sum, "mean over the n digits"),
+                    (_fitness_all_labels, "Each digit i needs one score"),
+                    (_fitness_largest, "own class"),
+                    (_fitness_Z_other_side, "the transpose comes first"),
+                    (_fitness_norm_of_Z, "not of Z"),
+                    (_fitness_spectral, "Frobenius"),
+                    (_fitness_data_only, "norm terms"),
+                    (_fitness_weights_swapped, "other way round"),
+                    (_fitness_no_abs, "NaN"),
+                    (_fitness_a_loss, "opposite sign"),
+                    (_fitness_no_return, "return"),
+                    (_fitness_per_digit, "mean over the batch"),
+                    (_fitness_abs_in_place, "changes its input `Y`"),
+                    (_fitness_matrix_product_of_stacks, "ValueError"),
+                    (_fitness_batch_of_ten, "IndexError")],
+    right_examples=[_right_fitness_loops, _right_fitness_torch],
+    explanation="The data term rewards each digit's own score; the two norm terms do not "
+                "change when A or B is multiplied by a number c (log‖(cA)ᵀ(cA)‖ = 2 log c + "
+                "log‖AᵀA‖, and ½ of it cancels the log c the scores gain), so the fitness "
+                "measures the shape of A and B, not their size.")
+def fitness(Y, labels, A, B):
+    n = len(Y)
+    own = Y[np.arange(n), labels]                  # y_{c_i}(D_i): each digit's own score
+    Z = np.einsum("jki,jkl->il", B, B)             # Σ_j B_jᵀ B_j: (h, h)
+    return (np.mean(np.log(np.abs(own)))           # (1/n) Σ_i log|y_{c_i}(D_i)|
+            - np.log(np.linalg.norm(A.T @ A)) / 2  # − ½ log‖AᵀA‖
+            - np.log(np.linalg.norm(Z @ Z)) / 4)   # − ¼ log‖Z²‖
+
+
+# ------------------------------------------------------------- write a function: g_k(x)
+
+def _g_cases():
+    """One image each (a training digit, a held-out digit, noise) with random A and B of
+    hidden sizes 7, 20 and 3 (not 10, so a transposed B_j shows), entries of both signs."""
+    d = bundled()
+    rng = np.random.default_rng(61)
+    cases = []
+    for h, image in ((7, d.x_train[5]), (20, d.x_test[3]), (3, None)):
+        x = rng.random((28, 28)) if image is None else image.astype(np.float64) / 255
+        A = rng.standard_normal((h, 784))
+        B = rng.standard_normal((784, 10, h))
+        cases.append((x, A, B))
+    return cases
+
+
+def _reference_g(x, A, B):
+    model = fourier_model.FourierModel(torch.from_numpy(A), torch.from_numpy(B),
+                                       fourier_model.FitConfig())
+    return model.g(x[None], power=3)[0]
+
+
+_F = fourier_model.dft_matrix(28)
+
+
+def _g_parts(x, A, B, s=None, vec=None):
+    """|y(x)| for the wrong examples, with s and vec(x) replaceable."""
+    if s is None:
+        s = np.abs(_F @ x @ _F).ravel()
+        s[0] = 0
+    vec = x.ravel() if vec is None else vec
+    return np.tensordot(s, B, axes=1) @ (A @ vec)
+
+
+def _g_no_abs(x, A, B):
+    return _g_parts(x, A, B) / np.linalg.norm(x) ** 3
+
+
+def _g_square(x, A, B):
+    return np.abs(_g_parts(x, A, B)) / np.linalg.norm(x) ** 2
+
+
+def _g_keeps_ink(x, A, B):
+    return np.abs(_g_parts(x, A, B, s=np.abs(_F @ x @ _F).ravel())) / np.linalg.norm(x) ** 3
+
+
+def _g_one_F(x, A, B):
+    s = np.abs(_F @ x).ravel()
+    s[0] = 0
+    return np.abs(_g_parts(x, A, B, s=s)) / np.linalg.norm(x) ** 3
+
+
+def _g_columns(x, A, B):               # Julia's vec: column by column, for s and for A·vec(x)
+    s = np.abs(_F @ x @ _F).T.ravel()
+    s[0] = 0
+    return np.abs(_g_parts(x, A, B, s=s, vec=x.T.ravel())) / np.linalg.norm(x) ** 3
+
+
+def _g_power(x, A, B):
+    s = np.abs(_F @ x @ _F).ravel() ** 2
+    s[0] = 0
+    return np.abs(_g_parts(x, A, B, s=s)) / np.linalg.norm(x) ** 3
+
+
+def _g_spectral(x, A, B):
+    return np.abs(_g_parts(x, A, B)) / np.linalg.norm(x, 2) ** 3
+
+
+def _g_no_division(x, A, B):
+    return np.abs(_g_parts(x, A, B))
+
+
+def _g_fourth(x, A, B):
+    return np.abs(_g_parts(x, A, B)) / np.linalg.norm(x) ** 4
+
+
+def _g_ink_as_norm(x, A, B):
+    return np.abs(_g_parts(x, A, B)) / x.sum() ** 3
+
+
+def _g_negative(x, A, B):
+    return -np.abs(_g_parts(x, A, B)) / np.linalg.norm(x) ** 3
+
+
+def _g_column_vector(x, A, B):
+    s = np.abs(_F @ x @ _F).ravel()
+    s[0] = 0
+    y = np.tensordot(s, B, axes=1) @ (A @ x.reshape(-1, 1))
+    return np.abs(y) / np.linalg.norm(x) ** 3
+
+
+def _g_unit_image_in_place(x, A, B):
+    x /= np.linalg.norm(x)               # onto the unit sphere, in the caller's array
+    return np.abs(_g_parts(x, A, B))
+
+
+def _g_unflattened(x, A, B):
+    s = np.abs(_F @ x @ _F).ravel()
+    s[0] = 0
+    y = np.tensordot(s, B, axes=1) @ (A @ x)
+    return np.abs(y) / np.linalg.norm(x) ** 3
+
+
+def _g_B_transposed(x, A, B):
+    s = np.abs(_F @ x @ _F).ravel()
+    s[0] = 0
+    M = np.tensordot(s, B.transpose(0, 2, 1), axes=1)
+    return np.abs(M @ (A @ x.ravel())) / np.linalg.norm(x) ** 3
+
+
+def _g_no_return(x, A, B):
+    g = np.abs(_g_parts(x, A, B)) / np.linalg.norm(x) ** 3   # noqa: F841
+
+
+def _right_g_fft(x, A, B):
+    s = np.abs(np.fft.fft2(x)).reshape(784)
+    s[0] = 0
+    y = np.einsum("j,jkl,l->k", s, B, A @ x.reshape(784))
+    return np.abs(y) / np.sqrt((x ** 2).sum()) ** 3
+
+
+def _right_g_loop(x, A, B):
+    s = np.abs(np.fft.fft2(x)).ravel()
+    M = np.zeros(B.shape[1:])
+    for j in range(1, 784):               # j = 0 is the zero frequency: red() drops it
+        M += s[j] * B[j]
+    return np.abs(M @ A @ x.ravel()) / np.linalg.norm(x.ravel()) ** 3
+
+
+def _right_g_torch(x, A, B):
+    x, A, B = torch.from_numpy(x), torch.from_numpy(A), torch.from_numpy(B)
+    s = torch.fft.fft2(x).abs().flatten()
+    s[0] = 0
+    y = torch.einsum("j,jkl->kl", s, B) @ (A @ x.flatten())
+    return y.abs() / x.norm() ** 3
+
+
+@code_exercise(
+    "ch06.g_scores",
+    "Write g_scores(x, A, B): the video's classifier functions g_k(x) = |y_k(x)| / ‖x‖³ of "
+    "one image x (28, 28) of floats, all ten k at once, an array (10,), with "
+    "y(x) = (Σ_j s_j(x) B_j) A vec(x), s(x) = |red(vec(F x F))|, A: (h, 784), "
+    "B: (784, 10, h) with B[j] = B_j, and vec() row by row.",
+    hint="Four steps, one line each: the 784 sizes s (and red()), the 10 × h matrix Σ_j s_j B_j "
+         "(np.tensordot(s, B, axes=1) sums over j), the ten scores y (that matrix times "
+         "A @ x.ravel()), then |y| over ‖x‖³ (np.linalg.norm(x) is ‖x‖).",
+    cases=_g_cases,
+    mistakes=[(_g_no_abs,
+               "Some of your values are negative: g_k takes the size |y_k(x)| of each score "
+               "(np.abs), as the fitness does."),
+              (_g_square,
+               "You divided by ‖x‖²: the video's g_k divides by the cube, ‖x‖³."),
+              (_g_keeps_ink,
+               "You kept the zero frequency, the total ink, in s(x): red() sets the first of "
+               "the 784 sizes to 0."),
+              (_g_one_F,
+               "s(x) uses F on both sides, F x F (the 2-D transform); |F x| transforms along "
+               "the columns only."),
+              (_g_columns,
+               "You flattened column by column (Julia's vec). The course's A and B were "
+               "trained with numpy's order, row by row: x.ravel()."),
+              (_g_power,
+               "Those are the squared sizes |F x F|². The model's s(x) uses the sizes "
+               "|F x F| themselves."),
+              (_g_spectral,
+               "np.linalg.norm(x, 2) of a 28 × 28 array is its largest singular value. ‖x‖ is "
+               "the length of the image as a vector of 784 pixels: np.linalg.norm(x).")],
+    wrong_examples=[(_g_no_abs, "the size |y_k(x)|"),
+                    (_g_square, "‖x‖³"),
+                    (_g_keeps_ink, "zero frequency"),
+                    (_g_one_F, "F on both sides"),
+                    (_g_columns, "row by row"),
+                    (_g_power, "squared sizes"),
+                    (_g_spectral, "largest singular value"),
+                    (_g_no_division, "times the right"),
+                    (_g_fourth, "times the right"),
+                    (_g_ink_as_norm, "times the right"),
+                    (_g_negative, "opposite sign"),
+                    (_g_column_vector, "shape"),
+                    (_g_unit_image_in_place, "changes its input `x`"),
+                    (_g_unflattened, "ValueError"),
+                    (_g_B_transposed, "ValueError"),
+                    (_g_no_return, "return")],
+    right_examples=[_right_g_fft, _right_g_loop, _right_g_torch],
+    reference=_reference_g,
+    explanation="s(x) = |vec(F x F)| with red(); Σ_j s_j B_j mixes the 784 matrices B_j into "
+                "one 10 × h matrix; it multiplies the h numbers A vec(x); g_k is the size of "
+                "each score over ‖x‖³. The classifier picks the k with the largest g_k(x).")
+def g_scores(x, A, B):
+    F = np.exp(-2j * np.pi * np.outer(np.arange(28), np.arange(28)) / 28)   # F[a, b] = e^(−2πi ab/28)
+    s = np.abs(F @ x @ F).ravel()        # s = |vec(F x F)|: 784 sizes
+    s[0] = 0                             # red(): drop the zero frequency, the total ink
+    M = np.tensordot(s, B, axes=1)       # Σ_j s_j B_j: one 10 × h matrix
+    y = M @ (A @ x.ravel())              # y(x) = (Σ_j s_j B_j) A vec(x): ten scores
+    return np.abs(y) / np.linalg.norm(x) ** 3

@@ -1,10 +1,12 @@
-"""Chapter 7, The eigenvector network: the operator T f(x) = f(Ax) + f(Bx), by hand and numpy."""
+"""Chapter 7, The eigenvector network: the operator T f(x) = f(Ax) + f(Bx), by hand and numpy,
+and the learner's own T, T on quadratic forms, power-iteration step and Rayleigh quotient."""
 
 import numpy as np
+import torch
 
 from ..check import code_exercise, exercise
-from ..eigen_net.matrices import random_orthogonal, random_pair
-from ..eigen_net.spectra import eigen_residual, quadratic_map
+from ..eigen_net.matrices import random_orthogonal, random_pair, random_unit_vectors
+from ..eigen_net.spectra import apply_T, eigen_residual, quadratic_map
 
 CHAPTER_SEED = 0
 """The notebook's A and B are ``random_pair(20, "qr", seed=CHAPTER_SEED)``."""
@@ -60,7 +62,387 @@ def _minus_A():
     return eigen_residual(M, A, -A)[0]
 
 
-# --------------------------------------------------------------------- write a function
+# --------------------------------------------------------------------- write a function: T
+
+class _Function:
+    """A function of points for the cases: rows of X (n, h) to n numbers, named in messages."""
+
+    def __init__(self, name, fn):
+        self.name, self.fn = name, fn
+
+    def __call__(self, X):
+        return self.fn(X)
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+def _T_cases():
+    """Functions that are not linear (so f of a sum is not a sum of f's), n points (rows)
+    never as many as h coordinates (so A @ X fails), a batch of one point."""
+    rng = np.random.default_rng(70)
+    w = rng.standard_normal(20)
+    S = rng.standard_normal((5, 5))
+    cases = [(_Function("tanh(w·x)", lambda X: np.tanh(X @ w)), *random_pair(20, "qr", seed=3),
+              random_unit_vectors(7, 20, seed=11)),
+             (_Function("xᵀSx", lambda X: np.sum((X @ S) * X, axis=1)),
+              *random_pair(5, "haar", seed=4), random_unit_vectors(12, 5, seed=12)),
+             (_Function("x₁³ + x₂x₃", lambda X: X[:, 0] ** 3 + X[:, 1] * X[:, 2]),
+              *random_pair(8, "qr", seed=5), random_unit_vectors(1, 8, seed=13)),
+             (_Function("exp(x₁) − x₂", lambda X: np.exp(X[:, 0]) - X[:, 1]),
+              *random_pair(3, "haar", seed=6), random_unit_vectors(4, 3, seed=14))]
+    return cases
+
+
+def _T_untransposed(f, A, B, X):
+    return f(X @ A) + f(X @ B)
+
+
+def _T_of_the_sum(f, A, B, X):
+    return f(X @ A.T + X @ B.T)
+
+
+def _T_product(f, A, B, X):
+    return f(X @ A.T) * f(X @ B.T)
+
+
+def _T_only_A(f, A, B, X):
+    return f(X @ A.T)
+
+
+def _T_only_B(f, A, B, X):
+    return f(X @ B.T)
+
+
+def _T_minus_f(f, A, B, X):
+    return f(X @ A.T) + f(X @ B.T) - f(X)
+
+
+def _T_mean(f, A, B, X):
+    return (f(X @ A.T) + f(X @ B.T)) / 2
+
+
+def _T_negative(f, A, B, X):
+    return -(f(X @ A.T) + f(X @ B.T))
+
+
+def _T_columns_as_points(f, A, B, X):
+    return f(A @ X) + f(B @ X)
+
+
+def _T_stacked(f, A, B, X):
+    return np.stack([f(X @ A.T), f(X @ B.T)])
+
+
+def _T_reuses_X(f, A, B, X):
+    fa = f(X @ A.T)
+    X[:] = X @ B.T                     # the moved points, written into the caller's X
+    return fa + f(X)
+
+
+def _T_summed_over_points(f, A, B, X):
+    return np.sum(f(X @ A.T) + f(X @ B.T))
+
+
+def _T_no_return(f, A, B, X):
+    Tf = f(X @ A.T) + f(X @ B.T)   # noqa: F841
+
+
+def _right_T_loop(f, A, B, X):
+    return np.array([f((A @ x)[None])[0] + f((B @ x)[None])[0] for x in X])
+
+
+def _right_T_one_call(f, A, B, X):
+    moved = np.concatenate([X @ A.T, X @ B.T])     # the 2n moved points, one call of f
+    values = f(moved)
+    return values[:len(X)] + values[len(X):]
+
+
+@code_exercise(
+    "ch07.T",
+    "Write T(f, A, B, X): the operator (T f)(x) = f(Ax) + f(Bx) at every point x of a batch. "
+    "f takes points as rows, an (n, h) array, and returns their n values; A, B: (h, h); "
+    "X: (n, h), one point per row. Return the n values of T f, shape (n,).",
+    hint="Move all the points at once: with points as rows, the rows of X @ A.T are the points "
+         "A x. Evaluate f at the moved points, once for A and once for B, and add.",
+    cases=_T_cases,
+    mistakes=[(_T_untransposed,
+               "With points as rows, X @ A moves each point x to Aᵀx. The rows of X @ A.T are "
+               "the points A x."),
+              (_T_of_the_sum,
+               "That is f(Ax + Bx), f at one point. T evaluates f at two points, Ax and Bx, "
+               "and adds the two values."),
+              (_T_product,
+               "T adds the two values f(Ax) and f(Bx); you multiplied them."),
+              (_T_only_A, "That is only f(Ax); T adds f(Bx) as well."),
+              (_T_only_B, "That is only f(Bx); T adds f(Ax) as well."),
+              (_T_minus_f,
+               "That is T f − f. T itself is f(Ax) + f(Bx); the eigenvalue equation compares "
+               "it with f later.")],
+    wrong_examples=[(_T_untransposed, "rows of X @ A.T are the points A x"),
+                    (_T_of_the_sum, "f at one point"),
+                    (_T_product, "you multiplied them"),
+                    (_T_only_A, "T adds f(Bx) as well"),
+                    (_T_only_B, "T adds f(Ax) as well"),
+                    (_T_minus_f, "T f − f"),
+                    (_T_mean, "times the right"),
+                    (_T_negative, "opposite sign"),
+                    (_T_columns_as_points, "ValueError"),
+                    (_T_stacked, "shape"),
+                    (_T_reuses_X, "changes its input `X`"),
+                    (_T_summed_over_points, "shape"),
+                    (_T_no_return, "return")],
+    right_examples=[_right_T_loop, _right_T_one_call],
+    reference=apply_T,
+    explanation="X @ A.T holds the points A x as rows; f of them is f(Ax) at every point. T "
+                "is linear in f (T of a sum of functions is the sum of their T's), whatever "
+                "f is, which is why its eigenfunctions can be looked for like eigenvectors.")
+def T(f, A, B, X):
+    return f(X @ A.T) + f(X @ B.T)      # (T f)(x) = f(Ax) + f(Bx), every row x of X at once
+
+
+# --------------------------------------------------------------------- write a function: one step
+
+def _power_cases():
+    """The chapter's kind of matrix Aᵀ + Bᵀ (20 × 20), a random 5 × 5 one, a symmetric one,
+    and a 1 × 1 one with a negative entry; w of lengths other than 1."""
+    rng = np.random.default_rng(71)
+    A, B = random_pair(20, "qr", seed=4)
+    S = rng.standard_normal((8, 8))
+    return [(A.T + B.T, rng.standard_normal(20)),
+            (rng.standard_normal((5, 5)), 3 * rng.standard_normal(5)),
+            (S + S.T, rng.standard_normal(8) / 4),
+            (np.array([[-2.0]]), np.array([0.5]))]
+
+
+def _step_no_rescale(M, w):
+    return M @ w
+
+
+def _step_transposed(M, w):
+    v = M.T @ w
+    return v / np.linalg.norm(v)
+
+
+def _step_by_sum(M, w):
+    v = M @ w
+    return v / v.sum()
+
+
+def _step_by_largest(M, w):
+    v = M @ w
+    return v / np.abs(v).max()
+
+
+def _step_by_length_of_w(M, w):
+    return M @ w / np.linalg.norm(w)
+
+
+def _step_by_square(M, w):
+    v = M @ w
+    return v / np.linalg.norm(v) ** 2
+
+
+def _step_by_l1(M, w):
+    v = M @ w
+    return v / np.abs(v).sum()
+
+
+def _step_negative(M, w):
+    v = M @ w
+    return -v / np.linalg.norm(v)
+
+
+def _step_elementwise(M, w):
+    v = M * w
+    return v / np.linalg.norm(v)
+
+
+def _step_in_place(M, w):
+    w[:] = M @ w
+    w /= np.linalg.norm(w)
+    return w
+
+
+def _step_column(M, w):
+    v = M @ w[:, None]
+    return v / np.linalg.norm(v)
+
+
+def _step_no_return(M, w):
+    v = M @ w
+    w_next = v / np.linalg.norm(v)   # noqa: F841
+
+
+def _right_step_loops(M, w):
+    v = [sum(M[i, j] * w[j] for j in range(len(w))) for i in range(len(w))]
+    length = sum(x * x for x in v) ** 0.5
+    return np.array([x / length for x in v])
+
+
+def _right_step_torch(M, w):
+    v = torch.from_numpy(M) @ torch.from_numpy(w)
+    return torch.nn.functional.normalize(v, dim=0)
+
+
+@code_exercise(
+    "ch07.power_step",
+    "Write power_step(M, w): one step of the classical power iteration, w ← M w / ‖M w‖, "
+    "for a square matrix M (h, h) and a vector w (h,). Return the new w, shape (h,), of "
+    "length 1.",
+    hint="Two lines: multiply (M @ w), then divide by the length of what you got "
+         "(np.linalg.norm).",
+    cases=_power_cases,
+    mistakes=[(_step_no_rescale,
+               "You multiplied but did not rescale: divide M w by its length ‖M w‖, or the "
+               "iterates grow or shrink like |λ|ᵏ."),
+              (_step_transposed,
+               "That multiplies by Mᵀ (M.T @ w, or w @ M). The step multiplies by M: M @ w."),
+              (_step_by_sum,
+               "You divided by the sum of the entries of M w. The rescaling is by its length, "
+               "‖M w‖ = √(Σ_i (M w)_i²), which is never negative or zero for M w ≠ 0."),
+              (_step_by_largest,
+               "You divided by the largest entry of M w (a textbook variant). Here w ← M w / "
+               "‖M w‖: divide by the length, so that the new w has length 1.")],
+    wrong_examples=[(_step_no_rescale, "did not rescale"),
+                    (_step_transposed, "multiplies by Mᵀ"),
+                    (_step_by_sum, "sum of the entries"),
+                    (_step_by_largest, "largest entry"),
+                    (_step_by_length_of_w, "times the right"),
+                    (_step_by_square, "times the right"),
+                    (_step_by_l1, "times the right"),
+                    (_step_negative, "opposite sign"),
+                    (_step_elementwise, "shape"),
+                    (_step_in_place, "changes its input `w`"),
+                    (_step_column, "shape"),
+                    (_step_no_return, "return")],
+    right_examples=[_right_step_loops, _right_step_torch],
+    explanation="Dividing by ‖M w‖ keeps every iterate of length 1, so only its direction "
+                "changes. The part of w along the eigenvalue of largest |λ| grows fastest and "
+                "takes over, if that eigenvalue is real.")
+def power_step(M, w):
+    v = M @ w                          # apply the matrix
+    return v / np.linalg.norm(v)       # and rescale to length 1
+
+
+# --------------------------------------------------------------------- write a function: ρ
+
+def _rayleigh_cases():
+    """As for the power step: Aᵀ + Bᵀ, a random matrix, a symmetric one, 1 × 1; w of
+    lengths other than 1."""
+    rng = np.random.default_rng(72)
+    A, B = random_pair(20, "qr", seed=8)
+    S = rng.standard_normal((8, 8))
+    return [(A.T + B.T, rng.standard_normal(20) * 2),
+            (rng.standard_normal((5, 5)), 3 * rng.standard_normal(5)),
+            (S + S.T, rng.standard_normal(8) / 4),
+            (np.array([[-2.0]]), np.array([0.5]))]
+
+
+def _rho_not_divided(M, w):
+    return w @ M @ w
+
+
+def _rho_by_length(M, w):
+    return w @ M @ w / np.linalg.norm(w)
+
+
+def _rho_stretch(M, w):
+    return np.linalg.norm(M @ w) / np.linalg.norm(w)
+
+
+def _rho_precedence(M, w):
+    return w @ M @ w / w @ w
+
+
+def _rho_entry_ratios(M, w):
+    return np.mean(M @ w / w)
+
+
+def _rho_negative(M, w):
+    return -(w @ M @ w) / (w @ w)
+
+
+def _rho_no_return(M, w):
+    rho = (w @ M @ w) / (w @ w)   # noqa: F841
+
+
+def _rho_not_summed(M, w):
+    return (M @ w) * w / (w @ w)
+
+
+def _rho_normalises_w(M, w):
+    w /= np.linalg.norm(w)         # w of length 1, then wᵀw = 1: but w is the caller's
+    return w @ M @ w
+
+
+def _rho_rows(M, w):
+    return (w @ M @ w) / np.linalg.norm(w, axis=1) ** 2
+
+
+def _rho_one_based(M, w):
+    h = len(w)
+    top = sum(w[i] * M[i, j] * w[j] for i in range(1, h + 1) for j in range(1, h + 1))
+    return top / sum(w[i] ** 2 for i in range(1, h + 1))
+
+
+def _right_rho_loops(M, w):
+    top = sum(w[i] * M[i, j] * w[j] for i in range(len(w)) for j in range(len(w)))
+    return top / sum(x * x for x in w)
+
+
+def _right_rho_columns(M, w):
+    v = w.reshape(-1, 1)                      # w as a column, as in the formula
+    return (v.T @ M @ v) / (v.T @ v)          # a 1 × 1 array: one number
+
+
+def _right_rho_torch(M, w):
+    M, w = torch.from_numpy(M), torch.from_numpy(w)
+    return torch.dot(w, M @ w) / torch.dot(w, w)
+
+
+@code_exercise(
+    "ch07.rayleigh",
+    "Write rayleigh(M, w): the Rayleigh quotient ρ = wᵀ M w / wᵀ w of a square matrix M (h, h) "
+    "and a vector w (h,), one number.",
+    hint="wᵀ M w is w @ M @ w with 1-D arrays, and wᵀ w is w @ w. Mind the brackets when you "
+         "divide one by the other.",
+    cases=_rayleigh_cases,
+    mistakes=[(_rho_not_divided,
+               "That is wᵀ M w alone: divide by wᵀ w, so that ρ does not change when w is "
+               "made longer or shorter."),
+              (_rho_by_length,
+               "You divided by ‖w‖, the length; the quotient divides by wᵀ w = ‖w‖², its "
+               "square."),
+              (_rho_stretch,
+               "That is ‖M w‖ / ‖w‖, how much M stretches w: never negative. ρ = wᵀ M w / wᵀ w "
+               "measures the part of M w along w, and has a sign."),
+              (_rho_precedence,
+               "Mind the order of operations: a / b @ c is (a / b) @ c. Put brackets around "
+               "the denominator: (w @ M @ w) / (w @ w)."),
+              (_rho_entry_ratios,
+               "That averages the ratios (M w)_i / w_i entry by entry. ρ divides two numbers: "
+               "wᵀ M w by wᵀ w.")],
+    wrong_examples=[(_rho_not_divided, "divide by wᵀ w"),
+                    (_rho_by_length, "its square"),
+                    (_rho_stretch, "how much M stretches w"),
+                    (_rho_precedence, "order of operations"),
+                    (_rho_entry_ratios, "entry by entry"),
+                    (_rho_negative, "opposite sign"),
+                    (_rho_no_return, "return"),
+                    (_rho_not_summed, "shape"),
+                    (_rho_normalises_w, "changes its input `w`"),
+                    (_rho_rows, "AxisError"),
+                    (_rho_one_based, "IndexError")],
+    right_examples=[_right_rho_loops, _right_rho_columns, _right_rho_torch],
+    explanation="For an eigenvector, M w = λ w, so wᵀ M w / wᵀ w = λ: the quotient reads off "
+                "the eigenvalue of a vector that has settled. For any other w it is a "
+                "weighted average of what M does along w.")
+def rayleigh(M, w):
+    return (w @ M @ w) / (w @ w)       # ρ = wᵀ M w / wᵀ w
+
+
+# --------------------------------------------------------------------- write a function: T on xᵀMx
 
 def _quadratic_cases():
     rng = np.random.default_rng(7)
@@ -101,6 +483,31 @@ def _wrong_in_place(M, A, B):
     return A.T @ (M - B.T @ M @ B) @ A + B.T @ (M - B.T @ M @ B) @ B
 
 
+def _wrong_negative(M, A, B):
+    return -(A.T @ M @ A + B.T @ M @ B)
+
+
+def _wrong_stacked(M, A, B):
+    return np.stack([A.T @ M @ A, B.T @ M @ B])
+
+
+def _wrong_multi_dot(M, A, B):
+    return np.linalg.multi_dot(A.T, M, A) + np.linalg.multi_dot(B.T, M, B)
+
+
+def _wrong_no_return(M, A, B):
+    M_new = A.T @ M @ A + B.T @ M @ B   # noqa: F841
+
+
+def _right_quadratic_einsum(M, A, B):
+    return np.einsum("ai,ab,bj->ij", A, M, A) + np.einsum("ai,ab,bj->ij", B, M, B)
+
+
+def _right_quadratic_torch(M, A, B):
+    M, A, B = (torch.from_numpy(a) for a in (M, A, B))
+    return A.mT @ M @ A + B.mT @ M @ B
+
+
 @code_exercise(
     "ch07.T_quadratic",
     "A quadratic function f(x) = xᵀMx (M symmetric, h x h) is sent by T to another quadratic "
@@ -115,13 +522,21 @@ def _wrong_in_place(M, A, B):
                "That is f(Ax + Bx): it has cross terms xᵀAᵀMBx. T adds the two values f(Ax) and "
                "f(Bx), which is not f of the sum (f is quadratic, not linear)."),
               (_wrong_half, "That is only f(Ax); T adds f(Bx) as well."),
-              (lambda M, A, B: B.T @ M @ B, "That is only f(Bx); T adds f(Ax) as well.")],
+              (lambda M, A, B: B.T @ M @ B, "That is only f(Bx); T adds f(Ax) as well."),
+              (_wrong_elementwise,
+               "* multiplies entry by entry (A ⊙ M). f(Ax) = xᵀAᵀMAx needs matrix products: "
+               "@ in numpy.")],
     wrong_examples=[(_wrong_transposed, "transposes go on the left"),
                     (_wrong_sum_first, "cross terms"),
                     (_wrong_half, "T adds f(Bx) as well"),
-                    (_wrong_mean, "0.5 times the right one"),
-                    (_wrong_elementwise, "differs from the right answer"),
-                    (_wrong_in_place, "changes its input `M`")],
+                    (_wrong_elementwise, "matrix products"),
+                    (_wrong_mean, "times the right"),
+                    (_wrong_in_place, "changes its input `M`"),
+                    (_wrong_negative, "opposite sign"),
+                    (_wrong_stacked, "shape"),
+                    (_wrong_multi_dot, "TypeError"),
+                    (_wrong_no_return, "return")],
+    right_examples=[_right_quadratic_einsum, _right_quadratic_torch],
     reference=quadratic_map,
     explanation="f(Ax) = xᵀAᵀMAx, so T f has the matrix AᵀMA + BᵀMB. This map of matrices is T "
                 "on quadratic functions; in a basis of the 209 symmetric traceless matrices it "
