@@ -187,6 +187,20 @@ def _pc_no_sign_rule_eigh(X, k):
     return X.mean(axis=0), V[:, :k].T
 
 
+def _pc_first_entry_positive(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    V = Vt[:k]
+    return mean, V * np.where(V[:, :1] < 0, -1.0, 1.0)
+
+
+def _pc_sum_positive(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    V = Vt[:k]
+    return mean, V * np.where(V.sum(axis=1, keepdims=True) < 0, -1.0, 1.0)
+
+
 def _pc_transposed(X, k):
     mean = X.mean(axis=0)
     U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
@@ -311,13 +325,23 @@ def _pc_torch(X, k):
                "each component's entry of largest absolute value is positive."),
               (_pc_no_sign_rule_eigh,
                "Right directions, but some have the opposite sign: apply the sign rule, so that "
-               "each component's entry of largest absolute value is positive.")],
+               "each component's entry of largest absolute value is positive."),
+              (_pc_first_entry_positive,
+               "Right directions, but some have the opposite sign: you made each component's "
+               "first entry positive; the sign rule makes its entry of largest absolute value "
+               "positive."),
+              (_pc_sum_positive,
+               "Right directions, but some have the opposite sign: you made each component's "
+               "sum positive; the sign rule makes its entry of largest absolute value "
+               "positive.")],
     wrong_examples=[(_pc_not_centred, "decompose the centred data"),
                     (_pc_u_columns, "columns of U"),
                     (_pc_eigh_rows, "as the columns of its second result"),
                     (_pc_eigh_ascending, "in increasing order"),
                     (_pc_no_sign_rule, "apply the sign rule"),
                     (_pc_no_sign_rule_eigh, "apply the sign rule"),
+                    (_pc_first_entry_positive, "first entry positive"),
+                    (_pc_sum_positive, "sum positive"),
                     (_pc_transposed, "transposed"),
                     (_pc_k_plus_one, "one more along axis 0"),
                     (_pc_swapped, "swapped"),
