@@ -569,8 +569,8 @@ check("ch04.rebuild", rebuild)
 rebuild = use("ch04.rebuild", rebuild)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# Three test digits, which were never used to fit the PCA, rebuilt with your `rebuild`
-# from more and more components:
+# Three test digits, which were never used to fit the PCA, rebuilt with `rebuild` (yours
+# once `check` accepts it) from more and more components:
 
 # %% slideshow={"slide_type": "subslide"}
 shown_ks = [1, 2, 5, 10, 20, 50, 100, 784]
