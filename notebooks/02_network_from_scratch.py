@@ -313,7 +313,7 @@ small = MLP([784, 16, 16, 10], seed=1)            # float64, its own random weig
 xb, yb = X[:20], y[:20]
 dW, db = backprop(small.W, small.b, xb, one_hot(yb))
 dW_ref, db_ref, _ = small.gradients(xb, yb)
-diff = max(np.abs(mine - ref).max() for mine, ref in zip(dW + db, dW_ref + db_ref))
+diff = max(np.abs(mine - ref).max() for mine, ref in zip([*dW, *db], dW_ref + db_ref))
 print(f"all {small.n_parameters:,} gradients on 20 digits: "
       f"largest difference from MLP.gradients below 1e-12: {diff < 1e-12}")
 
@@ -405,7 +405,7 @@ for W, b in zip(Ws, bs):
 target = torch.nn.functional.one_hot(torch.tensor(yb), 10).double()
 (0.5 * ((a - target) ** 2).sum(1).mean()).backward()
 autograd_diff = max(float(np.abs(ours - theirs.grad.numpy()).max())
-                    for ours, theirs in zip(dW + db, Ws + bs))
+                    for ours, theirs in zip([*dW, *db], Ws + bs))
 print(f"PyTorch autograd: largest difference over all {check_net.n_parameters:,} gradients "
       f"≤ 1e-10: {autograd_diff <= 1e-10}")
 
