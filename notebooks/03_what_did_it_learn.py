@@ -426,11 +426,35 @@ mind for the saliency maps below.
 # network called j. The diagonal holds the correct answers; everything else is a mistake.
 # The colour shows only the mistakes, so that they are not drowned by the diagonal.
 
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# **Your turn.** Write the confusion matrix. `confusion_counts(y_true, y_pred)` gets two
+# arrays of n labels 0..9, the true ones and the predicted ones, and returns a (10, 10)
+# array of whole-number counts, where entry `[i, j]` counts the digits labelled i that
+# were predicted as j. `check` tries it on labels it has not shown you, including some
+# where a class never occurs, a single digit, and thousands of digits.
+#
+# <details><summary>Hint</summary>
+#
+# Start from a (10, 10) array of zeros that can hold counts above 255, walk through the
+# pairs with `zip(y_true, y_pred)`, and add 1 to one cell for each. Which label picks the
+# row?
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def confusion_counts(y_true, y_pred):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch03.confusion_counts", confusion_counts)
+
+# %% slideshow={"slide_type": "fragment"}
+confusion_counts = use("ch03.confusion_counts", confusion_counts)
+
 # %% slideshow={"slide_type": "subslide"}
-from course.interpret import confusion_matrix, most_confused_pairs
+from course.interpret import most_confused_pairs
 
 predicted = predict(mlp, data.x_test)
-cm = confusion_matrix(data.y_test, predicted)
+cm = confusion_counts(data.y_test, predicted)  # (10, 10): row = label, column = answer
 mistakes_only = cm.copy()
 np.fill_diagonal(mistakes_only, 0)
 fig, ax = plt.subplots(figsize=(6, 5.2))
@@ -469,6 +493,9 @@ of digits, so read the order of the smaller counts loosely.
 md(f"""
 **Say:** row = true label, column = the network's answer; colour shows only the mistakes.
 {n_mistakes} mistakes on {int(cm.sum()):,} test digits.
+
+**Do:** for `confusion_counts`, try `counts[y_true, y_pred] += 1` live: `check` explains why
+numpy counts a repeated pair only once.
 
 **Ask:** which pairs of digits do you expect it to mix up? **Expect:** the printout's
 {", ".join(f"{a} and {b} ({n} mix-ups)" for a, b, n in pairs)}; ask the room which strokes each
@@ -763,26 +790,6 @@ check("ch03.linear_saliency", answer)
 answer = None  # replace None with your answer
 check("ch03.false_nines", answer)
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# **4.** Write the confusion matrix yourself. `confusion_counts(y_true, y_pred)` gets two
-# arrays of n labels 0..9 and returns a (10, 10) array of whole-number counts, where
-# entry `[i, j]` counts the digits labelled i that were predicted as j. `check` tries it
-# on labels it has not shown you, including some where a class never occurs, a single
-# digit, and thousands of digits.
-#
-# <details><summary>Hint</summary>
-#
-# Start from `np.zeros((10, 10), dtype=int)` and walk through the pairs with
-# `zip(y_true, y_pred)`, adding 1 to the right cell each time.
-# </details>
-
-# %% slideshow={"slide_type": "-"}
-def confusion_counts(y_true, y_pred):
-    raise NotImplementedError  # replace this line with your code
-
-
-check("ch03.confusion_counts", confusion_counts)
-
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 from course.check import exercises
 
@@ -793,8 +800,7 @@ numbers (10 × 784 weights + 10 biases); the logistic regression has
 {answers["ch03.linear_saliency"].answer} class-3 saliency map for all the test digits: the
 template w_3, whatever the digit;
 {answers["ch03.false_nines"].answer} test digits are called 9 without being 9s (column 9
-without its diagonal cell). For `confusion_counts`, try `counts[y_true, y_pred] += 1` live:
-`check` explains why numpy counts a repeated pair only once.
+without its diagonal cell).
 
 **Ask:** why is the network's saliency map different for every digit, and the linear one
 not? **Expect:** the linear score's derivative is its weights; the network's depends on which

@@ -1,4 +1,7 @@
-"""Chapter 3, What did it learn: questions answered from the chapter's models.
+"""Chapter 3, What did it learn: questions answered from the chapter's models, and three
+functions the learner writes before the chapter uses them: the contrast images (the
+class-mean picture the linear templates follow), the confusion matrix, and the saliency
+map by autograd.
 
 The chapter's network is `course.zoo`'s MLP (`MLP_SIZES`, `MLP_CONFIG`, `chapter_mlp`),
 so that the notebook and the exercises look at the very same model.
