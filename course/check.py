@@ -299,7 +299,8 @@ def _exception_advice(err: BaseException, line: str | None) -> str:
         return (" Two arrays' shapes do not fit each other: print their .shape, and check "
                 "the axis of each sum or mean (keepdims=True keeps a column for broadcasting).")
     if isinstance(err, IndexError) and "out of bounds" in message:
-        return " An index runs past the end: an off-by-one in a range or a slice?"
+        return (" An index runs past the end: an off-by-one in a range or a slice, or rows and "
+                "columns swapped ([j, i] where [i, j] is meant)?")
     if isinstance(err, RuntimeError) and "does not require grad" in message:
         return (" Torch computes a gradient only for a tensor made with requires_grad=True "
                 "(x = x.clone().detach().requires_grad_(True)).")
@@ -341,6 +342,8 @@ def _snapshot(value: Any) -> Any:
 
 
 def _changed(before: Any, after: Any) -> bool:
+    if isinstance(before, (list, tuple)) and isinstance(after, (list, tuple)):
+        return len(before) != len(after) or any(_changed(x, y) for x, y in zip(before, after))
     a, b = as_array(before), as_array(after)
     if a is not None and b is not None and a.shape == b.shape:
         return not np.array_equal(a, b, equal_nan=a.dtype.kind == "f")
@@ -389,11 +392,15 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
             return Feedback(key, False, _describe_exception(err) + ask)
         for i, (before, after) in enumerate(zip(args, given_args)):
             if _changed(before, after):
-                fix = ("x = x.clone()" if hasattr(before, "clone") else "x = x.copy()")
+                if isinstance(before, (list, tuple)):
+                    kind, fix = "list", "new = [w.copy() for w in old], or build a new list"
+                elif hasattr(before, "clone"):
+                    kind, fix = "tensor", "x = x.clone(), or build a new one"
+                else:
+                    kind, fix = "array", "x = x.copy(), or build a new one"
                 return Feedback(key, False,
                                 f"your function changes its input `{ex.arg_names[i]}`; the caller's "
-                                f"{'tensor' if hasattr(before, 'clone') else 'array'} must stay as it "
-                                f"was. Work on a copy ({fix}) or build a new one." + ask)
+                                f"{kind} must stay as it was. Work on a copy ({fix})." + ask)
         problem = describe_difference(got, expected, rtol=ex.rtol, atol=ex.atol)
         if problem is None:
             continue

@@ -20,6 +20,7 @@ The messages never state a right value: a learner who reads them still has to fi
 
 from __future__ import annotations
 
+import warnings
 from itertools import permutations
 from typing import Any
 
@@ -137,11 +138,15 @@ def _swapped(given, expected, rtol, atol) -> str:
 
 
 def _parts_problem(given, expected, rtol, atol, what) -> str | None:
+    kind = "a list" if isinstance(expected, list) else "a tuple"
     if not isinstance(given, (tuple, list)):
-        return (f"{what} should be {len(expected)} things (a tuple), but it is a single "
+        return (f"{what} should be {len(expected)} things ({kind}), but it is a single "
                 f"{type(given).__name__}.")
     if len(given) != len(expected):
-        return (f"{what} should be {len(expected)} things, but the function returns "
+        return (f"{what} should be {len(expected)} things ({kind}), but the function returns "
+                f"{len(given)}: one too many or too few (an off-by-one in a loop, or a first "
+                "or last item left out)?" if abs(len(given) - len(expected)) == 1 else
+                f"{what} should be {len(expected)} things ({kind}), but the function returns "
                 f"{len(given)}.")
     swapped = _swapped(given, expected, rtol, atol) if not _close(given, expected, rtol, atol) else ""
     if swapped:
@@ -243,14 +248,25 @@ def _value_problem(g, g64, e, e64, what, rtol, atol) -> str:
         return (f"{what} is not the right number. Check each step of the formula against the "
                 "text.")
     text = f"{what} differs from the right answer in {_plural(int(wrong.sum()), 'place')} of {e64.size:,}"
-    if e64.ndim >= 2 and e64.shape[0] > 1:
+    if e64.ndim >= 1 and e64.shape[0] > 1:
         rows = wrong.reshape(len(wrong), -1).any(axis=1)
+        n = len(rows)
+        if rows.sum() == 1 and rows[-1]:
+            return (f"{what} is right except its last {_item(e64)}: a range or a slice that stops "
+                    "one early (range(n - 1), a[:-1])?")
+        if rows.sum() == 1 and rows[0]:
+            return (f"{what} is right except its first {_item(e64)}: a range or a slice that starts "
+                    "one late (range(1, n), a[1:]), or a first item treated differently?")
         if not rows.all():
-            right = int((~rows).sum())
-            text += (f" (row{'s' if right != 1 else ''} "
-                     f"{_listing(np.flatnonzero(~rows))} {'are' if right != 1 else 'is'} right, "
-                     f"{_plural(int(rows.sum()), 'row')} not)")
+            bad = np.flatnonzero(rows)
+            return (text + f": {_item(e64)}{'s' if len(bad) != 1 else ''} {_listing(bad)} "
+                    f"differ{'s' if len(bad) == 1 else ''}, the other {n - len(bad)} are right. "
+                    "What is special about those?")
     return text + ". Check each step of the formula against the text."
+
+
+def _item(e) -> str:
+    return "row" if e.ndim >= 2 else "entry"
 
 
 def _listing(index: np.ndarray) -> str:
@@ -283,20 +299,28 @@ def _structure_problem(g, e, what, rtol, atol, scale) -> str:
         if np.all(g >= 0) and close(g ** 2, e) and not close(e, e ** 2):
             return f"{what} is the square root of the right one: a square root too many, or a norm where its square is wanted?"
     lo, hi = float(e.min()), float(e.max())
-    if (g < lo - atol).any() or (g > hi + atol).any():
+    if e.size >= 6 and ((g < lo - atol).any() or (g > hi + atol).any()):
         if close(np.clip(g, lo, hi), e):
             box = " (the pixel range [0, 1])" if (lo, hi) == (0.0, 1.0) else ""
             return (f"{what} has values outside the range the right values stay in{box}: a clip "
                     "is missing (np.clip, or torch.clamp for a tensor).")
     if e.ndim == 2 and min(e.shape) > 1:
         for axis, word in ((1, "row"), (0, "column")):
-            with np.errstate(divide="ignore", invalid="ignore"):
+            with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)    # an all-zero row
                 ratio = np.where(np.abs(e) > 1e-12, g / e, np.nan)
-            per = np.nanmedian(ratio, axis=axis, keepdims=True)
-            if np.all(np.isfinite(per)) and close(g, e * per) and not np.allclose(per, per.flat[0], rtol=1e-4):
-                return (f"each {word} of {what} is the right one times its own factor: a "
-                        f"normalisation, mean or sum over the wrong axis (axis={1 - axis} against "
-                        f"axis={axis})?")
+                per = np.nanmedian(ratio, axis=axis, keepdims=True)
+            if not (np.all(np.isfinite(per)) and close(g, e * per)) or \
+                    np.allclose(per, per.flat[0], rtol=1e-4) or np.any(np.abs(per) < 1e-9):
+                continue
+            if np.allclose(np.abs(per), 1, rtol=1e-4):
+                flipped = np.flatnonzero(per.ravel() < 0)
+                return (f"{what}: {word}{'s' if len(flipped) != 1 else ''} {_listing(flipped)} "
+                        f"{'have' if len(flipped) != 1 else 'has'} the opposite sign, the others "
+                        "are right: a sign rule or a minus applied to some of them only?")
+            return (f"each {word} of {what} is the right one times its own factor: a "
+                    f"normalisation, mean or sum over the wrong axis (axis={1 - axis} against "
+                    f"axis={axis})?")
         if e.shape[0] > 1:
             order = [np.flatnonzero(np.all(np.isclose(e, row, rtol=rtol, atol=atol), axis=1)) for row in g]
             if all(len(o) for o in order) and not close(g, e):
@@ -316,6 +340,10 @@ def _nice_factor(c: float) -> bool:
 def _factor_message(what: str, c: float, single: bool = False) -> str:
     text = (f"{what} is {c:.4g} times the right value" if single else
             f"every value of {what} is {c:.4g} times the right one") + ": a constant factor is off."
+    if abs(np.log10(abs(c))) >= 3:
+        return text + (" A factor this far from 1 often comes from operator precedence "
+                       "(a / 2 * h is (a / 2) * h, not a / (2 h)) or a step size used twice or "
+                       "not at all.")
     n = round(c)
     if n >= 2 and abs(c - n) < 1e-6 * n:
         return text + f" A missing 1/{n} (a sum where a mean is wanted)?"

@@ -56,9 +56,23 @@ def test_a_generic_difference_says_where_without_any_value():
     given = E.copy()
     given[1, 2] += 0.25
     message = describe_difference(given, E)
-    assert "in 1 place of 12" in message and "rows 0, 2, 3 are right, 1 row not" in message
-    assert not any(ch.isdigit() for ch in message.replace("0, 2, 3", "").replace("1 place of 12", "")
-                   .replace("1 row", "")), message     # no value, right or wrong, is shown
+    assert "in 1 place of 12: row 1 differs, the other 3 are right" in message
+    digits = message.replace("1 place of 12", "").replace("row 1", "").replace("other 3", "")
+    assert not any(ch.isdigit() for ch in digits), message     # no value, right or wrong
+
+
+def test_a_last_or_first_item_left_out_is_named():
+    last, first = E.copy(), E.copy()
+    last[-1] = 0
+    first[0] = 0
+    assert "right except its last row: a range or a slice that stops one early" in describe_difference(last, E)
+    assert "right except its first row" in describe_difference(first, E)
+    assert "one too many or too few" in describe_difference([E, E], [E, E, E])
+
+
+def test_a_factor_far_from_one_points_at_precedence_not_at_a_mean():
+    message = describe_difference(E * 1e-8, E)
+    assert "operator precedence" in message and "a mean where" not in message
 
 
 def test_a_batch_answered_per_item_and_the_reverse():
@@ -112,3 +126,8 @@ def test_two_single_numbers_name_only_a_telling_factor():
 def test_as_array_refuses_what_is_not_numbers():
     assert as_array("abc") is None and as_array({"a": 1}) is None and as_array(None) is None
     assert as_array(torch.ones(2, requires_grad=True)).shape == (2,)
+
+
+def test_some_rows_with_the_opposite_sign_are_named_as_such():
+    flipped = E * np.array([[1.0], [-1.0], [1.0], [-1.0]])
+    assert "rows 1, 3 have the opposite sign, the others are right" in describe_difference(flipped, E)
