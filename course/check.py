@@ -147,6 +147,8 @@ class CodeExercise:
         name the mistake). At least six per exercise besides the functions in ``mistakes``.
     right_examples : other correct ways to write it (loops, another dtype, torch instead
         of numpy), which `check` must accept. At least two per exercise.
+    whole_numbers : the result is counts, and the question asks for whole numbers: a
+        float array, even with whole values, is named as a mistake.
     speed : returns the arguments of one realistic-size case. A function that gets the
         cases right but needs more than ``max(slow_seconds, slow_factor x the solution's
         time)`` on it is called too slow.
@@ -170,6 +172,7 @@ class CodeExercise:
     atol: float = 1e-9
     explanation: str = ""
     reference: Callable[..., Any] | None = None
+    whole_numbers: bool = False
 
     @cached_property
     def answer(self) -> str:
@@ -190,14 +193,15 @@ def code_exercise(key: str, question: str, *, hint: str, cases: Callable[[], lis
                   right_examples: list[Callable[..., Any]] | None = None,
                   speed: Callable[[], tuple] | None = None, slow_seconds: float = 0.5,
                   slow_factor: float = 20.0, rtol: float = 1e-6, atol: float = 1e-9,
-                  explanation: str = "", reference: Callable[..., Any] | None = None
+                  explanation: str = "", reference: Callable[..., Any] | None = None,
+                  whole_numbers: bool = False
                   ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator that registers the decorated function as the reference solution of an
     exercise where the learner writes that function (see `CodeExercise`)."""
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
         _register(CodeExercise(key, question, fn, cases, hint, list(mistakes or []),
                                list(wrong_examples or []), list(right_examples or []), speed, slow_seconds, slow_factor,
-                               rtol, atol, explanation, reference))
+                               rtol, atol, explanation, reference, whole_numbers))
         return fn
     return register
 
@@ -402,6 +406,10 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
                                 f"your function changes its input `{ex.arg_names[i]}`; the caller's "
                                 f"{kind} must stay as it was. Work on a copy ({fix})." + ask)
         problem = describe_difference(got, expected, rtol=ex.rtol, atol=ex.atol)
+        result = as_array(got)
+        if problem is None and ex.whole_numbers and result is not None and result.dtype.kind == "f":
+            problem = (f"your counts are {result.dtype} numbers, but counts are whole numbers: "
+                       "make the array with an integer type (np.zeros(..., dtype=int)).")
         if problem is None:
             continue
         for wrong, message in ex.mistakes:

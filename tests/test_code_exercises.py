@@ -239,3 +239,14 @@ def test_use_gives_the_course_version_until_the_learners_passes(toy, capsys):
     mine = lambda x: np.mean(x, axis=1)  # noqa: E731
     assert C.use(toy, mine) is mine
     assert "use your" in capsys.readouterr().out
+
+
+def test_float_counts_are_named_where_the_question_asks_for_whole_numbers(toy):
+    ex = C._REGISTRY["zz.toy"]
+    ex.cases = lambda: [(np.arange(12).reshape(3, 4),)]
+    ex.solution = lambda x: x.sum(axis=1)
+    assert C.check("zz.toy", lambda x: x.sum(axis=1).astype(float)).correct
+    ex.whole_numbers = True
+    fb = C.check("zz.toy", lambda x: x.sum(axis=1).astype(float))
+    assert fb.correct is False and "counts are whole numbers" in fb.message
+    assert C.check("zz.toy", lambda x: x.sum(axis=1)).correct
