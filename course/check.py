@@ -292,6 +292,10 @@ def _describe_exception(err: BaseException) -> str:
 def _exception_advice(err: BaseException, line: str | None) -> str:
     """What the usual causes of an error are, when the error says enough to tell."""
     message, line = str(err), line or ""
+    if "dtype" in message or "expected scalar type" in message:
+        return (" Two operands have different number types (float32 against float64, or "
+                "integers): convert one, e.g. x.float() for a tensor, x.astype(np.float64) "
+                "for an array.")
     broadcast = "could not be broadcast" in message or ("must match the size of tensor" in message)
     if broadcast and "*" in line.replace("**", ""):
         return (" The shapes do not fit an elementwise product: did you mean @ (a matrix "
@@ -358,6 +362,11 @@ def describe_arguments(names: list[str], args: tuple) -> str:
     """'images: array (5, 28, 28) float64, lag = 3': what a case passes, not what it answers."""
     parts = []
     for name, value in zip(names, args):
+        if isinstance(value, (list, tuple)) and value and all(as_array(v) is not None and
+                                                              as_array(v).ndim > 0 for v in value):
+            shapes = ", ".join(str(tuple(as_array(v).shape)) for v in value)
+            parts.append(f"{name}: a {type(value).__name__} of {len(value)} arrays {shapes}")
+            continue
         arr = as_array(value)
         if hasattr(value, "parameters") and callable(value):   # a torch model
             parts.append(f"{name}: a {type(value).__name__}")

@@ -441,7 +441,7 @@ def _right_bincount(y_true, y_pred):
 
 def _right_histogram(y_true, y_pred):
     counts, _, _ = np.histogram2d(y_true, y_pred, bins=10, range=[[-0.5, 9.5], [-0.5, 9.5]])
-    return counts
+    return counts.astype(np.int64)     # histogram2d counts in floats
 
 
 def _right_cells(y_true, y_pred):
@@ -458,6 +458,7 @@ def _right_cells(y_true, y_pred):
          "two labels picks the row?",
     cases=_confusion_cases,
     reference=confusion_matrix,
+    whole_numbers=True,
     mistakes=[(_wrong_swapped,
                "Rows and columns are swapped: row i must hold the digits *labelled* i, "
                "column j the digits *predicted* as j."),
