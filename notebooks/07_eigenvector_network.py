@@ -354,6 +354,11 @@ constants reach exactly 2.
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # **Exercise.** Write `power_step(M, w)`: one step $w \leftarrow Mw/\lVert Mw \rVert$ for
 # a square matrix M (h, h) and a vector w (h,); return the new w, of length 1.
+#
+# <details><summary>Hint</summary>
+#
+# Two steps: apply the matrix, then rescale what you got (`np.linalg.norm` is the length).
+# </details>
 
 # %% slideshow={"slide_type": "-"}
 def power_step(M, w):
@@ -362,10 +367,15 @@ def power_step(M, w):
 
 check("ch07.power_step", power_step)
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Which eigenvalue has the iterate found? If w is an eigenvector, $Mw = \lambda w$, so
 # $w^\top M w = \lambda\, w^\top w$: the **Rayleigh quotient** $\rho(w) = w^\top M w /
 # w^\top w$ reads λ off. **Exercise.** Write `rayleigh(M, w)`, the number ρ(w).
+#
+# <details><summary>Hint</summary>
+#
+# With 1-D arrays, `@` between two vectors is their dot product.
+# </details>
 
 # %% slideshow={"slide_type": "-"}
 def rayleigh(M, w):
@@ -699,7 +709,8 @@ print(f"a quadratic edge further out than the linear eigenvalue found: seeds {fu
 # **No linear escape.** With B close to −A (`near_negative`: B = −AR, R a small random
 # rotation), $A^\top + B^\top$ is small, so every *linear* eigenvalue is small, while
 # quadratic ones stay near ±2 (for B = −A exactly, $M = A + A^\top$ minus its trace
-# part has λ = 2, as the exercise above found). A network that stays linear can then only find a tiny λ.
+# part has λ = 2, as the exercise above found). A network that stays linear can then
+# only find a tiny λ.
 #
 # The mirror pair is trained twice: as before, and with biases drawn at the start
 # (standard deviation 1), which makes N less odd (next cell).

@@ -13,12 +13,12 @@ from ..data import bundled
 @exercise("ch06.degree",
           "Multiply an image x by 2. By what factor does the video's g_k(x) = |y_k(x)| / ||x||³ "
           "change? (Answer with a number, e.g. 0.25.)",
-          hint="y_k(x) multiplies s(x), which doubles when x doubles, by A·vec(x), which doubles "
-               "too. Then divide by ||2x||³. Or try it: model.g(2 * x) / model.g(x).",
-          mistakes=[(lambda a: a == 1, "That would be the degree-0 ratio |y_k(x)| / ||x||²; the "
-                                       "video divides by the cube of the norm."),
-                    (lambda a: a == 4, "The numerator grows 4 times, but the denominator grows "
-                                       "8 times.")],
+          hint="Follow each piece when x doubles: the sizes s(x) (the Fourier transform is "
+               "linear in x), A·vec(x), and ||2x||³ against ||x||³.",
+          mistakes=[(lambda a: a == 1, "g_k does change when x is scaled: follow the numerator "
+                                       "and the denominator ||x||³ separately."),
+                    (lambda a: a == 4, "You followed the numerator |y_k(x)|; the denominator "
+                                       "||x||³ changes too.")],
           explanation="g_k is homogeneous of degree 2 − 3 = −1: halving x doubles g_k, so g_k has "
                       "no maximum (it grows without bound towards x = 0). That is why the chapter "
                       "maximises on the unit sphere.")
@@ -364,9 +364,9 @@ def _right_fitness_torch(Y, labels, A, B):
     "(1/n) Σ_i log|y_{c_i}(D_i)| − ½ log‖AᵀA‖ − ¼ log‖Z²‖ with Z = Σ_j B_jᵀ B_j and ‖·‖ the "
     "Frobenius norm. Y: (n, 10), Y[i, k] = y_k(D_i), the scores of n training digits; "
     "labels: (n,) their classes c_i; A: (h, 784); B: (784, 10, h), B[j] = B_j.",
-    hint="Pick each digit's own score with Y[np.arange(n), labels] (one entry per row). "
-         "np.linalg.norm of a matrix is the Frobenius norm. Z is h × h: add up B[j].T @ B[j] "
-         "over j, or let np.einsum do the sum over j.",
+    hint="Pick one score per row: index Y with two arrays, the row numbers 0, ..., n − 1 and "
+         "the labels. np.linalg.norm of a matrix is the Frobenius norm. Z is h × h: a sum of "
+         "784 products, one per B_j (a loop, or np.einsum).",
     cases=_fitness_cases,
     mistakes=[(_fitness_sum,
                "The first term is a mean over the n digits, (1/n) Σ_i: divide the sum by n "
@@ -565,9 +565,9 @@ def _right_g_torch(x, A, B):
     "one image x (28, 28) of floats, all ten k at once, an array (10,), with "
     "y(x) = (Σ_j s_j(x) B_j) A vec(x), s(x) = |red(vec(F x F))|, A: (h, 784), "
     "B: (784, 10, h) with B[j] = B_j, and vec() row by row.",
-    hint="Four steps, one line each: the 784 sizes s (and red()), the 10 × h matrix Σ_j s_j B_j "
-         "(np.tensordot(s, B, axes=1) sums over j), the ten scores y (that matrix times "
-         "A @ x.ravel()), then |y| over ‖x‖³ (np.linalg.norm(x) is ‖x‖).",
+    hint="Four steps, one line each: the 784 sizes s with red(); the 10 × h matrix Σ_j s_j B_j "
+         "(the text names a numpy function that sums s[j] * B[j] over j); the ten scores; "
+         "their sizes over ‖x‖³, with ‖x‖ the length of all 784 pixels.",
     cases=_g_cases,
     mistakes=[(_g_no_abs,
                "Some of your values are negative: g_k takes the size |y_k(x)| of each score "

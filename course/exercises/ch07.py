@@ -21,8 +21,10 @@ def chapter_pair():
           "A constant function f(x) = 1 solves f(x) = c (f(Ax) + f(Bx)) too. Which eigenvalue "
           "λ = 1/c of T does it have?",
           hint="Put f = 1 into T f(x) = f(Ax) + f(Bx): what is T f at any x?",
-          mistakes=[(lambda a: np.isclose(a, 0.5), "0.5 is c, not λ = 1/c."),
-                    (lambda a: np.isclose(a, 1), "f(Ax) and f(Bx) are each 1: add them.")],
+          mistakes=[(lambda a: np.isclose(a, 0.5), "Compute T f for f = 1 and compare it with f: "
+                                                   "λ is the factor between them (λ = 1/c)."),
+                    (lambda a: np.isclose(a, 1), "Compute T f at any x from its definition, "
+                                                 "f(Ax) + f(Bx), with f = 1.")],
           explanation="T 1 = 1 + 1 = 2, for any orthogonal A and B: the largest eigenvalue T "
                       "can have, which is why the mean-0 condition is there to exclude it.")
 def _constant():
@@ -405,8 +407,8 @@ def _right_rho_torch(M, w):
     "ch07.rayleigh",
     "Write rayleigh(M, w): the Rayleigh quotient ρ = wᵀ M w / wᵀ w of a square matrix M (h, h) "
     "and a vector w (h,), one number.",
-    hint="wᵀ M w is w @ M @ w with 1-D arrays, and wᵀ w is w @ w. Mind the brackets when you "
-         "divide one by the other.",
+    hint="With 1-D arrays, @ between two vectors is their dot product and M @ w is the matrix "
+         "times the vector. Compute the top and the bottom, then divide (mind the brackets).",
     cases=_rayleigh_cases,
     mistakes=[(_rho_not_divided,
                "That is wᵀ M w alone: divide by wᵀ w, so that ρ does not change when w is "
