@@ -13,6 +13,7 @@ such cells too (slide type ``notes``).
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from IPython.display import Markdown
@@ -34,12 +35,23 @@ def md(text: str) -> Prose:
     """Show ``text`` (Markdown, usually an f-string) as the output of a cell.
 
     Leading indentation common to all lines and blank lines at both ends are removed, so
-    a triple-quoted string can be indented with the code. Returns a `Prose`, which the
-    notebook displays as formatted text.
+    a triple-quoted string can be indented with the code. A line of a paragraph that
+    starts with "+ ", "- " or "* " and a number ("...the first layer\n+ 16 biases") stays
+    text: Markdown would start a bulleted list there. Returns a `Prose`,
+    which the notebook displays as formatted text.
     """
     if not isinstance(text, str):
         raise TypeError(f"md: expected the Markdown text as a str, got {type(text).__name__}.")
-    return Prose(textwrap.dedent(text).strip("\n"))
+    lines = textwrap.dedent(text).strip("\n").split("\n")
+    for i in range(1, len(lines)):
+        before = lines[i - 1].strip()
+        if _BULLET.match(lines[i]) and before and not _BULLET.match(lines[i - 1]):
+            lines[i] = "\\" + lines[i]
+    return Prose("\n".join(lines))
+
+
+#: A paragraph line that starts like a bullet followed by a number: a computed value, not a list.
+_BULLET = re.compile(r"[+*-] (?=[\d.,(])")
 
 
 def pct(fraction: float, digits: int = 1) -> str:

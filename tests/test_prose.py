@@ -30,3 +30,18 @@ def test_pct_and_span_format_the_way_the_course_writes():
     assert span([0.25, 0.5], "{:.0%}") == "25%–50%"
     with pytest.raises(ValueError, match="no values"):
         span([])
+
+
+def test_a_paragraph_line_that_starts_with_a_sign_and_a_number_is_not_a_bullet():
+    from course.prose import md
+    text = md("""
+        **Expect:** 13,002; 12,560 in the first layer
+        + 16 biases, and
+        - 3 for the offset.
+
+        - a real list
+        - of words
+    """)
+    lines = str(text).splitlines()
+    assert lines[1].startswith("\\+ 16") and lines[2].startswith("\\- 3"), lines
+    assert "- a real list" in lines and "- of words" in lines
