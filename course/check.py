@@ -304,8 +304,9 @@ def _exception_advice(err: BaseException, line: str | None) -> str:
         return (" The shapes do not fit a matrix product: (n, k) @ (k, m) needs the inner "
                 "sizes equal. Is a .T missing or extra, or are the factors in the other order?")
     if broadcast:
-        return (" Two arrays' shapes do not fit each other: print their .shape, and check "
-                "the axis of each sum or mean (keepdims=True keeps a column for broadcasting).")
+        return (" Two arrays' shapes do not fit each other: print their .shape. A vector or a "
+                "mask may need an axis to line up with the rows ([:, None]), or a sum or mean "
+                "may need keepdims=True.")
     if isinstance(err, IndexError) and "out of bounds" in message:
         return (" An index runs past the end: an off-by-one in a range or a slice, or rows and "
                 "columns swapped ([j, i] where [i, j] is meant)?")
@@ -415,6 +416,8 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
                                 f"your function changes its input `{ex.arg_names[i]}`; the caller's "
                                 f"{kind} must stay as it was. Work on a copy ({fix})." + ask)
         problem = describe_difference(got, expected, rtol=ex.rtol, atol=ex.atol)
+        if problem is None:
+            problem = _still_attached(got, expected)
         result = as_array(got)
         if problem is None and ex.whole_numbers and result is not None and result.dtype.kind == "f":
             problem = (f"your counts are {result.dtype} numbers, but counts are whole numbers: "
@@ -436,6 +439,17 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
             return Feedback(key, False, slow)
     return Feedback(key, True, f"right on all {len(cases)} test cases." +
                     (f" {ex.explanation}" if ex.explanation else "") + advice)
+
+
+def _still_attached(got: Any, expected: Any) -> str | None:
+    """A tensor that still carries its gradient history where the answer is a plain one."""
+    pairs = zip(got, expected) if isinstance(got, (tuple, list)) and isinstance(expected, (tuple, list)) \
+        else [(got, expected)]
+    for g, e in pairs:
+        if getattr(g, "requires_grad", False) and hasattr(e, "requires_grad") and not e.requires_grad:
+            return ("your result still carries its gradient history (requires_grad=True): "
+                    "return a plain tensor, result.detach(), as the question asks.")
+    return None
 
 
 def _speed(ex: CodeExercise, fn: Callable[..., Any]) -> tuple[str, str]:

@@ -259,7 +259,7 @@ def _value_problem(g, g64, e, e64, what, rtol, atol) -> str:
                     "one late (range(1, n), a[1:]), or a first item treated differently?")
         if not rows.all():
             bad = np.flatnonzero(rows)
-            return (text + f": {_item(e64)}{'s' if len(bad) != 1 else ''} {_listing(bad)} "
+            return (text + f": {_items(e64, len(bad))} {_listing(bad)} "
                     f"differ{'s' if len(bad) == 1 else ''}, the other {n - len(bad)} are right. "
                     "What is special about those?")
     return text + ". Check each step of the formula against the text."
@@ -267,6 +267,10 @@ def _value_problem(g, g64, e, e64, what, rtol, atol) -> str:
 
 def _item(e) -> str:
     return "row" if e.ndim >= 2 else "entry"
+
+
+def _items(e, n: int) -> str:
+    return _item(e) if n == 1 else ("rows" if e.ndim >= 2 else "entries")
 
 
 def _listing(index: np.ndarray) -> str:
@@ -298,6 +302,9 @@ def _structure_problem(g, e, what, rtol, atol, scale) -> str:
             return f"{what} is the square of the right one: a square root is missing?"
         if np.all(g >= 0) and close(g ** 2, e) and not close(e, e ** 2):
             return f"{what} is the square root of the right one: a square root too many, or a norm where its square is wanted?"
+    if e.ndim == 1 and e.size > 2 and np.allclose(np.sort(g), np.sort(e), rtol=rtol, atol=atol):
+        return (f"{what} has the right values in another order: sort them as the question asks "
+                "(largest first, or by position), or check how you index them.")
     lo, hi = float(e.min()), float(e.max())
     if e.size >= 6 and ((g < lo - atol).any() or (g > hi + atol).any()):
         if close(np.clip(g, lo, hi), e):

@@ -250,3 +250,17 @@ def test_float_counts_are_named_where_the_question_asks_for_whole_numbers(toy):
     fb = C.check("zz.toy", lambda x: x.sum(axis=1).astype(float))
     assert fb.correct is False and "counts are whole numbers" in fb.message
     assert C.check("zz.toy", lambda x: x.sum(axis=1)).correct
+
+
+def test_a_tensor_still_attached_to_its_graph_is_named(toy):
+    import torch
+    ex = C._REGISTRY["zz.toy"]
+    ex.cases = lambda: [(torch.arange(12.0).reshape(3, 4),)]
+    ex.solution, ex.speed = (lambda x: x.mean(dim=1)), None
+
+    def attached(x):
+        w = torch.ones(4, requires_grad=True)
+        return (x * w).mean(dim=1)
+    fb = C.check("zz.toy", attached)
+    assert fb.correct is False and "gradient history" in fb.message
+    assert C.check("zz.toy", lambda x: attached(x).detach()).correct

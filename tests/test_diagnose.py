@@ -131,3 +131,11 @@ def test_as_array_refuses_what_is_not_numbers():
 def test_some_rows_with_the_opposite_sign_are_named_as_such():
     flipped = E * np.array([[1.0], [-1.0], [1.0], [-1.0]])
     assert "rows 1, 3 have the opposite sign, the others are right" in describe_difference(flipped, E)
+
+
+def test_right_values_in_another_order_are_named():
+    e = np.array([5.0, 3.0, 2.0, 0.5])
+    assert "right values in another order" in describe_difference(e[::-1].copy(), e)
+    two = e.copy()
+    two[[1, 2]] = 7.0
+    assert "entries 1, 2 differ" in describe_difference(two, e)
