@@ -77,6 +77,22 @@ def _wrong_uint8_difference(image, threshold):
     return int((image - threshold > 0).sum())
 
 
+def _wrong_any_ink(image, threshold):
+    return int((image > 0).sum())            # the threshold is never used
+
+
+def _wrong_values(image, threshold):
+    return int(image[image > threshold].sum())    # adds up the values, does not count
+
+
+def _wrong_threshold_scaled(image, threshold):
+    return int((image > threshold / 255).sum())   # the threshold on [0, 1], the image on 0..255
+
+
+def _wrong_ink_weighted(image, threshold):
+    return int((image * (image > threshold)).sum())
+
+
 def _wrong_mask(image, threshold):
     return image > threshold
 
@@ -160,12 +176,24 @@ def _right_selected(image, threshold):
               (_wrong_uint8_difference,
                "image - threshold is computed in uint8, which wraps around below 0 (an "
                "overflow: 3 - 5 gives 254), so pixels below the threshold look above it. "
-               "A comparison needs no subtraction.")],
+               "A comparison needs no subtraction."),
+              (_wrong_any_ink,
+               "You count every pixel with any ink at all (above 0), whatever the threshold: "
+               "is the threshold left out, or divided by 255? The image stays on the 0..255 "
+               "scale, so a threshold scaled to [0, 1] lies below every inked pixel."),
+              (_wrong_values,
+               "You add up the values of the pixels above the threshold (how much ink they "
+               "hold); the question asks how many pixels are above it: each one counts once, "
+               "whatever its value.")],
     wrong_examples=[(_wrong_ge, "exactly equal to the threshold"),
                     (_wrong_paper, "counted the paper"),
                     (_wrong_below, "counted the paper"),
                     (_wrong_scaled, "same 0..255 scale"),
                     (_wrong_uint8_difference, "wraps around"),
+                    (_wrong_any_ink, "whatever the threshold"),
+                    (_wrong_threshold_scaled, "divided by 255"),
+                    (_wrong_values, "each one counts once"),
+                    (_wrong_ink_weighted, "each one counts once"),
                     (_wrong_mask, "has shape (28, 28), but the answer has shape ()"),
                     (_wrong_builtin_sum, "shape"),
                     (_wrong_per_row, "shape"),

@@ -136,6 +136,53 @@ def _md_builtin_sum(images, labels):
     return np.array(means)
 
 
+def _md_by_own_max(images, labels):
+    means = np.array([images[labels == c].mean(axis=0) for c in range(10)])
+    return means / means.max(axis=(1, 2), keepdims=True)     # each class's darkest pixel -> 1
+
+
+def _md_by_own_max_loop(images, labels):
+    out = []
+    for c in range(10):
+        m = images[labels == c].astype(float).mean(axis=0) / 255
+        out.append(m / m.max())
+    return np.stack(out)
+
+
+def _md_floor_by_count(images, labels):
+    return np.array([images[labels == c].astype(np.int64).sum(axis=0) // (labels == c).sum()
+                     for c in range(10)]) / 255
+
+
+def _md_floor_by_count_loop(images, labels):
+    out = []
+    for c in range(10):
+        members = images[labels == c]
+        out.append((members.sum(axis=0) // len(members)) / 255)
+    return np.stack(out)
+
+
+def _md_grey_level(images, labels):
+    x = images / 255
+    return np.array([np.full(images.shape[1:], x[labels == c].mean()) for c in range(10)])
+
+
+def _md_grey_level_per_image(images, labels):
+    out = np.zeros((10,) + images.shape[1:])
+    for c in range(10):
+        out[c] = images[labels == c].mean(axis=(1, 2)).mean() / 255
+    return out
+
+
+def _md_median(images, labels):
+    return np.array([np.median(images[labels == c], axis=0) for c in range(10)]) / 255
+
+
+def _md_median_loop(images, labels):
+    x = images / 255
+    return np.stack([np.median(x[labels == c], axis=0) for c in range(10)])
+
+
 def _md_overall_mean(images, labels):
     return images.mean(axis=0) / 255
 
@@ -244,7 +291,21 @@ def _md_right_torch(images, labels):
               (_md_builtin_sum,
                "Your sums wrap around (an overflow): adding uint8 images gives uint8 again, "
                "which holds only 0..255. Python's sum() and a uint8 total do this; convert "
-               "the pixels to float before adding.")],
+               "the pixels to float before adding."),
+              (_md_by_own_max,
+               "You scale each class's mean by its own largest value, so every mean digit's "
+               "darkest pixel becomes 1. The [0, 1] scale of the question is the same for every "
+               "class: pixel value / 255."),
+              (_md_floor_by_count,
+               "Your means lose their fractions: // (whole-number division) of a class's sum by "
+               "its number of images cuts off what comes after the point. Use / for a mean."),
+              (_md_grey_level,
+               "Each of your ten pictures is one grey level everywhere: you averaged over the "
+               "pixels of each image (axes 1 and 2) too. The mean digit averages over the "
+               "images only, pixel by pixel, so every pixel keeps its own mean."),
+              (_md_median,
+               "That is the median of each pixel over the class's images (the middle value), "
+               "not their mean: the question asks for the average image.")],
     wrong_examples=[(_md_not_scaled, "0..255 scale"),
                     (_md_summed, "You add up the images of each class"),
                     (_md_summed_not_scaled, "You add up the images of each class"),
@@ -253,6 +314,14 @@ def _md_right_torch(images, labels):
                     (_md_classes_from_one, "class c + 1"),
                     (_md_ignores_labels, "Every class gets the same picture"),
                     (_md_builtin_sum, "overflow"),
+                    (_md_by_own_max, "its own largest value"),
+                    (_md_by_own_max_loop, "its own largest value"),
+                    (_md_floor_by_count, "lose their fractions"),
+                    (_md_floor_by_count_loop, "lose their fractions"),
+                    (_md_grey_level, "one grey level everywhere"),
+                    (_md_grey_level_per_image, "one grey level everywhere"),
+                    (_md_median, "median of each pixel"),
+                    (_md_median_loop, "median of each pixel"),
                     (_md_overall_mean, "shape"),
                     (_md_one_number_per_class, "shape"),
                     (_md_wrong_axis, "shape"),
@@ -275,12 +344,14 @@ def mean_digits(images, labels):
 # ------------------------------------------------- write a function: the vertical variogram
 
 def _variogram_cases():
-    """Floats in [0, 1] first (where most mistakes show), one of them not square; then
-    digits as stored, uint8, where a subtraction wraps around; batches of 5, 3, 2, 20, 1."""
+    """Floats in [0, 1] first (where most mistakes show), two of them not square; then
+    digits as stored, uint8, where a subtraction wraps around; batches of 5, 3, 2, 20, 1.
+    The first case crops the digits to rows 4..23, the box MNIST scaled them into, so that
+    ink reaches the top and the bottom row: pairs wrapped round by np.roll then show."""
     d = bundled()
     rng = np.random.default_rng(1)
     digits = d.x_train[[0, 7, 42, 99, 1234]]
-    return [(digits / 255.0, 1),
+    return [(digits[:, 4:24, :] / 255.0, 1),
             (rng.random((3, 12, 9)), 4),          # not square: rows and columns differ
             (digits[:2] / 255.0, 6),
             (digits, 13),
@@ -341,6 +412,16 @@ def _images_axis(images, lag):
     with warnings.catch_warnings():           # a batch of one leaves no pairs: NaN
         warnings.simplefilter("ignore", RuntimeWarning)
         return np.abs(x[lag:] - x[:-lag]).mean()
+
+
+def _rolled(images, lag):
+    x = images.astype(float)
+    return np.abs(np.roll(x, lag, axis=1) - x).mean()     # wraps the bottom rows round to the top
+
+
+def _rolled_up(images, lag):
+    x = np.asarray(images, dtype=np.float64)
+    return float(np.mean(np.abs(x - np.roll(x, -lag, axis=1))))
 
 
 def _np_diff(images, lag):
@@ -445,7 +526,11 @@ def _right_keepdims(images, lag):
               (_np_diff, "np.diff with n=lag takes differences of differences, lag times over; "
                          "g_y compares two pixels `lag` rows apart."),
               (_over_all_pixels, "You divide by the number of pixels, but there are fewer pairs: "
-                                 "each column has only height - lag pairs `lag` rows apart.")],
+                                 "each column has only height - lag pairs `lag` rows apart."),
+              (_rolled, "np.roll wraps the bottom rows round to the top, so it adds pairs that "
+                        "are not `lag` rows apart (a pixel near the bottom with one near the "
+                        "top) and counts every pixel as a pair. Each column has only "
+                        "height - lag real pairs: line up two slices instead.")],
     wrong_examples=[(_along_rows, "columns apart"),
                     (_no_abs, "absolute value"),
                     (_abs_after_mean, "absolute value"),
@@ -456,6 +541,8 @@ def _right_keepdims(images, lag):
                     (_images_axis, "compares different digits"),
                     (_np_diff, "differences of differences"),
                     (_over_all_pixels, "fewer pairs"),
+                    (_rolled, "np.roll wraps"),
+                    (_rolled_up, "np.roll wraps"),
                     (_summed, "times the right value"),
                     (_per_image, "has shape (5,), but the answer has shape ()"),
                     (_over_images_only, "shape"),
@@ -520,6 +607,47 @@ def _com_over_pixels(image):
 def _com_over_inked_pixels(image):
     rows, cols = np.indices(image.shape)
     return np.array([(image * rows).sum(), (image * cols).sum()]) / np.count_nonzero(image)
+
+
+def _com_bounding_box(image):
+    rows, cols = np.nonzero(image)
+    return np.array([(rows.min() + rows.max()) / 2, (cols.min() + cols.max()) / 2])
+
+
+def _com_box_loop(image):
+    inked = np.argwhere(image > 0)
+    top, left = inked.min(axis=0)
+    bottom, right = inked.max(axis=0)
+    return np.array([top + bottom, left + right]) / 2
+
+
+def _com_darkest(image):
+    return np.array(np.unravel_index(np.argmax(image), image.shape), dtype=float)
+
+
+def _com_darkest_where(image):
+    r, c = np.argwhere(image == image.max())[0]
+    return r, c
+
+
+def _com_paper(image):
+    rows, cols = np.indices(image.shape)
+    paper = 1 - image
+    return np.array([(paper * rows).sum(), (paper * cols).sum()]) / paper.sum()
+
+
+def _com_paper_loop(image):
+    total = r_sum = c_sum = 0.0
+    for (r, c), x in np.ndenumerate(image):
+        total += 1 - x
+        r_sum += (1 - x) * r
+        c_sum += (1 - x) * c
+    return np.array([r_sum / total, c_sum / total])
+
+
+def _com_pixel_means(image):
+    rows, cols = np.indices(image.shape)
+    return np.array([(rows * image).mean(), (cols * image).mean()])
 
 
 def _com_not_summed(image):
@@ -597,13 +725,32 @@ def _com_right_margins(image):
               (_com_frame_centre, "That is the centre of the frame, whatever the digit: the answer "
                                   "depends on where the ink is."),
               (_com_not_divided, "You add up ink × position, but do not divide by the total ink: "
-                                 "a heavier digit would then seem to sit further away.")],
+                                 "a heavier digit would then seem to sit further away."),
+              (_com_over_pixels, "You divide by the number of pixels, as for a plain mean; a "
+                                 "weighted mean divides by the sum of its weights, here the "
+                                 "total ink."),
+              (_com_bounding_box, "That is the middle of the ink's bounding box, halfway between "
+                                  "its first and last row and column: only the outermost ink "
+                                  "counts. A centre of mass weights every pixel's position by "
+                                  "its ink."),
+              (_com_darkest, "That is the position of the pixel with the most ink (argmax), one "
+                             "pixel; a centre of mass averages the positions of all the pixels, "
+                             "each weighted by its ink."),
+              (_com_paper, "You weight by 1 - x, the paper. Here 0 is blank paper and 1 is full "
+                           "ink: weight each position by the ink x itself.")],
     wrong_examples=[(_com_swapped, "row first"),
                     (_com_unweighted, "weights each position"),
                     (_com_from_one, "count from 1"),
                     (_com_not_divided, "total ink"),
                     (_com_frame_centre, "centre of the frame"),
-                    (_com_over_pixels, "times the right one"),
+                    (_com_over_pixels, "number of pixels"),
+                    (_com_pixel_means, "number of pixels"),
+                    (_com_bounding_box, "bounding box"),
+                    (_com_box_loop, "bounding box"),
+                    (_com_darkest, "argmax"),
+                    (_com_darkest_where, "argmax"),
+                    (_com_paper, "the paper"),
+                    (_com_paper_loop, "the paper"),
                     (_com_over_inked_pixels, "times the right one"),
                     (_com_not_summed, "shape"),
                     (_com_whole_pixels, "whole numbers"),

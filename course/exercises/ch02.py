@@ -227,6 +227,55 @@ def _forward_no_sigma_at_the_output(W, b, a0):
     return acts
 
 
+def _forward_appends_first(W, b, a0):
+    acts, a = [a0], a0
+    for W_l, b_l in zip(W, b):
+        acts.append(a)                 # the old a, before the layer computes the new one
+        a = sigmoid(a @ W_l.T + b_l)
+    return acts
+
+
+def _forward_appends_first_indexed(W, b, a0):
+    acts = [a0]
+    a = a0
+    for l in range(len(W)):
+        acts.append(a)
+        a = 1 / (1 + np.exp(-(a @ W[l].T + b[l])))
+    return acts
+
+
+def _forward_bias_after_sigma(W, b, a0):
+    acts = [a0]
+    for W_l, b_l in zip(W, b):
+        acts.append(sigmoid(acts[-1] @ W_l.T) + b_l)
+    return acts
+
+
+def _forward_bias_after_sigma_dot(W, b, a0):
+    acts = [a0]
+    for l in range(len(W)):
+        s = 1 / (1 + np.exp(-np.dot(acts[l], W[l].T)))
+        acts.append(s + b[l])
+    return acts
+
+
+def _forward_sigma_sign(W, b, a0):
+    acts = [a0]
+    for W_l, b_l in zip(W, b):
+        acts.append(1 / (1 + np.exp(acts[-1] @ W_l.T + b_l)))
+    return acts
+
+
+def _forward_sigma_sign_helper(W, b, a0):
+    def my_sigmoid(z):
+        return 1.0 / (1.0 + np.exp(z))
+    acts, a = [a0], a0
+    for W_l, b_l in zip(W, b):
+        a = my_sigmoid(a @ W_l.T + b_l)
+        acts.append(a)
+    return acts
+
+
 def _forward_output_only(W, b, a0):
     a = a0
     for W_l, b_l in zip(W, b):
@@ -336,12 +385,29 @@ def _forward_torch(W, b, a0):
                "the weighted input z^l, not z^l itself."),
               (_forward_no_sigma_at_the_output,
                "Your output layer has no σ: in this network every layer, the last one too, "
-               "computes a^l = σ(z^l).")],
+               "computes a^l = σ(z^l)."),
+              (_forward_appends_first,
+               "Your list holds a^0 twice and lacks a^L: each pass of the loop appends the "
+               "activations it started from, before the layer computes the new ones. Append "
+               "a^l after computing it."),
+              (_forward_bias_after_sigma,
+               "You add the bias after σ, σ(a^(l−1) (W^l)ᵀ) + b^l: the bias is part of the "
+               "weighted input z^l, so it goes inside σ, and every a^l stays between 0 and 1."),
+              (_forward_sigma_sign,
+               "Your σ has the wrong sign in its exponent: 1/(1 + e^z) is σ(−z) = 1 − σ(z), "
+               "which falls where σ rises. Check it against the chapter's σ (the notebook's "
+               "sigmoid computes it).")],
     wrong_examples=[(_forward_without_a0, "starts at a^1"),
                     (_forward_last_layer_missing, "one layer short"),
                     (_forward_stores_z, "weighted inputs z^l"),
                     (_forward_no_sigma, "have no σ"),
                     (_forward_no_sigma_at_the_output, "output layer has no σ"),
+                    (_forward_appends_first, "a^0 twice"),
+                    (_forward_appends_first_indexed, "a^0 twice"),
+                    (_forward_bias_after_sigma, "bias after σ"),
+                    (_forward_bias_after_sigma_dot, "bias after σ"),
+                    (_forward_sigma_sign, "wrong sign in its exponent"),
+                    (_forward_sigma_sign_helper, "wrong sign in its exponent"),
                     (_forward_output_only, "but it is a single ndarray"),
                     (_forward_columns, "is transposed"),
                     (_forward_star, "could not be broadcast"),
@@ -565,6 +631,22 @@ def _sgd_divides_by_eta(W, b, dW, db, eta):
     return [W_l - g / eta for W_l, g in zip(W, dW)], [b_l - g / eta for b_l, g in zip(b, db)]
 
 
+def _sgd_last_layer_stays(W, b, dW, db, eta):
+    new_W, new_b = [w.copy() for w in W], [c.copy() for c in b]
+    for l in range(len(W) - 1):
+        new_W[l] = W[l] - eta * dW[l]
+        new_b[l] = b[l] - eta * db[l]
+    return new_W, new_b
+
+
+def _sgd_last_layer_stays_append(W, b, dW, db, eta):
+    new_W, new_b = [], []
+    for l in range(len(W) - 1):
+        new_W.append(W[l] - eta * dW[l])
+        new_b.append(b[l] - eta * db[l])
+    return new_W + [W[-1]], new_b + [b[-1]]
+
+
 def _sgd_in_place(W, b, dW, db, eta):
     for l in range(len(W)):
         W[l] -= eta * dW[l]
@@ -649,11 +731,17 @@ def _sgd_loop(W, b, dW, db, eta):
                "Your biases do not move: b^l takes its own step, with ∇_b C, like the weights."),
               (_sgd_divides_by_eta,
                "You divided by η: the step is η times the gradient, so a larger η takes a "
-               "larger step.")],
+               "larger step."),
+              (_sgd_last_layer_stays,
+               "Your last layer does not move: its new weights and biases are the old ones "
+               "(in a network of one layer, nothing moves at all). Does the loop over the "
+               "layers stop one short, or does the function return the lists it was given?")],
     wrong_examples=[(_sgd_uphill, "goes uphill"),
                     (_sgd_no_eta, "has no η"),
                     (_sgd_biases_stay, "biases do not move"),
                     (_sgd_divides_by_eta, "divided by η"),
+                    (_sgd_last_layer_stays, "last layer does not move"),
+                    (_sgd_last_layer_stays_append, "last layer does not move"),
                     (_sgd_in_place, "changes its input `W`"),
                     (_sgd_scales_the_gradient_in_place, "changes its input `dW`"),
                     (_sgd_no_return, "`return`"),
@@ -702,6 +790,73 @@ def _central(cost, w, i, j, eps, up_by=None, down_by=None):
     up[i, j] += eps if up_by is None else up_by
     down[i, j] -= eps if down_by is None else down_by
     return cost(up), cost(down)
+
+
+def _numeric_undone(cost, w, picks, eps):
+    w = w.copy()               # as if w2 = w were a copy: the -ε nudge undoes the +ε one
+    slopes = []
+    for i, j in picks:
+        w[i, j] += eps
+        up = cost(w)
+        w[i, j] -= eps
+        down = cost(w)
+        slopes.append((up - down) / (2 * eps))
+    return np.array(slopes)
+
+
+def _numeric_alias(cost, w, picks, eps):
+    slopes = []
+    for i, j in picks:
+        w_up = w
+        w_up[i, j] += eps
+        up = cost(w_up)
+        w_down = w
+        w_down[i, j] -= eps
+        down = cost(w_down)
+        slopes.append((up - down) / (2 * eps))
+    return np.array(slopes)
+
+
+def _numeric_piled_up(cost, w, picks, eps):
+    nudged = w.copy()          # one copy for all the picks, never put back
+    slopes = []
+    for i, j in picks:
+        nudged[i, j] += eps
+        up = cost(nudged)
+        nudged[i, j] -= 2 * eps
+        down = cost(nudged)
+        slopes.append((up - down) / (2 * eps))
+    return np.array(slopes)
+
+
+def _numeric_piled_up_two_copies(cost, w, picks, eps):
+    w_up, w_down = w.copy(), w.copy()
+    slopes = []
+    for i, j in picks:
+        w_up[i, j] += eps
+        w_down[i, j] -= eps
+        slopes.append((cost(w_up) - cost(w_down)) / (2 * eps))
+    return np.array(slopes)
+
+
+def _numeric_precedence_copies(cost, w, picks, eps):
+    slopes = []
+    for i, j in picks:
+        w_up, w_down = w.copy(), w.copy()
+        w_up[i, j] += eps
+        w_down[i, j] -= eps
+        slopes.append((cost(w_up) - cost(w_down)) / 2 * eps)
+    return np.array(slopes)
+
+
+def _numeric_column_row(cost, w, picks, eps):
+    slopes = []
+    for i, j in picks:
+        w_up, w_down = w.copy(), w.copy()
+        w_up[j, i] += eps
+        w_down[j, i] -= eps
+        slopes.append((cost(w_up) - cost(w_down)) / (2 * eps))
+    return np.array(slopes)
 
 
 def _numeric_over_eps(cost, w, picks, eps):
@@ -808,10 +963,28 @@ def _numeric_put_back(cost, w, picks, eps):
                "like ε. Nudge w[i, j] both ways, to w[i, j] + ε and w[i, j] − ε."),
               (_numeric_nudges_everything,
                "You nudged every weight of w at once, so the difference measures the slope "
-               "along all of them together. Nudge only w[i, j], one pick at a time.")],
+               "along all of them together. Nudge only w[i, j], one pick at a time."),
+              (_numeric_undone,
+               "Your C(w − ε) is C(w) itself: the −ε nudge only undoes the +ε one, because "
+               "both change the same array (w2 = w makes no copy, it is a second name for w). "
+               "The nudge down must start from w as it was."),
+              (_numeric_piled_up,
+               "Your nudges pile up: the array you nudge still carries the earlier picks' "
+               "nudges, so each slope after the first is taken at another w. Start every "
+               "pick from w as it was."),
+              (_numeric_piled_up_two_copies,
+               "Your nudges pile up: the arrays you nudge still carry the earlier picks' "
+               "nudges, so each slope after the first is taken at another w. Start every "
+               "pick from w as it was.")],
     wrong_examples=[(_numeric_one_sided, "one-sided difference"),
                     (_numeric_backward, "one-sided difference"),
                     (_numeric_nudges_everything, "nudged every weight"),
+                    (_numeric_undone, "only undoes the +ε one"),
+                    (_numeric_alias, "only undoes the +ε one"),
+                    (_numeric_piled_up, "nudges pile up"),
+                    (_numeric_piled_up_two_copies, "nudges pile up"),
+                    (_numeric_precedence_copies, "operator precedence"),
+                    (_numeric_column_row, "[j, i] where [i, j] is meant"),
                     (_numeric_over_eps, "A missing 1/2"),
                     (_numeric_sign, "opposite sign"),
                     (_numeric_not_restored, "changes its input `w`"),
@@ -861,6 +1034,16 @@ def _wrong_quadratic(a, y):
 
 def _wrong_gradient_only(a, y):
     return (a - y) / (a * (1 - a)) / len(a)
+
+
+def _wrong_first_term_only(a, y):
+    return -y * (1 - a) / len(a)             # from −y ln a alone: −y/a times a(1 − a)
+
+
+def _wrong_first_term_unsimplified(a, y):
+    n = a.shape[0]
+    grad_a = -(y / a) / n                   # the (1 − y) ln(1 − a) term left out
+    return grad_a * a * (1 - a)
 
 
 def _wrong_no_mean(a, y):
@@ -938,10 +1121,16 @@ def _right_mean_of_rows(a, y):
                "simplify."),
               (_wrong_per_output,
                "You divided by the number of outputs, the columns. The mean in C is over the "
-               "n digits of the batch: the rows.")],
+               "n digits of the batch: the rows."),
+              (_wrong_first_term_only,
+               "You differentiated only the y ln a part of C: your δ^L is 0 wherever y_j = 0. "
+               "The (1 − y) ln(1 − a) term depends on a_j too; differentiate it as well "
+               "(mind its sign).")],
     wrong_examples=[(_wrong_quadratic, "BP1 of the classic network's quadratic cost"),
                     (_wrong_gradient_only, "BP1 asks for the slope with respect to z^L"),
                     (_wrong_per_output, "The mean in C is over the"),
+                    (_wrong_first_term_only, "only the y ln a part"),
+                    (_wrong_first_term_unsimplified, "only the y ln a part"),
                     (_wrong_no_mean, "A missing 1/"),
                     (_wrong_sign, "the opposite sign"),
                     (_wrong_transposed, "is transposed"),

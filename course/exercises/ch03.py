@@ -184,6 +184,37 @@ def _contrast_one_number(images, labels):
     return np.stack([x[labels == c].mean(axis=0) - x.mean() for c in range(10)])
 
 
+def _contrast_over_n(images, labels):
+    x = images / 255.0
+    return np.stack([x[labels == c].sum(axis=0) / len(x) for c in range(10)]) - x.mean(axis=0)
+
+
+def _contrast_over_n_loop(images, labels):
+    x = images.astype(np.float64) / 255
+    n = len(images)
+    overall = x.sum(axis=0) / n
+    return np.stack([x[labels == c].sum(axis=0) / n - overall for c in range(10)])
+
+
+def _contrast_floor_255(images, labels):
+    x = images // 255
+    return np.stack([x[labels == c].mean(axis=0) - x.mean(axis=0) for c in range(10)])
+
+
+def _contrast_floor_255_float(images, labels):
+    x = np.floor_divide(images, 255.0)
+    overall = x.mean(axis=0)
+    return np.stack([x[labels == c].mean(axis=0) - overall for c in range(10)])
+
+
+def _contrast_range_9(images, labels):
+    x = images / 255.0
+    out = np.zeros((10,) + images.shape[1:])
+    for c in range(9):
+        out[c] = x[labels == c].mean(axis=0) - x.mean(axis=0)
+    return out
+
+
 def _contrast_sign(images, labels):
     x = images / 255.0
     return np.stack([x.mean(axis=0) - x[labels == c].mean(axis=0) for c in range(10)])
@@ -278,13 +309,25 @@ def _contrast_float32(images, labels):
                "*labelled* c, wherever they are in the array."),
               (_contrast_one_number,
                "You subtracted a single number, the mean of every pixel of every digit. x̄ is "
-               "a picture: the mean digit, pixel by pixel, averaged over the digits only.")],
+               "a picture: the mean digit, pixel by pixel, averaged over the digits only."),
+              (_contrast_over_n,
+               "You divide each class's sum by n, the number of all digits: x̄_c, the mean "
+               "digit of class c, divides by n_c, the number of digits of class c."),
+              (_contrast_floor_255,
+               "// is whole-number division: images // 255 turns every pixel into 0 or 1 (only "
+               "255 becomes 1), so faint and grey ink vanish. Use / to bring the pixels into "
+               "[0, 1].")],
     wrong_examples=[(_contrast_no_subtraction, "mean digits x̄_c themselves"),
                     (_contrast_mean_of_means, "mean of the ten mean digits"),
                     (_contrast_other_classes, "*other* classes"),
                     (_contrast_no_255, "255 times too large"),
                     (_contrast_digit_c, "digit number c"),
                     (_contrast_one_number, "a single number"),
+                    (_contrast_over_n, "divide each class's sum by n"),
+                    (_contrast_over_n_loop, "divide each class's sum by n"),
+                    (_contrast_floor_255, "whole-number division"),
+                    (_contrast_floor_255_float, "whole-number division"),
+                    (_contrast_range_9, "stops one early"),
                     (_contrast_sign, "opposite sign"),
                     (_contrast_nine_classes, "one fewer along axis 0"),
                     (_contrast_transposed, "transposed"),
@@ -386,6 +429,22 @@ def _wrong_stops_early(y_true, y_pred):
     return counts
 
 
+def _wrong_float_counts(y_true, y_pred):
+    counts = np.zeros((10, 10))
+    for t, p in zip(y_true, y_pred):
+        counts[t, p] += 1
+    return counts
+
+
+def _wrong_histogram_bins(y_true, y_pred):
+    counts, _, _ = np.histogram2d(y_true, y_pred, bins=10)   # bins from the smallest to the largest label present
+    return counts.astype(int)
+
+
+def _wrong_histogram_bins_float(y_true, y_pred):
+    return np.histogram2d(y_true, y_pred, bins=10)[0]
+
+
 def _wrong_uint8(y_true, y_pred):
     counts = np.zeros((10, 10), dtype=np.uint8)
     for t, p in zip(y_true, y_pred):
@@ -459,7 +518,12 @@ def _right_cells(y_true, y_pred):
     cases=_confusion_cases,
     reference=confusion_matrix,
     whole_numbers=True,
-    mistakes=[(_wrong_swapped,
+    # Float counts first: a later mistake that happens to be right on a case (_wrong_size,
+    # where every class occurs) would otherwise claim a learner's float counts there.
+    mistakes=[(_wrong_float_counts,
+               "Your counts are floats, but counts are whole numbers: make the array with an "
+               "integer type (np.zeros(..., dtype=int)), or convert it at the end (.astype(int))."),
+              (_wrong_swapped,
                "Rows and columns are swapped: row i must hold the digits *labelled* i, "
                "column j the digits *predicted* as j."),
               (_wrong_fancy_index,
@@ -483,7 +547,12 @@ def _right_cells(y_true, y_pred):
                "one class early?"),
               (_wrong_stops_early,
                "One digit is missing: the counts add up to one less than the number of "
-               "digits. Does a loop stop one pair early?")],
+               "digits. Does a loop stop one pair early?"),
+              (_wrong_histogram_bins,
+               "np.histogram2d with bins=10 and no range spreads its ten bins from the smallest "
+               "to the largest label present, so when the smallest or the largest class never "
+               "occurs the bins no longer line up with the classes 0..9. Give it a range that "
+               "puts each class in a bin of its own, or count the pairs yourself.")],
     wrong_examples=[(_wrong_swapped, "Rows and columns are swapped"),
                     (_wrong_fancy_index, "numpy adds 1 only once per repeated pair"),
                     (_wrong_shares, "shares of each row, not counts"),
@@ -492,6 +561,9 @@ def _right_cells(y_true, y_pred):
                     (_wrong_from_1, "the labels count from 0"),
                     (_wrong_skips_9, "class 9 is never counted"),
                     (_wrong_stops_early, "One digit is missing"),
+                    (_wrong_float_counts, "counts are whole numbers"),
+                    (_wrong_histogram_bins, "no range"),
+                    (_wrong_histogram_bins_float, "counts are whole numbers"),
                     (_wrong_uint8, "overflow"),
                     (_wrong_no_return, "return"),
                     (_wrong_flat_bincount, "reshape it"),
@@ -591,6 +663,36 @@ def _saliency_per_raw_unit(model, image, c):
     raw = torch.tensor(image, dtype=torch.float32).reshape(1, 784).requires_grad_(True)
     model(raw / 255.0)[0, c].backward()
     return raw.grad.reshape(28, 28).numpy()
+
+
+def _saliency_absolute(model, image, c):
+    x = torch.tensor(image / 255.0, dtype=torch.float32).reshape(1, 784).requires_grad_(True)
+    model(x)[0, c].backward()
+    return x.grad.abs().reshape(28, 28).numpy()
+
+
+def _saliency_absolute_numpy(model, image, c):
+    x = torch.tensor(image.reshape(1, 784) / 255.0, dtype=torch.float32, requires_grad=True)
+    model(x)[0, c].backward()
+    return np.abs(x.grad.numpy()).reshape(28, 28)
+
+
+def _saliency_times_input(model, image, c):
+    x = torch.tensor(image / 255.0, dtype=torch.float32).reshape(1, 784).requires_grad_(True)
+    model(x)[0, c].backward()
+    return (x.grad * x).detach().reshape(28, 28).numpy()
+
+
+def _saliency_times_input_numpy(model, image, c):
+    x = torch.tensor(image.reshape(1, 784) / 255.0, dtype=torch.float32, requires_grad=True)
+    model(x)[0, c].backward()
+    return x.grad.numpy().reshape(28, 28) * (image / 255.0)
+
+
+def _saliency_times_raw_input(model, image, c):
+    x = torch.tensor(image / 255.0, dtype=torch.float32).reshape(1, 784).requires_grad_(True)
+    model(x)[0, c].backward()
+    return x.grad.reshape(28, 28).numpy() * image
 
 
 def _saliency_sign(model, image, c):
@@ -698,7 +800,17 @@ def _saliency_float64_model(model, image, c):
                "pixels in [0, 1]: it has to see the image scaled that way."),
               (_saliency_per_raw_unit,
                "That is the slope per unit of the values 0..255, 255 times smaller: take the "
-               "gradient with respect to the pixels in [0, 1] that the network sees, x itself.")],
+               "gradient with respect to the pixels in [0, 1] that the network sees, x itself."),
+              (_saliency_absolute,
+               "Your map has no negative values: that is the size |∂s_c/∂x_p| of each "
+               "derivative without its sign. The saliency map keeps the sign, which says "
+               "whether more ink at pixel p raises the score s_c or lowers it."),
+              (_saliency_times_input,
+               "That is the gradient times the input, x_p · ∂s_c/∂x_p, which is 0 wherever "
+               "the paper is blank. The saliency map is the derivative ∂s_c/∂x_p alone."),
+              (_saliency_times_raw_input,
+               "That is the gradient times the input, x_p · ∂s_c/∂x_p, which is 0 wherever "
+               "the paper is blank. The saliency map is the derivative ∂s_c/∂x_p alone.")],
     wrong_examples=[(_saliency_probability, "probability p_c"),
                     (_saliency_log_probability, "ln p_c"),
                     (_saliency_predicted, "Explain class c"),
@@ -706,6 +818,11 @@ def _saliency_float64_model(model, image, c):
                     (_saliency_raw_pixels, "pixel values 0..255"),
                     (_saliency_per_raw_unit, "255 times smaller"),
                     (_saliency_transposed, "transposed"),
+                    (_saliency_absolute, "no negative values"),
+                    (_saliency_absolute_numpy, "no negative values"),
+                    (_saliency_times_input, "gradient times the input"),
+                    (_saliency_times_input_numpy, "gradient times the input"),
+                    (_saliency_times_raw_input, "gradient times the input"),
                     (_saliency_sign, "opposite sign"),
                     (_saliency_flat, "reshape it"),
                     (_saliency_float64, "same dtype"),
