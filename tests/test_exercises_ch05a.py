@@ -11,7 +11,7 @@ import torch
 
 from course.check import check
 from course.dreams import dream
-from course.exercises.ch05a import _small_net, ascend, breed, keep_fitter
+from course.exercises.ch05a import _breed_cases, _small_net, ascend, breed, keep_fitter
 from course.fooling import PixelPrior
 
 
@@ -129,6 +129,31 @@ def test_breeds_children_mix_a_member_with_one_of_the_fittest_and_mutate_at_the_
     # Where the member is its own partner both sources agree; elsewhere half are its own.
     kept = float(from_member[~mutated].double().mean())
     assert 0.5 < kept < 0.5 + 1.5 * parents / n + 0.01
+
+
+def test_breed_drawing_from_torchs_global_generator_is_named_and_check_leaves_it_as_the_learner_did():
+    """A breed that forgets generator=g is named from any global state (its draws are
+    replayed from the state the function started from), and neither naming it nor checking
+    a right breed moves torch's global generator beyond what the learner's own draws did."""
+    def forgets_g(population, fitness, parents, rate, draw, g):
+        n, pixels = population.shape
+        mates = population[fitness.argsort()[:parents][torch.randint(parents, (n,), generator=g)]]
+        child = torch.where(torch.rand(n, pixels) < 0.5, population, mates)
+        flip = torch.rand(n, pixels) < rate
+        return torch.where(flip, draw(torch.rand(n, pixels)), child)
+
+    for seed in (0, 123):
+        torch.manual_seed(seed)
+        feedback = check("ch05a.breed", forgets_g)
+        after_check = torch.get_rng_state()
+        assert feedback.correct is False and "do not come from g" in feedback.message
+        torch.manual_seed(seed)
+        forgets_g(*_breed_cases()[0])                 # the learner's draws on the first case
+        assert torch.equal(after_check, torch.get_rng_state())
+    torch.manual_seed(7)
+    before = torch.get_rng_state()
+    assert check("ch05a.breed", breed).correct
+    assert torch.equal(before, torch.get_rng_state())
 
 
 # ------------------------------------------------------------------------ keep_fitter

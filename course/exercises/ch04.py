@@ -164,6 +164,37 @@ def _pc_eigh_rows(X, k):
     return X.mean(axis=0), _sign_rule(V[:k])
 
 
+def _pc_eigh_rows_reversed(X, k):
+    Xc = X - X.mean(axis=0)
+    lam, V = np.linalg.eigh(Xc.T @ Xc / (len(X) - 1))
+    return X.mean(axis=0), _sign_rule(V[::-1][:k])      # rows reversed, not columns
+
+
+def _pc_global_mean(X, k):
+    m = X.mean()                                        # one number: all pixels of all digits
+    U, sigma, Vt = np.linalg.svd(X - m, full_matrices=False)
+    return np.full(X.shape[1], m), _sign_rule(Vt[:k])
+
+
+def _pc_global_mean_centred(X, k):
+    U, sigma, Vt = np.linalg.svd(X - X.mean(), full_matrices=False)
+    return X.mean(axis=0), _sign_rule(Vt[:k])
+
+
+def _pc_scaled_with(length):
+    """Components times their own lengths, length(sigma, n) (k,): not unit vectors."""
+    def wrong(X, k):
+        mean = X.mean(axis=0)
+        U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+        return mean, _sign_rule(length(sigma[:k], len(X))[:, None] * Vt[:k])
+    return wrong
+
+
+_pc_scaled_by_sigma = _pc_scaled_with(lambda sigma, n: sigma)
+_pc_scaled_by_sd = _pc_scaled_with(lambda sigma, n: sigma / np.sqrt(n - 1))
+_pc_scaled_by_variance = _pc_scaled_with(lambda sigma, n: sigma ** 2 / (n - 1))
+
+
 def _pc_eigh_ascending(X, k):
     Xc = X - X.mean(axis=0)
     lam, V = np.linalg.eigh(Xc.T @ Xc / (len(X) - 1))
@@ -312,7 +343,31 @@ def _pc_torch(X, k):
                "are pictures with a value per pixel: the rows of Vᵀ."),
               (_pc_eigh_rows,
                "np.linalg.eigh returns the eigenvectors as the columns of its second result, "
-               "not its rows: component j is V[:, j]."),
+               "not its rows."),
+              (_pc_eigh_rows_reversed,
+               "Those are rows of np.linalg.eigh's second result, in reverse order: eigh returns "
+               "the eigenvectors as the columns of that matrix, not its rows (smallest "
+               "eigenvalue first), so reversing its rows does not give the components."),
+              (_pc_global_mean,
+               "You centred with one number, the mean of every pixel of every digit (X.mean() "
+               "without an axis). μ is the mean digit, a picture: one mean per pixel, taken "
+               "over the digits (down each column of X)."),
+              (_pc_global_mean_centred,
+               "You centred with one number, the mean of every pixel of every digit (X.mean() "
+               "without an axis). X_c = X − μ subtracts the mean digit μ, one mean per pixel, "
+               "from every row."),
+              (_pc_scaled_by_sigma,
+               "Right directions, but not unit vectors: each of your components is stretched "
+               "by its singular value σ_i. A principal component has length 1: a row of Vᵀ as "
+               "it is, not multiplied by anything."),
+              (_pc_scaled_by_sd,
+               "Right directions, but not unit vectors: each of your components is stretched "
+               "by its standard deviation √λ_i. A principal component has length 1: a row of "
+               "Vᵀ as it is, not multiplied by anything."),
+              (_pc_scaled_by_variance,
+               "Right directions, but not unit vectors: each of your components is stretched "
+               "by its variance λ_i. A principal component has length 1: a row of Vᵀ as it is, "
+               "not multiplied by anything."),
               (_pc_eigh_ascending,
                "Those are the components of the *smallest* variances: np.linalg.eigh sorts the "
                "eigenvalues λ in increasing order, and the components come largest variance "
@@ -337,6 +392,12 @@ def _pc_torch(X, k):
     wrong_examples=[(_pc_not_centred, "decompose the centred data"),
                     (_pc_u_columns, "columns of U"),
                     (_pc_eigh_rows, "as the columns of its second result"),
+                    (_pc_eigh_rows_reversed, "reversing its rows"),
+                    (_pc_global_mean, "You centred with one number"),
+                    (_pc_global_mean_centred, "You centred with one number"),
+                    (_pc_scaled_by_sigma, "not unit vectors"),
+                    (_pc_scaled_by_sd, "not unit vectors"),
+                    (_pc_scaled_by_variance, "not unit vectors"),
                     (_pc_eigh_ascending, "in increasing order"),
                     (_pc_no_sign_rule, "apply the sign rule"),
                     (_pc_no_sign_rule_eigh, "apply the sign rule"),
@@ -453,6 +514,23 @@ def _var_first_left_out(X):
     return sigma[1:] ** 2 / (len(X) - 1)
 
 
+def _var_eig_unsorted(X):
+    Xc = X - X.mean(axis=0)
+    values, vectors = np.linalg.eig(Xc.T @ Xc / (len(X) - 1))
+    return values.real                          # in eig's order, which is no order at all
+
+
+def _var_standardised(X):
+    sd = X.std(axis=0, ddof=1)
+    Z = (X - X.mean(axis=0)) / np.where(sd > 0, sd, 1.0)   # every pixel divided by its sd
+    sigma = np.linalg.svd(Z, compute_uv=False)
+    return sigma ** 2 / (len(X) - 1)
+
+
+def _var_standardised_ddof0(X):
+    return fit_pca(X, standardise=True).explained_variance
+
+
 def _var_by_eigh(X):
     Xc = X - X.mean(axis=0)
     lam = np.linalg.eigvalsh(Xc.T @ Xc / (len(X) - 1))
@@ -504,7 +582,20 @@ def _var_np_cov(X):
                "the principal directions."),
               (_var_share,
                "Those are the shares λ_i / Σ λ (each component's part of the total variance). "
-               "The question asks for the variances λ_i themselves.")],
+               "The question asks for the variances λ_i themselves."),
+              (_var_eig_unsorted,
+               "Right values, in the order np.linalg.eig returns them, which is no particular "
+               "order (eig does not sort its eigenvalues): the question asks for the largest "
+               "first."),
+              (_var_standardised,
+               "Those are the variances of the standardised data, every pixel divided by its "
+               "standard deviation first (the eigenvalues of the correlation matrix). The "
+               "question asks for the variances of X itself: centre it, but do not rescale "
+               "its pixels."),
+              (_var_standardised_ddof0,
+               "Those are the variances of the standardised data, every pixel divided by its "
+               "standard deviation first (standardise=True). The question asks for the "
+               "variances of X itself: centre it, but do not rescale its pixels.")],
     wrong_examples=[(_var_not_centred, "singular values of the centred data"),
                     (_var_singular_values, "singular values σ_i themselves"),
                     (_var_standard_deviations, "Those are standard deviations"),
@@ -513,6 +604,9 @@ def _var_np_cov(X):
                     (_var_of_the_pixels, "variances of the d pixels"),
                     (_var_no_denominator, "A missing 1/"),
                     (_var_share, "The question asks for the variances"),
+                    (_var_eig_unsorted, "np.linalg.eig"),
+                    (_var_standardised, "standardised data"),
+                    (_var_standardised_ddof0, "standardised data"),
                     (_var_d_minus_one, "times the right"),
                     (_var_in_place, "changes its input `X`"),
                     (_var_no_return, "return"),
@@ -596,6 +690,16 @@ def _wrong_clipped(X, mean, components, k):
 
 def _wrong_all_components(X, mean, components, k):
     return mean + ((X - mean) @ components.T) @ components
+
+
+def _wrong_last_k(X, mean, components, k):
+    V = components[-k:]                         # as if they came smallest variance first
+    return mean + ((X - mean) @ V.T) @ V
+
+
+def _wrong_mean_subtracted(X, mean, components, k):
+    V = components[:k]
+    return ((X - mean) @ V.T) @ V - mean
 
 
 def _wrong_in_place(X, mean, components, k):
@@ -687,7 +791,14 @@ def _rebuild_projection_matrix(X, mean, components, k):
                "back unchanged. Keep rows 0 to k − 1."),
               (_wrong_clipped,
                "Your rebuilt digits are clipped to [0, 1]. The notebook clips its pictures to "
-               "draw them, but x̂ itself can leave [0, 1]: return it unclipped.")],
+               "draw them, but x̂ itself can leave [0, 1]: return it unclipped."),
+              (_wrong_last_k,
+               "You used the last k components, those of the smallest variances: the rows of "
+               "components come largest variance first (not in np.linalg.eigh's order), and "
+               "x̂ is built from the first k."),
+              (_wrong_mean_subtracted,
+               "Your rebuilt digits have the mean digit μ taken away twice, before projecting "
+               "and again at the end: going back, x̂ = μ + Σ z_j v_j puts μ back on.")],
     wrong_examples=[(_wrong_not_centred, "needs the mean subtracted"),
                     (_wrong_mean_not_added, "Add the mean digit"),
                     (_wrong_columns, "each component is a row"),
@@ -695,6 +806,8 @@ def _rebuild_projection_matrix(X, mean, components, k):
                     (_wrong_k_minus_one, "one component too few"),
                     (_wrong_all_components, "You used every component"),
                     (_wrong_clipped, "return it unclipped"),
+                    (_wrong_last_k, "the last k components"),
+                    (_wrong_mean_subtracted, "taken away twice"),
                     (_wrong_in_place, "changes its input `X`"),
                     (_wrong_transposed, "transposed"),
                     (_wrong_coordinates_only, "shape"),

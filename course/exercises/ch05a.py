@@ -146,6 +146,22 @@ def _as_images(net, x, target, lr, steps):
     return x.detach().reshape(-1, 28, 28)
 
 
+def _clip_at_the_end(net, x, target, lr, steps):
+    for _ in range(steps):
+        x = x.detach().requires_grad_(True)
+        grad, = torch.autograd.grad(torch.log_softmax(net(x), dim=1)[:, target].sum(), x)
+        x = x + lr * grad                       # no clip in the step ...
+    return x.detach().clamp(0, 1)               # ... only once, after the last
+
+
+def _not_detached(net, x, target, lr, steps):
+    for _ in range(steps):
+        x = x.detach().requires_grad_(True)
+        grad, = torch.autograd.grad(torch.log_softmax(net(x), dim=1)[:, target].sum(), x)
+        x = (x + lr * grad).clamp(0, 1)
+    return x                                    # still attached to the last step's graph
+
+
 def _clip_before_step(net, x, target, lr, steps):
     for _ in range(steps):
         x = x.detach().clamp(0, 1).requires_grad_(True)
@@ -245,7 +261,11 @@ def _ascend_image_by_image(net, x, target, lr, steps):
               (_grad_not_zeroed,
                "From the second step on, your step is too large: .backward() adds each new "
                "gradient to x.grad, which still holds the last one. Set x.grad to zero (or "
-               "use torch.autograd.grad) in every step.")],
+               "use torch.autograd.grad) in every step."),
+              (_clip_at_the_end,
+               "You clip once, after the last step, so between steps your pixels leave [0, 1] "
+               "and the next gradient is taken at an image that is no image. The clip belongs "
+               "to every step: x ← clip(x + η ∇_x log p_t(x), 0, 1).")],
     wrong_examples=[(_descent, "descent"),
                     (_no_clip, "outside [0, 1]"),
                     (_clip_255, "not 0..255"),
@@ -257,6 +277,8 @@ def _ascend_image_by_image(net, x, target, lr, steps):
                     (_batch_mean, "1/n of the right one"),
                     (_one_step_more, "one step more"),
                     (_grad_not_zeroed, "x.grad"),
+                    (_clip_at_the_end, "You clip once, after the last step"),
+                    (_not_detached, "gradient history"),
                     (_ascend_in_place, "changes its input `x`"),
                     (_no_return, "return"),
                     (_backward_no_detach, "TypeError"),
@@ -298,7 +320,20 @@ class _Histogram:
 
 
 class _Generator(torch.Generator):
-    """A torch.Generator that says what it is in check's messages (not its address)."""
+    """A torch.Generator that says what it is in check's messages (not its address), and
+    that notes torch's global random state whenever check copies it. check gives the
+    learner's function a copy of each case's arguments (made before the function runs, and
+    the solution draws from g only), so the first state noted is the global state the
+    learner's function started from: with it, a mistake detector can replay draws that
+    forgot generator=g (`_global_draws`). Noting the state changes nothing."""
+
+    def __deepcopy__(self, memo):
+        origin = getattr(self, "origin", self)
+        origin.global_states = getattr(origin, "global_states", []) + [torch.get_rng_state()]
+        copy = _Generator()
+        copy.set_state(self.get_state())
+        copy.origin = origin
+        return copy
 
     def __repr__(self):
         return "a torch.Generator"
@@ -350,6 +385,28 @@ _no_mutation = _breed_with(mutation=False)
 _mutation_first = _breed_with(mutate_first=True)
 _rate_inverted = _breed_with(flips=lambda g, n, pixels, rate: torch.rand(n, pixels, generator=g) > rate)
 _uniform_fresh = _breed_with(fresh=lambda g, n, pixels, draw: torch.rand(n, pixels, generator=g))
+
+
+def _global_draws(partner_from_g: bool):
+    """breed whose torch.rand calls (and, unless partner_from_g, torch.randint too) forget
+    generator=g and draw from torch's global generator, replayed from the global state the
+    learner's function started from (see `_Generator`), then put back as it was."""
+    def wrong(population, fitness, parents, rate, draw, g):
+        start = g.origin.global_states[0]       # not a case's generator: the detector is skipped
+        with torch.random.fork_rng(devices=[]):
+            torch.set_rng_state(start)
+            n, pixels = population.shape
+            fittest = fitness.argsort()[:parents]
+            index = (torch.randint(parents, (n,), generator=g) if partner_from_g
+                     else torch.randint(parents, (n,)))
+            child = torch.where(torch.rand(n, pixels) < 0.5, population, population[fittest[index]])
+            flip = torch.rand(n, pixels) < rate
+            return torch.where(flip, draw(torch.rand(n, pixels)), child)
+    return wrong
+
+
+_rand_without_g = _global_draws(partner_from_g=True)
+_nothing_from_g = _global_draws(partner_from_g=False)
 
 
 def _partner_any_member(population, fitness, parents, rate, draw, g):
@@ -509,7 +566,15 @@ def _breed_member_by_member(population, fitness, parents, rate, draw, g):
               (_fresh_for_flipped_only,
                "Your new values come from uniform numbers drawn only for the mutating pixels: "
                "step 4 draws one for every pixel (n × pixels of them) and uses those where "
-               "the pixel mutates, so that the next draws from g are the same.")],
+               "the pixel mutates, so that the next draws from g are the same."),
+              (_rand_without_g,
+               "Your torch.rand draws do not come from g: without generator=g they come from "
+               "torch's own global generator, so the same g no longer gives the same children. "
+               "Every random number of steps 1 to 4 comes from g."),
+              (_nothing_from_g,
+               "Your random numbers do not come from g: without generator=g, torch.randint and "
+               "torch.rand draw from torch's own global generator, so the same g no longer "
+               "gives the same children. Every random number of steps 1 to 4 comes from g.")],
     wrong_examples=[(_selects_least_fit, "least fit"),
                     (_partner_first_rows, "first rows"),
                     (_partner_any_member, "among all members"),
@@ -519,6 +584,8 @@ def _breed_member_by_member(population, fitness, parents, rate, draw, g):
                     (_uniform_fresh, "pass them through draw"),
                     (_mutation_first, "another order"),
                     (_fresh_for_flipped_only, "only for the mutating pixels"),
+                    (_rand_without_g, "do not come from g"),
+                    (_nothing_from_g, "do not come from g"),
                     (_breed_in_place, "changes its input `population`"),
                     (_breed_no_return, "return"),
                     (_generator_by_position, "TypeError"),
