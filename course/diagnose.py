@@ -325,6 +325,11 @@ def _structure_problem(g, e, what, rtol, atol, scale) -> str:
                 return (f"{what}: {word}{'s' if len(flipped) != 1 else ''} {_listing(flipped)} "
                         f"{'have' if len(flipped) != 1 else 'has'} the opposite sign, the others "
                         "are right: a sign rule or a minus applied to some of them only?")
+            if word == "row" and np.all(per > 0) and np.allclose(np.linalg.norm(e, axis=1), 1, rtol=1e-6):
+                return (f"each row of {what} points the right way but is not a unit vector: "
+                        "divide each by its length (np.linalg.norm(..., axis=1, keepdims=True)), "
+                        "or take the directions themselves, not scaled by a variance or a "
+                        "singular value.")
             return (f"each {word} of {what} is the right one times its own factor: a "
                     f"normalisation, mean or sum over the wrong axis (axis={1 - axis} against "
                     f"axis={axis})?")

@@ -139,3 +139,9 @@ def test_right_values_in_another_order_are_named():
     two = e.copy()
     two[[1, 2]] = 7.0
     assert "entries 1, 2 differ" in describe_difference(two, e)
+
+
+def test_rows_that_should_be_unit_vectors_are_named():
+    unit = E / np.linalg.norm(E, axis=1, keepdims=True)
+    message = describe_difference(unit * np.array([[2.0], [3.0], [0.5], [4.0]]), unit)
+    assert "points the right way but is not a unit vector" in message
