@@ -33,7 +33,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from course import fourier_model as fm
-from course.check import check, use
+from course.check import check, hint, use
 from course.data import load_mnist
 from course.interpret import confusion_matrix
 from course.plotting import LINE_STYLES, show, show_digits

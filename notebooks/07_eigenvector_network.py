@@ -29,7 +29,7 @@ import numpy as np
 import torch
 from tqdm.auto import tqdm
 
-from course.check import check, use
+from course.check import check, hint, use
 from course.eigen_net.matrices import random_orthogonal, random_pair, random_unit_vectors
 from course.eigen_net.spectra import (apply_T, harmonic_basis, harmonic_spectrum, linear_spectrum,
                                       quadratic_spectrum)
