@@ -148,6 +148,10 @@ def _parts_problem(given, expected, rtol, atol, what) -> str | None:
                 "or last item left out)?" if abs(len(given) - len(expected)) == 1 else
                 f"{what} should be {len(expected)} things ({kind}), but the function returns "
                 f"{len(given)}.")
+    if len(expected) > 2 and not _close(given, expected, rtol, atol) and \
+            _close(given[1:], expected[:-1], rtol, atol):
+        return (f"{what} is shifted by one place: item k holds what belongs at k - 1 (the first "
+                "item twice, the last one missing?). Append after the update, not before.")
     swapped = _swapped(given, expected, rtol, atol) if not _close(given, expected, rtol, atol) else ""
     if swapped:
         return f"{what} has the right parts, but {swapped} are swapped: return them in the order the question gives."

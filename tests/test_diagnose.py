@@ -145,3 +145,8 @@ def test_rows_that_should_be_unit_vectors_are_named():
     unit = E / np.linalg.norm(E, axis=1, keepdims=True)
     message = describe_difference(unit * np.array([[2.0], [3.0], [0.5], [4.0]]), unit)
     assert "points the right way but is not a unit vector" in message
+
+
+def test_a_list_shifted_by_one_place_is_named():
+    a = [E, E * 2, E * 3]
+    assert "shifted by one place" in describe_difference([E, E, E * 2], a)

@@ -132,3 +132,10 @@ def test_a_learner_sees_no_answer_and_no_speaker_note(lab, browser, stem):
             print(f"no screenshot: {problem!r}")
         context.close()
         lab.shutdown_kernels()
+
+
+def test_an_answer_inside_a_pictures_bytes_is_not_a_finding():
+    from visible_answers import Needle, found
+    needle = Needle("an answer", ("112",), "number")
+    assert not found('<img src="data:image/png;base64,iVBOR112w0KGgo=">', [needle])
+    assert found("the entry is 112 here", [needle])

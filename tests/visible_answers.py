@@ -230,9 +230,13 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
     return " ".join(text[max(0, start - width):end + width].split())
 
 
+_DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
+
+
 def found(text: str, needles: list[Needle]) -> list[Found]:
     """Which needles `text` (a page's text) contains, each with the form found and its context."""
     hits = []
+    text = _DATA_URI.sub(" ", text)     # an embedded picture's bytes are not text anyone reads
     flat = " ".join(text.split())
     plain = words(text)
     for needle in needles:
