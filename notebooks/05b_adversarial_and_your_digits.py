@@ -1,7 +1,6 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -18,7 +17,8 @@
 # them by small changes to the pixels, and it can fail on a perfectly clear digit that
 # you draw yourself. In this chapter we measure both: how small the change has to be,
 # how strong the attack must be to find it, and why a hand-drawn digit goes wrong and how
-# MNIST's own preprocessing fixes it.
+# MNIST's own preprocessing fixes it. You write the attacks yourself (FGSM, and a step of
+# PGD), and the chapter measures with them.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** two ways the networks of chapters 2 and 3 are not like us. The introductory
@@ -31,7 +31,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
-from course.adversarial import accuracy_vs_eps, eps_at, fgsm, pgd, still_right
+from course.adversarial import accuracy_vs_eps, eps_at, still_right
+from course.check import check, use
 from course.data import load_mnist
 from course.plotting import show, show_digits
 from course.prose import md, pct, span
@@ -62,67 +63,162 @@ for name, acc in clean.items():
 # respect to the pixels says which way each pixel should move to raise the loss, and every
 # pixel moves by the full ε that way,
 #
-# $$x' = \operatorname{clip}_{[0,1]}\big(x + \varepsilon\,\operatorname{sign}(\nabla_x L(x, y))\big).$$
+# $$x' = \operatorname{clip}_{[0,1]}\big(x + \varepsilon\,\operatorname{sign}(\nabla_x L(x, y))\big),$$
 #
-# **PGD** (projected gradient descent) starts at a random point of the box
-# $|x' - x| \le \varepsilon$ and takes many smaller steps of size α; after each one it
-# clips the image back into the box and into [0, 1]. Restarting it from new random points
-# finds adversarial images that one run misses.
+# where $L(x, y)$ is the cross-entropy loss of digit $x$ against its true label $y$, and
+# sign gives +1, −1 or 0 for each pixel. **PGD** (projected gradient descent) takes many
+# smaller steps of that kind; it comes after FGSM.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Both attacks, written out (`torch.autograd.grad` gives $\nabla_x L$, one row per digit)
+# ### The gradient with respect to the pixels
+#
+# Training asks PyTorch for the loss's gradient with respect to the weights; an attack asks
+# for it with respect to the pixels, with the weights fixed. `torch.autograd.grad(loss, x)`
+# gives it for a tensor `x` marked with `requires_grad_(True)`: mark a copy (`clone()`), so
+# the digits themselves stay as they are. With the digits' losses added up
+# (`reduction="sum"`), row i of the gradient is digit i's own gradient.
 
 # %% slideshow={"slide_type": "-"}
 import torch.nn.functional as F
 
+x_few = torch.from_numpy(data.x_test[:50].reshape(50, 784).astype(np.float32) / 255)  # (50, 784) in [0, 1]
+y_few = torch.from_numpy(data.y_test[:50].astype(np.int64))                            # (50,) labels
 
-def fgsm_by_hand(model, x, y, eps):
-    x = x.clone().requires_grad_(True)
-    (grad,) = torch.autograd.grad(F.cross_entropy(model(x), y, reduction="sum"), x)  # ∇ₓ L
-    return (x + eps * grad.sign()).clamp(0, 1).detach()                            # one step of ε
+pixels = x_few.clone().requires_grad_(True)                   # a copy that PyTorch follows
+loss = F.cross_entropy(mlp(pixels), y_few, reduction="sum")   # L: the 50 digits' losses, added
+(grad,) = torch.autograd.grad(loss, pixels)                   # ∇ₓL: (50, 784), one row per digit
+print(f"∇ₓL has shape {tuple(grad.shape)}. For the first digit, a {int(y_few[0])}, the loss "
+      f"rises when its {int((grad[0] > 0).sum())} pixels with ∂L/∂x > 0 get brighter and its "
+      f"{int((grad[0] < 0).sum())} pixels with ∂L/∂x < 0 get darker.")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Write FGSM
+#
+# Write `fgsm(model, x, y, eps)`: for a batch of digits `x` (a float tensor `(n, 784)` in
+# [0, 1]) with labels `y` and a network `model` that returns logits, return
+# $x' = \operatorname{clip}_{[0,1]}(x + \varepsilon\,\operatorname{sign}(\nabla_x L(x, y)))$
+# as an `(n, 784)` tensor without gradient history, and leave `x` as it is.
+#
+# The network may come in training mode, where it answers differently: dropout switches
+# units off at random and batch normalisation uses each batch's own statistics. The attack
+# is on the network as it answers, so switch it to evaluation mode with `model.eval()`.
+# Element by element, `t.sign()` gives −1, 0 or +1 and `t.clamp(0, 1)` clips into [0, 1];
+# `t.detach()` is `t` without its gradient history. `check` runs your function on
+# networks and digits it has not shown you.
+#
+# <details><summary>Hint</summary>
+#
+# Three pieces, in the order of the formula: ∇ₓL as in the cell above, its sign, and the
+# clip. Switch the network to evaluation mode before them.
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def fgsm(model, x, y, eps):
+    raise NotImplementedError  # replace this line with your code
 
 
-def pgd_by_hand(model, x, y, eps, steps=20, seed=0):
+check("ch05b.fgsm", fgsm)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### PGD: many small steps, each projected back
+#
+# **PGD** starts at an image $x_{adv}$ within ε of the digit (the digit itself, or a random
+# point of the box $|x_{adv} - x| \le \varepsilon$) and repeats a smaller step of size α
+# from wherever it stands,
+#
+# $$x_{adv} \leftarrow \Pi\big(x_{adv} + \alpha\,\operatorname{sign}(\nabla_x L(x_{adv}, y))\big),$$
+#
+# with the gradient taken at $x_{adv}$. A step can leave the allowed images; the
+# projection Π brings it back to the nearest allowed one by clipping each pixel into
+# $[x - \varepsilon, x + \varepsilon]$, the box around the *original* digit $x$, and into
+# [0, 1]. Restarting from new random points of the box finds adversarial images that one
+# run misses.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Write a PGD step
+#
+# Write `pgd_step(model, x_adv, x, y, eps, alpha)`: one such step for a batch (`x_adv` and
+# `x` are `(n, 784)` tensors, the network is in evaluation mode). Return the new `x_adv`,
+# `(n, 784)`, without gradient history, and leave `x_adv` and `x` as they are.
+# `torch.minimum(a, b)` and `torch.maximum(a, b)` give the smaller and the larger of two
+# tensors, element by element.
+#
+# <details><summary>Hint</summary>
+#
+# The gradient as in your `fgsm`, but at `x_adv`. After the step, clip twice: into the box
+# around the original `x` (its bounds `x - eps` and `x + eps` are tensors), and into [0, 1].
+# </details>
+
+# %% slideshow={"slide_type": "-"}
+def pgd_step(model, x_adv, x, y, eps, alpha):
+    raise NotImplementedError  # replace this line with your code
+
+
+check("ch05b.pgd_step", pgd_step)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### The attacks the rest of the chapter uses
+#
+# From here on the chapter attacks with your `fgsm` and `pgd_step` once `check` accepts
+# them, and with the course's own until then (the cell says which). PGD is a loop of
+# steps from a random start inside the box; α = 2.5 ε / steps is enough to cross the box
+# and come back.
+
+# %% slideshow={"slide_type": "-"}
+fgsm = use("ch05b.fgsm", fgsm)
+pgd_step = use("ch05b.pgd_step", pgd_step)
+
+
+def as_numpy(images):   # your functions may return tensors, the course's return arrays
+    return torch.as_tensor(images).detach().numpy()
+
+
+def pgd_by_steps(model, x, y, eps, steps=20, seed=0):
     alpha = 2.5 * eps / steps                            # enough to cross the box and come back
     noise = 2 * torch.rand(x.shape, generator=torch.Generator().manual_seed(seed)) - 1
     x_adv = (x + eps * noise).clamp(0, 1)                # a random start inside the box
     for _ in range(steps):
-        x_adv.requires_grad_(True)
-        (grad,) = torch.autograd.grad(F.cross_entropy(model(x_adv), y, reduction="sum"), x_adv)
-        x_adv = x_adv.detach() + alpha * grad.sign()                       # up the loss
-        x_adv = torch.min(torch.max(x_adv, x - eps), x + eps).clamp(0, 1)  # back into the box
+        x_adv = torch.as_tensor(pgd_step(model, x_adv, x, y, eps, alpha)).detach()
     return x_adv
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # The course's `fgsm` and `pgd` (in `course/adversarial.py`) do the same in batches, stop
 # attacking a digit once it is fooled, keep the strongest image each digit reached, and
 # restart from new random points. With those extras switched off they must give the very
-# same images:
+# same images; and PGD's first step from the digit itself, with α = ε, must be FGSM:
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
-x_few = torch.from_numpy(data.x_test[:50].reshape(50, 784).astype(np.float32) / 255)
-y_few = torch.from_numpy(data.y_test[:50].astype(np.int64))
-by_hand_differences = []
+from course import adversarial
+
+differences = []
 for name, model in models.items():
-    d_fgsm = np.abs(fgsm_by_hand(model, x_few, y_few, 0.1).numpy() - fgsm(model, x_few, y_few, 0.1))
-    d_pgd = np.abs(pgd_by_hand(model, x_few, y_few, 0.1).numpy()
-                   - pgd(model, x_few, y_few, 0.1, steps=20, random_start=True, seed=0,
-                         early_stop=False, keep="last"))
-    by_hand_differences += [d_fgsm.max(), d_pgd.max()]
-    print(f"{name}, 50 test digits, ε = 0.1: FGSM by hand = course's fgsm: {d_fgsm.max() < 1e-6}; "
-          f"PGD by hand = course's pgd: {d_pgd.max() < 1e-6}")
+    x_fgsm = as_numpy(fgsm(model, x_few, y_few, 0.1))
+    d_fgsm = np.abs(x_fgsm - adversarial.fgsm(model, x_few, y_few, 0.1))
+    d_pgd = np.abs(as_numpy(pgd_by_steps(model, x_few, y_few, 0.1))
+                   - adversarial.pgd(model, x_few, y_few, 0.1, steps=20, random_start=True, seed=0,
+                                     early_stop=False, keep="last"))
+    d_first = np.abs(as_numpy(pgd_step(model, x_few, x_few, y_few, 0.1, 0.1)) - x_fgsm)
+    differences += [d_fgsm.max(), d_pgd.max(), d_first.max()]
+    print(f"{name}, 50 test digits, ε = 0.1: fgsm = course's fgsm: {d_fgsm.max() < 1e-6}; "
+          f"PGD from pgd_step = course's pgd: {d_pgd.max() < 1e-6}; "
+          f"one step with α = ε = fgsm: {d_first.max() < 1e-6}")
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
 **Say:** training moves the weights to lower the loss; the attack moves the *pixels* to raise
 it, with the weights fixed. FGSM is three lines: the gradient (of the sum of the digits'
-losses, so each row is that digit's own gradient), its sign, a clip. PGD repeats
-a smaller step and projects back into the box after each. The by-hand versions give the same
-images as the course's (largest difference {max(by_hand_differences):.1g}).
+losses, so each row is that digit's own gradient), its sign, a clip. A PGD step is a
+smaller FGSM step from where the attack stands, projected back into the box around the
+original digit. The functions in use give the same images as the course's (largest
+difference {max(differences):.1g}).
 
 **Ask:** why the sign, and not the gradient itself? **Expect:** the budget is "each pixel at
 most ε" (an L∞ box); the best use of a box is its corner, which is what the sign gives. For
 a budget on the total length (L2) it would be the gradient scaled to length ε: exercise 3.
+
+**Ask:** why project around the original digit, not around the current image? **Expect:**
+a box that follows the image lets twenty steps drift twenty times α away: the change would
+no longer be small.
 """)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -137,11 +233,14 @@ from course.widgets import AdversarialExplorer
 AdversarialExplorer(models, data.x_test, data.y_test, index=0, eps=0.1)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# How large is that change, on all 1,000 test digits? FGSM with ε = 0.1 against the MLP:
+# How large is that change, on all 1,000 test digits? FGSM (the `fgsm` in use) with ε = 0.1
+# against the MLP:
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
 x01 = data.x_test.reshape(-1, 784) / 255
-change = fgsm(mlp, data.x_test, data.y_test, 0.1).reshape(-1, 784) - x01
+x_test_t = torch.from_numpy(data.x_test.reshape(-1, 784).astype(np.float32) / 255)  # (1000, 784)
+y_test_t = torch.from_numpy(data.y_test.astype(np.int64))
+change = as_numpy(fgsm(mlp, x_test_t, y_test_t, 0.1)) - x01
 moved, paper = np.abs(change) > 1e-6, x01 == 0
 haze = {"moved": moved.sum(1).mean(), "greyed": (moved & paper).sum(1).mean(),
         "paper": paper.sum(1).mean(), "l2": np.linalg.norm(change, axis=1).mean(),
@@ -170,7 +269,7 @@ look like another digit, and that is what makes it an adversarial example.
 # Every ε a network survives is only as good as the attack that tried, so we measure
 # three attacks of rising strength on the same 250 test digits (every fourth one):
 #
-# * **FGSM**, one step, for ε from 0 to 0.3 in steps of 0.025;
+# * **FGSM** (the `fgsm` in use), one step, for ε from 0 to 0.3 in steps of 0.025;
 # * **PGD, 5 steps**, starting at the digit itself, with α = ε / 2; going up the ε grid it
 #   attacks only the digits no smaller ε fooled (an image that fools the network within ε
 #   also lies within every larger ε);
@@ -182,6 +281,7 @@ look like another digit, and that is what makes it an adversarial example.
 
 # %% slideshow={"slide_type": "skip"}
 x_att, y_att = data.x_test[::4], data.y_test[::4]
+x_att_t, y_att_t = x_test_t[::4], y_test_t[::4]
 eps_fgsm = np.round(np.arange(0, 0.3001, 0.025), 3)
 eps_pgd = {"MLP": np.array([0, 0.0125, 0.025, 0.0375, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3]),
            "CNN": np.array([0, 0.1, 0.15, 0.2, 0.3])}
@@ -189,7 +289,8 @@ WEAK, STRONG = "PGD, 5 steps", "PGD, 20 steps, 2 random starts"
 curves, fresh = {}, {}
 for name, model in models.items():
     grid = eps_pgd[name]
-    curves[name, "FGSM"] = eps_fgsm, accuracy_vs_eps(model, x_att, y_att, eps_fgsm, "fgsm")
+    curves[name, "FGSM"] = eps_fgsm, np.array([accuracy(model, as_numpy(fgsm(model, x_att_t, y_att_t, float(eps))),
+                                                        y_att) for eps in eps_fgsm])   # the fgsm in use
     curves[name, WEAK] = grid, accuracy_vs_eps(model, x_att, y_att, grid, "pgd", steps=5)
     fresh[name] = still_right(model, x_att, y_att, grid, "pgd", fresh=True, steps=20,
                               random_start=True, restarts=1, seed=0)
@@ -387,10 +488,10 @@ for label in ("a 7 filling the whole pad", "a small 3 in a corner"):
         said = ", ".join(f"{n} {'not sure' if r.verdict(n) is None else r.verdict(n)} "
                          f"({r.guess(n)}: {r.probs[n].max():.0%})" for n in models)
         print(f"{label:<26} {how:<20} {said}")
-
-# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 wrong = {how: sum(r.verdict(n) != SAMPLES[label].digit for (label, h), r in experiments.items()
                  if h == how for n in models) for how in ("pad shrunk", "MNIST preprocessing")}
+
+# %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
 **Say:** the two samples are drawn by the simulated hand, not by a person; the pad reads them
 exactly as it reads a mouse drawing. Of the {len({l for l, _ in experiments}) * len(models)} readings each way
@@ -681,8 +782,6 @@ for name, x in probes.items():
 # </details>
 
 # %% slideshow={"slide_type": "-"}
-from course.check import check
-
 answer = None  # replace None with your answer
 check("ch05b.max_l2", answer)
 
@@ -707,12 +806,12 @@ check("ch05b.border_or_size", answer)
 # gradient itself, scaled to length ε. Write `fgm_l2(model, x, y, eps)`: for a batch `x`
 # (a float tensor `(n, 784)` in [0, 1]) with labels `y`, return
 # $\operatorname{clip}_{[0,1]}(x + \varepsilon\, g / \lVert g \rVert_2)$, with $g$ each
-# digit's own gradient of the loss and $\lVert g \rVert_2$ its length. `check` runs it on
-# networks and digits it has not shown you.
+# digit's own gradient of the loss and $\lVert g \rVert_2$ its length, as a tensor without
+# gradient history. `check` runs it on networks and digits it has not shown you.
 #
 # <details><summary>Hint</summary>
 #
-# Compute `grad` as `fgsm_by_hand` does. Instead of its sign, divide it by its length, one
+# Compute `grad` as your `fgsm` does. Instead of its sign, divide it by its length, one
 # length per digit: `grad.norm(dim=1, keepdim=True)` has shape `(n, 1)`.
 # </details>
 
@@ -744,9 +843,10 @@ same amount; the L2 step puts its budget where the gradient is large.
 
 # %% slideshow={"slide_type": "-"} jupyter={"source_hidden": true}
 md(f"""
-* FGSM moves every pixel by ε along the sign of the loss gradient; PGD takes many such
-  steps from random starts, projected back into the ε-box and [0, 1]. Both are a few lines,
-  checked equal to `course.adversarial`. Under the strongest attack the MLP falls below
+* FGSM moves every pixel by ε along the sign of the loss gradient; PGD takes many smaller
+  steps from random starts, each projected back into the ε-box around the digit and into
+  [0, 1]. You wrote both (FGSM, and PGD's step) in a few lines, and `check` compared them
+  with `course.adversarial`. Under the strongest attack the MLP falls below
   50 % at ε ≈ {eps50["MLP", STRONG]:.3f}, the CNN at ε ≈ {eps50["CNN", STRONG]:.3f},
   {ratio[STRONG]:.1f} times as far; a weaker attack flatters the {more} (by up to
   {gain[more]:.1f} points).
