@@ -95,7 +95,8 @@ def describe_difference(given: Any, expected: Any, *, rtol: float = 1e-6, atol: 
         kinds = " and ".join(k for k, m in (("NaN (not a number)", np.isnan(g64)),
                                             ("infinity", np.isinf(g64))) if (m & bad).any())
         return (f"{what} contains {kinds} in {_plural(int(bad.sum()), 'place')}: a division "
-                "by zero, a log of 0, or an overflow (exp of a large number)?")
+                "by zero, a log or square root of 0 or of a negative number (an absolute value "
+                "missing?), or an overflow (exp of a large number)?")
     if np.allclose(g64, e64, rtol=rtol, atol=atol, equal_nan=True):
         return None
     return _value_problem(g, g64, e, e64, what, rtol, atol)
@@ -202,8 +203,9 @@ def _shape_problem(g, e, what, rtol, atol) -> str:
         if close(g.sum(axis=0), e):
             return (text + f" It is one result per item of the batch ({n} of them); the answer is "
                     "their sum over the batch (axis 0).")
-        return (text + f" It has one result per item ({n} of them, axis 0), but the answer is one "
-                "result for the whole batch.")
+        return (text + f" It has an extra axis of {n} in front: did an elementwise * stand where "
+                "@ (a matrix product) was meant, or a sum over that axis go missing? (Or is it one "
+                "result per item where one result for the whole batch is wanted?)")
     if g.ndim == e.ndim and all(a == b or abs(a - b) == 1 for a, b in zip(g.shape, e.shape)):
         axes = [k for k, (a, b) in enumerate(zip(g.shape, e.shape)) if a != b]
         more = "one more" if g.shape[axes[0]] > e.shape[axes[0]] else "one fewer"
@@ -354,17 +356,26 @@ def _nice_factor(c: float) -> bool:
 
 
 def _factor_message(what: str, c: float, single: bool = False) -> str:
-    text = (f"{what} is {c:.4g} times the right value" if single else
+    """Names a telling factor (a whole number, one over one, 255, far from 1); any other
+    factor is not stated: with it, a learner could scale a wrong result into a right one."""
+    if np.isclose(c, -1):
+        return f"{what} has the opposite sign: a minus is missing or extra."
+    for scale in (255.0, 1 / 255.0):
+        if np.isclose(c, scale, rtol=1e-6):
+            return (f"{what} is off by a factor of 255: the pixels are on the other scale "
+                    "(0..255 against 0..1). Which scale does the question use, and does the "
+                    "formula divide or multiply by the pixels?")
+    base = (f"{what} is {c:.4g} times the right value" if single else
             f"every value of {what} is {c:.4g} times the right one") + ": a constant factor is off."
     if abs(np.log10(abs(c))) >= 3:
-        return text + (" A factor this far from 1 often comes from operator precedence "
+        return base + (" A factor this far from 1 often comes from operator precedence "
                        "(a / 2 * h is (a / 2) * h, not a / (2 h)) or a step size used twice or "
                        "not at all.")
     n = round(c)
     if n >= 2 and abs(c - n) < 1e-6 * n:
-        return text + f" A missing 1/{n} (a sum where a mean is wanted)?"
+        return base + f" A missing 1/{n} (a sum where a mean is wanted)?"
     if c > 0 and round(1 / c) >= 2 and abs(1 / c - round(1 / c)) < 1e-6 / c:
-        return text + f" An extra 1/{round(1 / c)} (a mean where a sum is wanted)?"
-    if np.isclose(c, -1):
-        return f"{what} has the opposite sign: a minus is missing or extra."
-    return text
+        return base + f" An extra 1/{round(1 / c)} (a mean where a sum is wanted)?"
+    return (f"{what if single else 'every value of ' + what} is one same number times the right "
+            "one: a constant factor is off. Check each division and each normalisation (by "
+            "which length, which count, which power?).")

@@ -42,7 +42,9 @@ def test_equal_results_are_right_whatever_their_container():
     (-E, "opposite sign"),
     (E * 4, "A missing 1/4"),
     (E / 3, "An extra 1/3"),
-    (E * 1.7, "1.7 times the right one"),
+    (E * 1.7, "one same number times the right one: a constant factor is off"),
+    (E * 255, "off by a factor of 255: the pixels are on the other scale"),
+    (E / 255, "off by a factor of 255"),
     (np.where(E > 0.5, np.nan, E), "NaN"),
     (np.where(E > 0.5, np.inf, E), "infinity"),
     ("text", "is a str, but the answer is an array of shape (4, 3)"),
@@ -79,7 +81,7 @@ def test_a_batch_answered_per_item_and_the_reverse():
     per_item = np.stack([E, E + 1.0])                 # one result per item, mean is E + 0.5
     assert "their mean over the batch (axis 0)" in describe_difference(per_item, E + 0.5)
     assert "their sum over the batch (axis 0)" in describe_difference(per_item, 2 * E + 1.0)
-    assert "one result per item (2 of them" in describe_difference(per_item, E * 7)
+    assert "an extra axis of 2 in front: did an elementwise * stand where @" in describe_difference(per_item, E * 7)
 
 
 def test_swapped_parts_are_named_not_taken_for_a_sum():
@@ -150,3 +152,8 @@ def test_rows_that_should_be_unit_vectors_are_named():
 def test_a_list_shifted_by_one_place_is_named():
     a = [E, E * 2, E * 3]
     assert "shifted by one place" in describe_difference([E, E, E * 2], a)
+
+
+def test_a_factor_that_is_not_telling_is_not_stated():
+    message = describe_difference(E * 1.344, E)
+    assert "1.344" not in message and "one same number times the right one" in message
