@@ -372,6 +372,8 @@ def _factor_message(what: str, c: float, single: bool = False) -> str:
                        "(a / 2 * h is (a / 2) * h, not a / (2 h)) or a step size used twice or "
                        "not at all.")
     n = round(c)
+    if n == 2 and abs(c - n) < 1e-6 * n:
+        return base + " A missing 1/2 (a sum where a mean is wanted, or a 2 left out of a denominator)?"
     if n >= 2 and abs(c - n) < 1e-6 * n:
         return base + f" A missing 1/{n} (a sum where a mean is wanted)?"
     if c > 0 and round(1 / c) >= 2 and abs(1 / c - round(1 / c)) < 1e-6 / c:

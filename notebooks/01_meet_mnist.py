@@ -27,7 +27,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from course.check import check, use
+from course.check import check, hint, use
 from course.data import load_mnist
 from course.plotting import LINE_STYLES, show, show_digits
 from course.prose import md, pct, span
@@ -434,8 +434,8 @@ stacked horizontal strokes: the 3 peaks at {peaks[3][1]}, the 1 at {peaks[1][1]}
 #
 # MNIST was prepared with care: each digit was scaled to fit a 20 × 20 box, then placed
 # in the 28 × 28 frame so that its *centre of mass* (the average position of the ink,
-# weighted by darkness) sits in the middle. So the outer four pixels on each side are
-# almost always empty. (Pixel positions count from 0: row 0 is the top row, and the exact
+# weighted by darkness) sits in the middle. So the outer four pixels on each side hold
+# little ink, though most digits have some there. (Pixel positions count from 0: row 0 is the top row, and the exact
 # middle of the frame is the corner shared by pixels 13 and 14, at (13.5, 13.5).)
 #
 # The centre of mass of an image $x$ with pixels $x_{r,c}$ (row $r$, column $c$) is the
@@ -509,21 +509,21 @@ of the ink on average. And every centre of mass lies within
 (13.5, 13.5): the digits were moved by whole pixels, so the centre of mass could not land
 exactly on the corner between two pixels, and it was put on the pixel just below and to the
 right of it. That is why the scatter is a square one pixel wide around (14, 14). A network
-trained on these digits never sees ink near the edge, so it has no reason to behave
-sensibly when ink shows up there. Keep this in mind for chapter 5, where a digit drawn with
+trained on these digits sees little ink near the edge and almost none on the outermost
+ring, so it has little reason to behave sensibly when much ink shows up there. Keep this in mind for chapter 5, where a digit drawn with
 the mouse right up to the edge of the box gets a confident, wrong answer.
 """)
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
-**Say:** each digit was scaled into a 20 × 20 box and placed so its centre of mass sits in
-the middle of the 28 × 28 frame. Point at the numbers: the 4-pixel border is
+**Say:** each digit was scaled to fit a 20 × 20 box and placed so its centre of mass sits in
+the middle of the 28 × 28 frame (so a digit can reach past the middle 20 × 20). Point at the numbers: the 4-pixel border is
 {pct(1 - 20 * 20 / (28 * 28), 0)} of the frame but holds {pct(np.mean(border))} of the ink on
 average (at most {pct(np.max(border))} in one digit), and every centre of mass is within
 {np.abs(com - 14).max():.2f} pixels of (14, 14), half a pixel off the frame's centre, because
 the digits were moved by whole pixels.
 
-**Ask:** a network never sees ink near the edge during training. What will it do with a
+**Ask:** a network sees little ink near the edge during training. What will it do with a
 digit drawn right up to the edge? **Expect:** nothing sensible is guaranteed: it has no
 reason to behave well there, and chapter 5 shows a confident, wrong answer for such a digit.
 """)

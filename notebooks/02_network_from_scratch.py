@@ -254,8 +254,9 @@ answer = None  # replace None with your answer
 check("ch02.sum_cost_lr", answer)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# With the mean, a step's size does not depend on the batch size: the same η works for a
-# batch of 10 or of 100.
+# With the mean, the gradient's *average* does not depend on the batch size: the mean of n
+# digits' gradients has the same expected value as one digit's. Its noise does depend on
+# it, and so does the learning rate that works best, as the batch-size section measures.
 #
 # **Rows or columns.** Nielsen's book (*Neural Networks and Deep Learning*) writes one
 # digit as a column, z = W a + b, runs backpropagation once per digit and puts the 1/m
@@ -575,8 +576,8 @@ first in {round(led * len(other_runs))} of {len(other_runs)} runs:
 {"a ranking that holds" if led == 1 else "no recipe leads in every run; at their best η the differences between them are about the size of the spread of a training run"}.
 And at η = {best[classic_r]:g}, the classic recipe's best, ReLU + cross-entropy gets
 {pct(relu_at_classic)}{" (chance level: at that η it does not learn at all)" if relu_at_classic < 0.15 else ""}.
-So the slope argument explains why the classic network needs a large η, such as the 3 of the
-introductory slides; a comparison at one shared η says more about that η than about the
+So the classic network needs a large η, such as the 3 of the introductory slides (its BP1
+multiplies every error by σ' ≤ 0.25, and a small η leaves its steps tiny); a comparison at one shared η says more about that η than about the
 recipes.
 """)
 
@@ -595,7 +596,7 @@ recipes each at its best, with η chosen without the test digits.
 """)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Batch size: why one digit per step does worse than ten
+# ## Batch size and learning rate
 #
 # The batch size sets how many digits each step averages over, and so how many steps an
 # epoch takes: 4,000 with batches of 1, 400 with batches of 10, 40 with batches of 100.
@@ -627,11 +628,12 @@ for (bs, lr), h in batch_runs.items():
     print(f"batch size {bs:<4} η = {lr:<4g} test accuracy after 3 epochs: {h.test_accuracy[-1]:.1%}")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# Why is one digit per step worse at η = 3? The step is η times the gradient of the
-# batch's mean cost, and a mean has the same average whatever the batch size: a step on
-# one digit is on average as long as a step on ten. With ten times as many steps per
-# epoch, batches of 1 at η = 3 move about as far per epoch as batches of 10 would at
-# η = 30. And each of those steps is noisier. We measure how far a batch's gradient is
+# Why is one digit per step worse at η = 3, and not at η = 0.3? The step is η times the
+# gradient of the batch's mean cost, and a mean has the same expected value whatever the
+# batch size: on average a step on one digit points where a step on ten does (it is not as
+# long: one digit's gradient is noisier, and its noise makes it longer). With ten times as
+# many steps per epoch, batches of 1 at η = 3 push the network about as far per epoch as
+# batches of 10 would at η = 30. And each of those steps is noisier. We measure how far a batch's gradient is
 # from the gradient over all 4,000 digits, for the classic network after one epoch:
 
 # %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"} tolerance={"off by (\\d+\\.\\d)": "ch02.gradient_noise"}
@@ -668,12 +670,13 @@ universal value.
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""
-**Say:** the step is η times the gradient of the batch's *mean* cost, so a one-digit step is
-on average as long as a ten-digit step, and batch size 1 takes ten times as many of them.
+**Say:** the step is η times the gradient of the batch's *mean* cost, so a one-digit step
+points on average where a ten-digit step does (it is noisier, and so longer), and batch
+size 1 takes ten times as many of them.
 
 **Ask:** batch size 1 gets {pct(acc[1, 3.0])} after 3 epochs at η = 3, batch size 10
 {pct(acc[10, 3.0])}. Why, and what would you change? **Expect:** ten times as many steps
-of the same average length per epoch, like a ten times larger η, and each step noisier
+with the same expected direction per epoch, like a ten times larger η, and each step noisier
 (off by {noise[1]:.1f} times the full gradient's size against {noise[10]:.1f}); divide η by
 ten: batch size 1 at η = 0.3 gets {pct(acc[1, 0.3])}. Batch size 100 at η = 3 takes only
 {len(X) // 100} steps per epoch: {pct(acc[100, 3.0])}.
@@ -868,10 +871,13 @@ cross-entropy learns at a small η.
 #   differences and PyTorch. The cost is a mean over the batch, so BP1 carries a 1/n.
 # * Your forward pass, backpropagation and SGD step train the classic network.
 #   With the classic settings it reads most digits it never saw, from 4,000 examples.
-# * Sigmoid + quadratic cost learns slowly at a small η because saturated neurons have
-#   tiny slopes; cross-entropy and ReLU remove that. Compare recipes each at its best
+# * Sigmoid + quadratic cost learns slowly at a small η: its BP1 multiplies every output's
+#   error by σ'(z) ≤ 0.25, near 0 for a saturated neuron; cross-entropy cancels that
+#   factor, and ReLU's slope is 1 where it is active. Compare recipes each at its best
 #   learning rate, not at one shared η. Learning rate and batch size interact.
-# * PyTorch does the same with less code; bigger networks and CNNs do better.
+# * PyTorch does the same with less code. A wider network trained with ReLU, cross-entropy
+#   and Adam, and a CNN, do better (several things change at once there, so this does not
+#   say which of them matters).
 #
 # Next: **03 · What did it learn?**
 

@@ -26,7 +26,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
-from course.check import check, use
+from course.check import check, hint, use
 from course.data import load_mnist
 from course.interpret import linear_templates, pixels
 from course.plotting import show, show_digits

@@ -27,7 +27,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from course.check import check, use
+from course.check import check, hint, use
 from course.data import load_mnist
 from course.pca import as_features, fit_pca, reconstruction_error, transform
 from course.plotting import CLASS_COLOURS, CLASS_MARKERS, show, show_digits

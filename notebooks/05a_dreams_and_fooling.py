@@ -33,7 +33,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
-from course.check import check, use
+from course.check import check, hint, use
 from course.data import load_mnist
 from course.dreams import digit_likeness, dream
 from course.fooling import (ORIGINAL_FITNESS, PixelPrior, evolve, output_error,

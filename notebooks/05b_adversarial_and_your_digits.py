@@ -32,7 +32,7 @@ import numpy as np
 import torch
 
 from course.adversarial import accuracy_vs_eps, eps_at, still_right
-from course.check import check, use
+from course.check import check, hint, use
 from course.data import load_mnist
 from course.plotting import show, show_digits
 from course.prose import md, pct, span

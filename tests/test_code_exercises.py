@@ -264,3 +264,14 @@ def test_a_tensor_still_attached_to_its_graph_is_named(toy):
     fb = C.check("zz.toy", attached)
     assert fb.correct is False and "gradient history" in fb.message
     assert C.check("zz.toy", lambda x: attached(x).detach()).correct
+
+
+@pytest.mark.parametrize("source", sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.py")), ids=lambda p: p.stem)
+def test_a_chapter_that_asks_questions_imports_hint_before_its_first_check(source):
+    """Every wrong answer ends "Ask for a hint: hint('...')": that call must work."""
+    text = source.read_text()
+    first_check = text.find('check("')
+    if first_check < 0:
+        pytest.skip("no exercise")
+    imports = re.search(r"from course\.check import ([^\n]+)", text[:first_check])
+    assert imports and "hint" in imports.group(1), f"{source.name}: import hint with check"

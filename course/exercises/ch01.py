@@ -68,9 +68,10 @@ def _touches_edge(images: np.ndarray) -> np.ndarray:
                      "That counts ink anywhere in the 4-pixel border; the question is about the "
                      "outermost ring, one pixel wide."),
                     (lambda a: 0 < a < 1, "Give a count of digits, not a share.")],
-          explanation="Almost none: MNIST's digits were scaled into a 20 x 20 box in the middle of "
-                      "the frame, so the outer ring is empty in nearly every one. A network never "
-                      "learns what ink there should mean.")
+          explanation="Few: MNIST's digits were scaled to fit a 20 × 20 box and placed by their "
+                      "centre of mass in the 28 × 28 frame, so the outermost ring stays empty in "
+                      "nearly every one. A network sees too little ink there to learn what it "
+                      "should mean.")
 def _edge_digits():
     return int(_touches_edge(bundled().x_train).sum())
 

@@ -25,16 +25,30 @@ from ..mlp import MLP, sigmoid
 @exercise("ch02.parameters", "How many weights and biases does a 784-30-10 network have?",
           hint="Layer 1 has 784 × 30 weights and 30 biases; layer 2 has 30 × 10 weights and 10 biases.",
           mistakes=[(lambda a: a == 784 * 30 + 30 * 10, "You counted the weights; add the biases."),
-                    (lambda a: a == 30 + 10, "Those are the biases; add the weights.")],
+                    (lambda a: a == 30 + 10, "Those are the biases; add the weights."),
+                    (lambda a: a in (784 * 30 + 30, 784 * 30),
+                     "That is the first layer only; the output layer has weights and biases too."),
+                    (lambda a: a in (784 * 30 * 10, 784 * 30 * 10 + 40),
+                     "Layers add up, they do not multiply: count each layer's weights and biases, "
+                     "then add the layers.")],
           explanation="784·30 + 30 + 30·10 + 10 = 23,860.")
 def _parameters():
     return MLP([784, 30, 10]).n_parameters
 
 
+def _slope(z: float) -> float:
+    s = float(sigmoid(np.array(z)))
+    return s * (1 - s)
+
+
 @exercise("ch02.slope_ratio", "σ'(4) / σ'(0), to three decimals.",
           hint="σ'(z) = σ(z)(1 − σ(z)), and σ'(0) = 0.25.", atol=0.0005,
           mistakes=[(lambda a: abs(a - float(sigmoid(np.array(4.0)))) < 1e-3,
-                     "That is σ(4) itself; the question is about its slope σ'(4).")],
+                     "That is σ(4) itself; the question is about its slope σ'(4)."),
+                    (lambda a: abs(a - _slope(4.0)) < 5e-4,
+                     "That is σ'(4) alone; the question asks how it compares with σ'(0): divide."),
+                    (lambda a: abs(a - 0.25 / _slope(4.0)) < 0.05,
+                     "That is σ'(0) / σ'(4), the other way round: the question asks σ'(4) / σ'(0).")],
           explanation="The slope at z = 4 is 14 times smaller than at 0: a saturated neuron "
                       "passes back only 7 % of the error δ.")
 def _slope_ratio():
