@@ -149,6 +149,28 @@ def _wrong_loop_over_pixels_axis(images):
     return s
 
 
+def _wrong_real_part(images):
+    s = np.real(np.fft.fft2(images)).reshape(len(images), -1)
+    s[:, 0] = 0
+    return s
+
+
+def _wrong_centred(images):            # fftshift, as in the pictures: zero frequency in the middle
+    s = np.abs(np.fft.fftshift(np.fft.fft2(images), axes=(-2, -1))).reshape(len(images), -1)
+    s[:, 14 * 28 + 14] = 0
+    return s
+
+
+def _wrong_centred_corner_zeroed(images):
+    s = np.abs(np.fft.fftshift(np.fft.fft2(images), axes=(-2, -1))).reshape(len(images), -1)
+    s[:, 0] = 0
+    return s
+
+
+def _wrong_entry_deleted(images):
+    return np.abs(np.fft.fft2(images)).reshape(len(images), -1)[:, 1:]
+
+
 def _right_dft_matrix(images):
     F = fourier_model.dft_matrix(28)
     s = np.abs(F @ images @ F).reshape(len(images), -1)
@@ -193,8 +215,27 @@ def _right_loop_torch(images):
                "F x F, the 2-D transform (along the rows and along the columns)."),
               (_wrong_columns_only,
                "That is |F x|: the transform along each column only. s(x) uses F on both "
-               "sides, F x F, the 2-D transform (along the columns and along the rows).")],
+               "sides, F x F, the 2-D transform (along the columns and along the rows)."),
+              (_wrong_real_part,
+               "Those are the real parts of the entries of F x F, which can be negative. s(x) "
+               "takes the size |F x F| of each complex entry, its absolute value: the size "
+               "does not change when the digit moves in the frame, the real part does."),
+              (_wrong_centred,
+               "Your sizes are in np.fft.fftshift's centred order, the zero frequency in the "
+               "middle (as the notebook's pictures show them). s(x) keeps the order of F x F "
+               "itself, the zero frequency first, and red() sets that first entry to 0."),
+              (_wrong_centred_corner_zeroed,
+               "Your sizes are in np.fft.fftshift's centred order, so the first entry you set "
+               "to 0 is not the zero frequency. s(x) keeps the order of F x F itself, the "
+               "zero frequency first, and red() sets that first entry to 0."),
+              (_wrong_entry_deleted,
+               "You deleted the zero frequency, leaving 783 sizes per image. red() keeps all "
+               "784 and sets the first to 0, so that s_j still goes with B_j for every j.")],
     wrong_examples=[(_wrong_keeps_ink, "zero frequency"),
+                    (_wrong_real_part, "real parts"),
+                    (_wrong_centred, "centred order"),
+                    (_wrong_centred_corner_zeroed, "not the zero frequency"),
+                    (_wrong_entry_deleted, "deleted the zero frequency"),
                     (_wrong_power, "squared sizes"),
                     (_wrong_columns, "row by row"),
                     (_wrong_axes, "last two"),
@@ -339,6 +380,27 @@ def _fitness_batch_of_ten(Y, labels, A, B):
             - np.log(np.linalg.norm(Z @ Z)) / 4)
 
 
+def _fitness_Z_squared_entrywise(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z ** 2)) / 4)
+
+
+def _fitness_norm_of_A(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A)) / 2
+            - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _fitness_index_swapped(Y, labels, A, B):
+    own = Y[labels, np.arange(len(Y))]   # [column, row]: labels as the row numbers
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
 def _right_fitness_loops(Y, labels, A, B):
     own = np.array([Y[i, c] for i, c in enumerate(labels)])
     Z = np.zeros((B.shape[2], B.shape[2]))
@@ -392,7 +454,17 @@ def _right_fitness_torch(Y, labels, A, B):
                "without them the fitness grows by just making A and B bigger."),
               (_fitness_weights_swapped,
                "The weights ½ and ¼ belong the other way round: ½ with log‖AᵀA‖, ¼ with "
-               "log‖Z²‖.")],
+               "log‖Z²‖."),
+              (_fitness_Z_squared_entrywise,
+               "Z ** 2 squares each entry of Z. Z² in ¼ log‖Z²‖ is the matrix Z times itself, "
+               "a matrix product (@ in numpy)."),
+              (_fitness_norm_of_A,
+               "The middle term, −½ log‖AᵀA‖, takes the norm of AᵀA, the 784 × 784 product "
+               "of Aᵀ and A, not the norm of A."),
+              (_fitness_no_abs,
+               "Your fitness is NaN: the log of a negative score. Scores y_k can have either "
+               "sign; the data term takes log|y_{c_i}(D_i)|, the log of each own score's size "
+               "(np.abs).")],
     wrong_examples=[(_fitness_sum, "mean over the n digits"),
                     (_fitness_all_labels, "Each digit i needs one score"),
                     (_fitness_largest, "own class"),
@@ -401,13 +473,16 @@ def _right_fitness_torch(Y, labels, A, B):
                     (_fitness_spectral, "Frobenius"),
                     (_fitness_data_only, "norm terms"),
                     (_fitness_weights_swapped, "other way round"),
-                    (_fitness_no_abs, "NaN"),
+                    (_fitness_Z_squared_entrywise, "squares each entry of Z"),
+                    (_fitness_norm_of_A, "not the norm of A"),
+                    (_fitness_no_abs, "the log of a negative score"),
                     (_fitness_a_loss, "opposite sign"),
                     (_fitness_no_return, "return"),
                     (_fitness_per_digit, "mean over the batch"),
                     (_fitness_abs_in_place, "changes its input `Y`"),
                     (_fitness_matrix_product_of_stacks, "ValueError"),
-                    (_fitness_batch_of_ten, "IndexError")],
+                    (_fitness_batch_of_ten, "IndexError"),
+                    (_fitness_index_swapped, "IndexError")],
     right_examples=[_right_fitness_loops, _right_fitness_torch],
     explanation="The data term rewards each digit's own score; the two norm terms do not "
                 "change when A or B is multiplied by a number c (log‖(cA)ᵀ(cA)‖ = 2 log c + "
@@ -536,6 +611,11 @@ def _g_no_return(x, A, B):
     g = np.abs(_g_parts(x, A, B)) / np.linalg.norm(x) ** 3   # noqa: F841
 
 
+def _g_raw_pixel_scale(x, A, B):       # x / 255 first, as if x held raw pixels 0..255
+    x = x / 255
+    return np.abs(_g_parts(x, A, B)) / np.linalg.norm(x) ** 3
+
+
 def _right_g_fft(x, A, B):
     s = np.abs(np.fft.fft2(x)).reshape(784)
     s[0] = 0
@@ -588,8 +668,13 @@ def _right_g_torch(x, A, B):
                "|F x F| themselves."),
               (_g_spectral,
                "np.linalg.norm(x, 2) of a 28 × 28 array is its largest singular value. ‖x‖ is "
-               "the length of the image as a vector of 784 pixels: np.linalg.norm(x).")],
+               "the length of the image as a vector of 784 pixels: np.linalg.norm(x)."),
+              (_g_raw_pixel_scale,
+               "You divided the image by 255, as if it held raw pixels 0..255. x is already "
+               "floats in [0, 1] (the notebook passes x_held[0] / 255): use it as it is, "
+               "since g_k changes when x is rescaled.")],
     wrong_examples=[(_g_no_abs, "the size |y_k(x)|"),
+                    (_g_raw_pixel_scale, "divided the image by 255"),
                     (_g_square, "‖x‖³"),
                     (_g_keeps_ink, "zero frequency"),
                     (_g_one_F, "F on both sides"),

@@ -150,6 +150,24 @@ def _T_no_return(f, A, B, X):
     Tf = f(X @ A.T) + f(X @ B.T)   # noqa: F841
 
 
+def _T_A_twice(f, A, B, X):
+    return f(X @ A.T) + f(X @ A.T)
+
+
+def _T_B_twice(f, A, B, X):
+    return f(X @ B.T) + f(X @ B.T)
+
+
+def _T_composed(f, A, B, X):           # B applied to the points A has already moved: f(BAx)
+    AX = X @ A.T
+    return f(AX) + f(AX @ B.T)
+
+
+def _T_composed_other_order(f, A, B, X):   # f(ABx) + f(Bx)
+    BX = X @ B.T
+    return f(BX @ A.T) + f(BX)
+
+
 def _right_T_loop(f, A, B, X):
     return np.array([f((A @ x)[None])[0] + f((B @ x)[None])[0] for x in X])
 
@@ -180,13 +198,27 @@ def _right_T_one_call(f, A, B, X):
               (_T_only_B, "That is only f(Bx); T adds f(Ax) as well."),
               (_T_minus_f,
                "That is T f − f. T itself is f(Ax) + f(Bx); the eigenvalue equation compares "
-               "it with f later.")],
+               "it with f later."),
+              (_T_A_twice,
+               "You used A in both terms, f(Ax) + f(Ax): the second term moves the points "
+               "with B."),
+              (_T_B_twice,
+               "You used B in both terms, f(Bx) + f(Bx): the first term moves the points "
+               "with A."),
+              (_T_composed,
+               "Your second term is f(BAx): B moved the points that A had already moved. T "
+               "moves each original point x twice, separately: once by A and once by B."),
+              (_T_composed_other_order,
+               "One of your terms is f(ABx): A moved the points that B had already moved. T "
+               "moves each original point x twice, separately: once by A and once by B.")],
     wrong_examples=[(_T_untransposed, "rows of X @ A.T are the points A x"),
                     (_T_of_the_sum, "f at one point"),
                     (_T_product, "you multiplied them"),
                     (_T_only_A, "T adds f(Bx) as well"),
                     (_T_only_B, "T adds f(Ax) as well"),
                     (_T_minus_f, "T f − f"),
+                    (_T_A_twice, "used A in both terms"),
+                    (_T_composed, "f(BAx)"),
                     (_T_mean, "times the right"),
                     (_T_negative, "opposite sign"),
                     (_T_columns_as_points, "ValueError"),
@@ -276,6 +308,15 @@ def _step_no_return(M, w):
     w_next = v / np.linalg.norm(v)   # noqa: F841
 
 
+def _step_by_norm_of_M(M, w):
+    return M @ w / np.linalg.norm(M)
+
+
+def _step_with_its_length(M, w):       # the new w and the length ‖M w‖ (an eigenvalue estimate)
+    v = M @ w
+    return v / np.linalg.norm(v), np.linalg.norm(v)
+
+
 def _right_step_loops(M, w):
     v = [sum(M[i, j] * w[j] for j in range(len(w))) for i in range(len(w))]
     length = sum(x * x for x in v) ** 0.5
@@ -305,16 +346,24 @@ def _right_step_torch(M, w):
                "‖M w‖ = √(Σ_i (M w)_i²), which is never negative or zero for M w ≠ 0."),
               (_step_by_largest,
                "You divided by the largest entry of M w (a textbook variant). Here w ← M w / "
-               "‖M w‖: divide by the length, so that the new w has length 1.")],
+               "‖M w‖: divide by the length, so that the new w has length 1."),
+              (_step_by_length_of_w,
+               "You divided by ‖w‖, the length of the old w. The step rescales by the length "
+               "of the vector it has just computed, ‖M w‖, so that the new w has length 1."),
+              (_step_by_square,
+               "You divided by ‖M w‖², the squared length (v @ v is ‖v‖², not ‖v‖): the new w "
+               "would have length 1 / ‖M w‖ instead of 1.")],
     wrong_examples=[(_step_no_rescale, "did not rescale"),
                     (_step_transposed, "multiplies by Mᵀ"),
                     (_step_by_sum, "sum of the entries"),
                     (_step_by_largest, "largest entry"),
-                    (_step_by_length_of_w, "times the right"),
-                    (_step_by_square, "times the right"),
+                    (_step_by_length_of_w, "length of the old w"),
+                    (_step_by_square, "squared length"),
+                    (_step_by_norm_of_M, "times the right"),
+                    (_step_with_its_length, "tuple"),
                     (_step_by_l1, "times the right"),
                     (_step_negative, "opposite sign"),
-                    (_step_elementwise, "shape"),
+                    (_step_elementwise, "elementwise *"),
                     (_step_in_place, "changes its input `w`"),
                     (_step_column, "shape"),
                     (_step_no_return, "return")],
@@ -388,6 +437,19 @@ def _rho_one_based(M, w):
     return top / sum(w[i] ** 2 for i in range(1, h + 1))
 
 
+def _rho_divided_twice(M, w):          # w normalised, then still divided by the original wᵀw
+    u = w / np.linalg.norm(w)
+    return (u @ M @ u) / (w @ w)
+
+
+def _rho_floor_division(M, w):
+    return (w @ M @ w) // (w @ w)
+
+
+def _rho_star_first(M, w):             # w * M @ w is (w * M) @ w: a vector
+    return (w * M @ w) / (w @ w)
+
+
 def _right_rho_loops(M, w):
     top = sum(w[i] * M[i, j] * w[j] for i in range(len(w)) for j in range(len(w)))
     return top / sum(x * x for x in w)
@@ -424,7 +486,13 @@ def _right_rho_torch(M, w):
                "the denominator: (w @ M @ w) / (w @ w)."),
               (_rho_entry_ratios,
                "That averages the ratios (M w)_i / w_i entry by entry. ρ divides two numbers: "
-               "wᵀ M w by wᵀ w.")],
+               "wᵀ M w by wᵀ w."),
+              (_rho_divided_twice,
+               "You divided by wᵀ w twice: normalising w to length 1 (w / ‖w‖) already "
+               "divides wᵀ M w by wᵀ w once, and you divided by the original wᵀ w again."),
+              (_rho_floor_division,
+               "// is floor division: it rounds the quotient down to a whole number. ρ is a "
+               "fraction in general: divide with /.")],
     wrong_examples=[(_rho_not_divided, "divide by wᵀ w"),
                     (_rho_by_length, "its square"),
                     (_rho_stretch, "how much M stretches w"),
@@ -435,7 +503,10 @@ def _right_rho_torch(M, w):
                     (_rho_not_summed, "shape"),
                     (_rho_normalises_w, "changes its input `w`"),
                     (_rho_rows, "AxisError"),
-                    (_rho_one_based, "IndexError")],
+                    (_rho_one_based, "IndexError"),
+                    (_rho_divided_twice, "divided by wᵀ w twice"),
+                    (_rho_floor_division, "floor division"),
+                    (_rho_star_first, "elementwise *")],
     right_examples=[_right_rho_loops, _right_rho_columns, _right_rho_torch],
     explanation="For an eigenvector, M w = λ w, so wᵀ M w / wᵀ w = λ: the quotient reads off "
                 "the eigenvalue of a vector that has settled. For any other w it is a "
@@ -501,6 +572,24 @@ def _wrong_no_return(M, A, B):
     M_new = A.T @ M @ A + B.T @ M @ B   # noqa: F841
 
 
+def _wrong_A_twice(M, A, B):
+    return A.T @ M @ A + A.T @ M @ A
+
+
+def _wrong_cross_terms(M, A, B):
+    return A.T @ M @ B + B.T @ M @ A
+
+
+def _wrong_M_overwritten(M, A, B):     # M = AᵀMA, then the B term uses the new M
+    M = A.T @ M @ A
+    return M + B.T @ M @ B
+
+
+def _wrong_M_overwritten_B_first(M, A, B):
+    M = B.T @ M @ B
+    return A.T @ M @ A + M
+
+
 def _right_quadratic_einsum(M, A, B):
     return np.einsum("ai,ab,bj->ij", A, M, A) + np.einsum("ai,ab,bj->ij", B, M, B)
 
@@ -527,11 +616,30 @@ def _right_quadratic_torch(M, A, B):
               (lambda M, A, B: B.T @ M @ B, "That is only f(Bx); T adds f(Ax) as well."),
               (_wrong_elementwise,
                "* multiplies entry by entry (A ⊙ M). f(Ax) = xᵀAᵀMAx needs matrix products: "
-               "@ in numpy.")],
+               "@ in numpy."),
+              (_wrong_A_twice,
+               "You used A in both terms: AᵀMA twice is 2 f(Ax). The second term is f(Bx), "
+               "with B on both sides of M."),
+              (lambda M, A, B: B.T @ M @ B + B.T @ M @ B,
+               "You used B in both terms: BᵀMB twice is 2 f(Bx). The first term is f(Ax), "
+               "with A on both sides of M."),
+              (_wrong_cross_terms,
+               "AᵀMB and BᵀMA mix A and B: those are the cross terms of f(Ax + Bx). In "
+               "f(Ax) = (Ax)ᵀM(Ax) the same matrix stands on both sides of M, and likewise "
+               "in f(Bx)."),
+              (_wrong_M_overwritten,
+               "Your B term uses M after you overwrote it with AᵀMA: BᵀAᵀMAB is f(ABx). Both "
+               "terms start from the original M; give the first product its own name."),
+              (_wrong_M_overwritten_B_first,
+               "Your A term uses M after you overwrote it with BᵀMB: AᵀBᵀMBA is f(BAx). Both "
+               "terms start from the original M; give the first product its own name.")],
     wrong_examples=[(_wrong_transposed, "transposes go on the left"),
                     (_wrong_sum_first, "cross terms"),
                     (_wrong_half, "T adds f(Bx) as well"),
                     (_wrong_elementwise, "matrix products"),
+                    (_wrong_A_twice, "used A in both terms"),
+                    (_wrong_cross_terms, "cross terms of f(Ax + Bx)"),
+                    (_wrong_M_overwritten, "after you overwrote it"),
                     (_wrong_mean, "times the right"),
                     (_wrong_in_place, "changes its input `M`"),
                     (_wrong_negative, "opposite sign"),
