@@ -432,6 +432,16 @@ _step_gradient_at_x = _step_with(project=_box, at_original=True)
 _step_own_answer = _step_with(project=_box, label=_own_answer)
 
 
+def _step_by_eps(model, x_adv, x, y, eps, alpha):
+    _, grad = _loss_gradient(model, x_adv, y)
+    return _into_box(x_adv.detach() + eps * grad.sign(), x, eps)
+
+
+def _step_from_x(model, x_adv, x, y, eps, alpha):
+    _, grad = _loss_gradient(model, x_adv, y)
+    return _into_box(x.detach() + alpha * grad.sign(), x, eps)
+
+
 # Other ways to get it wrong, as a learner would write them: `check` must name each.
 
 def _step_clip_first(model, x_adv, x, y, eps, alpha):
@@ -574,6 +584,12 @@ def _step_numpy(model, x_adv, x, y, eps, alpha):
               (_step_l2_ball,
                "You projected onto a ball of L2 length ε around x. PGD's budget here is ε "
                "per pixel (L∞): each pixel is clipped on its own."),
+              (_step_by_eps,
+               "Your step moves every pixel by ε, the whole budget: one PGD step moves by α, "
+               "the step size, and ε only bounds how far all the steps together may go."),
+              (_step_from_x,
+               "Your step starts from the original digit x, so every step starts over: it "
+               "starts from where the attack stands now, x_adv, and moves on from there."),
               (_step_gradient_at_x,
                "You took the gradient at the original digit x; each step takes it where the "
                "attack stands now, at x_adv: that is how PGD finds what one step misses."),
