@@ -258,8 +258,8 @@ def check(key: str, answer: Any) -> Feedback:
         except Exception:  # a mistake detector must never break the check
             continue
     if ex.categorical:
-        return Feedback(key, False, "not that one. Check how you computed it (which axis, which "
-                                    f"part of the data), or ask for a hint: hint({key!r}).")
+        return Feedback(key, False, "not that one. Go back over what the question asks for and "
+                                    f"how you got your answer, or ask for a hint: hint({key!r}).")
     direction = _direction(answer, expected)
     return Feedback(key, False, f"{direction}Try again, or ask for a hint: hint({key!r}).")
 
