@@ -375,14 +375,17 @@ own mutation rate, which is kept when the child is (self-adaptation).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # **Two fitnesses.** The original fooling experiment added the output error
-# $\sum_j |p_j - \text{onehot}_j| = 2(1 - p_t)$ and its pixel-statistics penalty, the
-# variograms' part only, with weight 1 (the histogram only drew the pixels). Near 99.99 %
-# the error is about $10^{-4}$, far less than the penalty can win or lose, so the prior
-# may stop the confidence short. The course's fitness puts *the goal first*: an image
-# short of 99.99 % is judged by $-\log p_t$ alone; once there, by its statistics alone,
-# and it beats every image short of it. One run gives both: each island's first image at
-# 99.99 % (no prior yet) and its best at the end (the prior's work). Both fitnesses get
-# the same budget: 3 islands per class, 60 images each, 150 generations.
+# $\sum_j |p_j - \text{onehot}_j|$ and its pixel-statistics penalty, the variograms' part
+# only, with weight 1 (the histogram only drew the pixels). With our softmax outputs the
+# other nine probabilities add up to $1 - p_t$, so the error is $2(1 - p_t)$; the
+# original's sigmoid outputs need not add up to 1, and there it is
+# $(1 - p_t) + \sum_{j \ne t} p_j$. At 99.99 % our error is $2 \times 10^{-4}$, far less
+# than the penalty can win or lose, so the prior may stop the confidence short. The
+# course's fitness puts *the goal first*: an image short of 99.99 % is judged by
+# $-\log p_t$ alone; once there, by its statistics alone, and it beats every image short
+# of it. One run gives both: each island's first image at 99.99 % (no prior yet) and its
+# best at the end (the prior's work). Both fitnesses get the same budget: 3 islands per
+# class, 60 images each, 150 generations.
 
 # %% slideshow={"slide_type": "fragment"}
 xt = torch.from_numpy(data.x_test.astype(np.float64) / 255)
@@ -731,7 +734,8 @@ FoolingExplorer(mlp, prior, target=3, weight=0.5, generations=100)
 #
 # The original fooling experiment's output error is $\sum_j |p_j - \text{onehot}_j|$.
 # A network gives logit 9 to class 2 and logit 0 to the other nine classes. What is the
-# error for target 2? (`hint("ch05a.absolute_error")` if you need it.)
+# error for target 2, with $p$ the softmax? Give it to two significant figures or more.
+# (`hint("ch05a.absolute_error")` if you need it.)
 
 # %% slideshow={"slide_type": "fragment"}
 from course.check import hint

@@ -101,6 +101,20 @@ def test_scaling_the_stored_pixels_to_0_1_is_named_in_the_chapters_words():
     assert fb.correct is False and "0..255" in fb.message
 
 
+def test_edge_digits_names_counting_ring_pixels_instead_of_digits():
+    ring = np.ones((28, 28), dtype=bool)
+    ring[1:-1, 1:-1] = False
+    inked = ch01.bundled().x_train[:, ring] > 0
+    answer = C.exercises()["ch01.edge_digits"].answer
+    assert answer == int(inked.any(axis=1).sum())
+    pixels, positions = int(inked.sum()), int(inked.any(axis=0).sum())
+    assert len({answer, pixels, positions}) == 3
+    for wrong in (pixels, positions):
+        fb = C.check("ch01.edge_digits", wrong)
+        assert fb.correct is False and "counts digits" in fb.message, fb.message
+        assert "Too" not in fb.message and str(answer) not in fb.message
+
+
 # ------------------------------------------------------------------ no answer before its question
 
 def _learner_text_before(notebook: Path, marker: str) -> str:

@@ -110,3 +110,14 @@ def test_linear_saliency_has_one_map_the_template_and_wrong_counts_do_not_give_i
         for giveaway in ("template", "the same for every", "one map", "Too large", "Too small"):
             assert giveaway not in feedback.message, (wrong, feedback.message)
     assert "differentiate" in check("ch03.linear_saliency", 1000).message.lower()
+
+
+def test_linear_saliency_names_zero_and_two_in_the_questions_words_not_as_code_mistakes():
+    for wrong, words in ((0, "no saliency maps at all"), (2, "not the terms of the formula"),
+                         (3, "pen and paper"), (500, "pen and paper")):
+        feedback = check("ch03.linear_saliency", wrong)
+        assert feedback.correct is False
+        assert words in feedback.message, (wrong, feedback.message)
+        assert "axis" not in feedback.message and "part of the data" not in feedback.message
+        for giveaway in ("template", "the same for every", "one map", "Too large", "Too small"):
+            assert giveaway not in feedback.message, (wrong, feedback.message)

@@ -99,3 +99,11 @@ def test_no_wrong_class_hears_a_hint_at_the_right_one():
     for text in texts:
         assert "ink" not in text.lower() and "stroke" not in text.lower(), text
         assert not re.search(rf"(?<![\d.]){answer}(?![\d.])", text.replace("0 to 9", "")), text
+
+
+def test_components_90_names_the_off_by_one_with_and_without_standardising():
+    for key in ("ch04.components_90", "ch04.components_90_standardised"):
+        answer = exercises()[key].answer
+        feedback = check(key, answer - 1)
+        assert feedback.correct is False and "Off by one" in feedback.message, (key, feedback)
+        assert str(answer) not in feedback.message

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from course.check import check
+from course.check import check, exercises, hint
 from course.dreams import dream
 from course.exercises.ch05a import _breed_cases, _small_net, ascend, breed, keep_fitter
 from course.fooling import PixelPrior
@@ -183,3 +183,31 @@ def test_keep_fitter_accepts_numpy_solutions_and_names_a_swapped_result():
     assert check("ch05a.keep_fitter", np_version).correct
     swapped = lambda p, f, c, cf: keep_fitter(p, f, c, cf)[::-1]   # noqa: E731
     assert "swapped" in check("ch05a.keep_fitter", swapped).message
+
+
+# ------------------------------------------------------------------------ absolute_error
+
+def test_absolute_error_tells_the_targets_term_from_the_cross_entropy_and_names_p_t():
+    p = float(torch.softmax(torch.tensor([0.0, 0, 9, 0, 0, 0, 0, 0, 0, 0], dtype=torch.float64), 0)[2])
+    ex = exercises()["ch05a.absolute_error"]
+    assert abs(ex.answer - 2 * (1 - p)) < 1e-12
+    said = {"target's term |p_2 − 1| alone": 1 - p, "cross-entropy −log p_2": -np.log(p),
+            "That is p_2, the network's probability": p, "p_2 as a percentage": 100 * p}
+    for words, given in said.items():
+        feedback = check("ch05a.absolute_error", given)
+        assert feedback.correct is False and words in feedback.message, (given, feedback.message)
+    for rounded in (0.0011, 0.00111, 0.001109):     # near both: it names both
+        message = check("ch05a.absolute_error", rounded).message
+        assert "|p_2 − 1|" in message and "−log p_2" in message, (rounded, message)
+    for message in [check("ch05a.absolute_error", g).message for g in said.values()]:
+        assert "2 (1" not in message and "0.002" not in message
+
+
+def test_absolute_error_states_its_precision_and_accepts_it_and_its_hint_hands_over_no_solver():
+    ex = exercises()["ch05a.absolute_error"]
+    assert "two significant figures" in ex.question
+    for given in (float(f"{ex.answer:.2g}"), float(f"{ex.answer:.3g}"), ex.answer):
+        assert check("ch05a.absolute_error", given).correct, given
+    assert not check("ch05a.absolute_error", 0.0021).correct
+    assert not check("ch05a.absolute_error", 0.0023).correct
+    assert "output_error" not in hint("ch05a.absolute_error")

@@ -51,11 +51,23 @@ def _most_ink():
     return int(np.argmax(_ink_per_class()))
 
 
-def _touches_edge(images: np.ndarray) -> np.ndarray:
-    """(n,) bool: does the digit put any ink on the outermost ring of pixels?"""
+def _ring() -> np.ndarray:
+    """(28, 28) bool: True on the outermost ring of pixels."""
     ring = np.ones((28, 28), dtype=bool)
     ring[1:-1, 1:-1] = False
-    return (images[:, ring] > 0).any(axis=1)
+    return ring
+
+
+def _touches_edge(images: np.ndarray, any_digit: bool = False) -> np.ndarray:
+    """(n,) bool: does the digit put any ink on the outermost ring of pixels? With
+    any_digit, (108,) bool instead: does any digit ink this pixel of the ring (a mistake)."""
+    return (images[:, _ring()] > 0).any(axis=0 if any_digit else 1)
+
+
+def _ring_pixels_inked() -> int:
+    """The inked ring pixels of all bundled training digits, added up (a mistake: it
+    counts pixels, where the question counts digits)."""
+    return int((bundled().x_train[:, _ring()] > 0).sum())
 
 
 @exercise("ch01.edge_digits",
@@ -67,6 +79,13 @@ def _touches_edge(images: np.ndarray) -> np.ndarray:
                                           < (bundled().x_train > 0).sum((1, 2))).sum()),
                      "That counts ink anywhere in the 4-pixel border; the question is about the "
                      "outermost ring, one pixel wide."),
+                    (lambda a: a == _ring_pixels_inked(),
+                     "That counts inked ring pixels, adding up every digit's: the question "
+                     "counts digits, and a digit with several inked pixels on the ring counts "
+                     "once. Reduce each digit's ring pixels to one True/False first."),
+                    (lambda a: a == int(_touches_edge(bundled().x_train, any_digit=True).sum()),
+                     "That counts the ring's pixels that some digit inks: the question counts "
+                     "digits, each digit once if it puts ink anywhere on the ring."),
                     (lambda a: 0 < a < 1, "Give a count of digits, not a share.")],
           explanation="Few: MNIST's digits were scaled to fit a 20 × 20 box and placed by their "
                       "centre of mass in the 28 × 28 frame, so the outermost ring stays empty in "

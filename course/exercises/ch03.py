@@ -89,7 +89,23 @@ def _linear_maps() -> np.ndarray:
                      "at many digits."),
                     (lambda a: a == 784,
                      "784 is the number of pixels, the size of each map; the question is how "
-                     "many different maps the test digits give.")],
+                     "many different maps the test digits give."),
+                    (lambda a: a == 0,
+                     "Zero would mean the test digits have no saliency maps at all, but each "
+                     "digit has its d s_3 / d x (a map of zeros would still be a map). The "
+                     "question counts the different ones: equal maps count together, once. "
+                     "Differentiate s_3(x) = w_3 . x + b_3 with respect to one pixel x_p: "
+                     "which symbols are left?"),
+                    (lambda a: a == 2,
+                     "Count maps, not the terms of the formula (w_3 and b_3) or two kinds of "
+                     "digit (3s and the rest): does the formula know which class a digit is? "
+                     "Differentiate s_3(x) = w_3 . x + b_3 with respect to one pixel x_p, and "
+                     "look at each symbol that is left: which of them belong to the digit?"),
+                    (lambda a: isinstance(a, (int, np.integer)) and 0 < a < len(bundled().x_test),
+                     "You can answer this one with pen and paper: write s_3 as a formula of "
+                     "the pixels, s_3(x) = w_3 . x + b_3, differentiate it with respect to one "
+                     "pixel x_p, and see which of the symbols left change from one digit to "
+                     "the next.")],
           explanation="d s_3 / d x_p = w_3,p: the map is the class's template w_3, the same "
                       "for every digit, so the 1,000 maps are one. Saliency only becomes "
                       "digit-specific when the model is not linear, as the network's ReLUs "

@@ -42,7 +42,14 @@ def _components_90():
           hint="fit_pca(data.x_train, standardise=True), then the same question as before.",
           mistakes=[(lambda a: a == components_for_variance(_pca(), 0.9),
                      "That is the answer without standardising; fit a new PCA with "
-                     "standardise=True.")],
+                     "standardise=True."),
+                    (lambda a: a == components_for_variance(_pca(True), 0.9) - 1,
+                     "Off by one: the position in the cumulative array counts from 0; the "
+                     "number of components counts from 1."),
+                    (lambda a: a == components_for_variance(_pca(), 0.9) - 1,
+                     "That is one less than the answer without standardising: fit a new PCA "
+                     "with standardise=True, and remember that positions in the cumulative "
+                     "array count from 0, components from 1.")],
           explanation="Standardising gives rarely inked pixels near the border as much weight "
                       "as the busy centre, so the variance is spread over many more directions.")
 def _components_90_standardised():
@@ -157,6 +164,18 @@ def _pc_u_columns_no_sign_rule(X, k):
     mean = X.mean(axis=0)
     U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
     return mean, U[:, :k].T
+
+
+def _pc_vt_columns(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return mean, _sign_rule(Vt[:, :k].T)
+
+
+def _pc_vt_columns_no_sign_rule(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return mean, Vt[:, :k].T
 
 
 def _pc_eigh_rows(X, k):
@@ -341,6 +360,14 @@ def _pc_torch(X, k):
               (_pc_u_columns_no_sign_rule,
                "Those are columns of U. In X_c = U Σ Vᵀ, U has a row per digit; the components "
                "are pictures with a value per pixel: the rows of Vᵀ."),
+              (_pc_vt_columns,
+               "Those are the first k columns of Vᵀ, not its rows: Vt[:, :k] takes the first "
+               "k entries of every component. In X_c = U Σ Vᵀ the components are the rows of "
+               "Vᵀ, one per component, largest variance first."),
+              (_pc_vt_columns_no_sign_rule,
+               "Those are the first k columns of Vᵀ, not its rows: Vt[:, :k] takes the first "
+               "k entries of every component. In X_c = U Σ Vᵀ the components are the rows of "
+               "Vᵀ, one per component, largest variance first."),
               (_pc_eigh_rows,
                "np.linalg.eigh returns the eigenvectors as the columns of its second result, "
                "not its rows."),
@@ -391,6 +418,8 @@ def _pc_torch(X, k):
                "positive.")],
     wrong_examples=[(_pc_not_centred, "decompose the centred data"),
                     (_pc_u_columns, "columns of U"),
+                    (_pc_vt_columns, "columns of Vᵀ, not its rows"),
+                    (_pc_vt_columns_no_sign_rule, "columns of Vᵀ, not its rows"),
                     (_pc_eigh_rows, "as the columns of its second result"),
                     (_pc_eigh_rows_reversed, "reversing its rows"),
                     (_pc_global_mean, "You centred with one number"),
@@ -798,7 +827,11 @@ def _rebuild_projection_matrix(X, mean, components, k):
                "x̂ is built from the first k."),
               (_wrong_mean_subtracted,
                "Your rebuilt digits have the mean digit μ taken away twice, before projecting "
-               "and again at the end: going back, x̂ = μ + Σ z_j v_j puts μ back on.")],
+               "and again at the end: going back, x̂ = μ + Σ z_j v_j puts μ back on."),
+              (_wrong_coordinates_only,
+               "You returned the coordinates z, k numbers per digit, not the rebuilt digits: "
+               "going back to 784 pixels is the second step, x̂ = μ + Σ z_j v_j (a product "
+               "with the same k components, the other way round, then the mean digit added).")],
     wrong_examples=[(_wrong_not_centred, "needs the mean subtracted"),
                     (_wrong_mean_not_added, "Add the mean digit"),
                     (_wrong_columns, "each component is a row"),
@@ -810,7 +843,7 @@ def _rebuild_projection_matrix(X, mean, components, k):
                     (_wrong_mean_subtracted, "taken away twice"),
                     (_wrong_in_place, "changes its input `X`"),
                     (_wrong_transposed, "transposed"),
-                    (_wrong_coordinates_only, "shape"),
+                    (_wrong_coordinates_only, "You returned the coordinates z"),
                     (_wrong_star_for_matmul, "ValueError"),
                     (_wrong_no_return, "return"),
                     (_wrong_return_in_loop, "first item only"),

@@ -3,6 +3,8 @@ chapter's two algorithms written by the learner: gradient ascent on the pixels (
 and the genetic algorithm's generation (selection, crossover, mutation; then keep the
 fitter)."""
 
+import itertools
+
 import numpy as np
 import torch
 
@@ -17,17 +19,45 @@ def _logits():
     return z
 
 
+def _p_target() -> float:
+    """p_2 for `_logits`: the softmax of logit 9 against nine logits 0."""
+    return float(np.exp(9) / (np.exp(9) + 9))
+
+
+def _near(a, value: float, rel: float) -> bool:
+    return abs(float(a) - value) <= rel * abs(value)
+
+
 @exercise("ch05a.absolute_error",
           "A network gives logit 9 to class 2 and logit 0 to the other nine classes. What is "
           "the original fooling experiment's output error sum_j |p_j - onehot_j| for target 2 "
-          "(p: the softmax)?",
-          hint="p_2 = e^9 / (e^9 + 9); the other nine probabilities add up to 1 - p_2; the "
-               "error is |p_2 - 1| plus the sum of the others. output_error(logits, [2], "
-               "'absolute') computes it.",
-          rtol=1e-3,
-          mistakes=[(lambda a: abs(a - float(1 - np.exp(9) / (np.exp(9) + 9))) < 1e-4,
+          "(p: the softmax)? Give it to two significant figures or more.",
+          hint="p_2 = e^9 / (e^9 + 9); the other nine probabilities add up to 1 - p_2. Write "
+               "the sum as the target's term |p_2 - 1| plus the nine terms |p_j - 0| of the "
+               "other classes. (To check by computer: torch.softmax of the ten logits gives "
+               "every p_j.)",
+          rtol=0.0, atol=5e-5,
+          # 1 - p_2 and -log p_2 differ by about 5 in 10,000 (from the fourth significant
+          # figure on): told apart within 2 in 100,000 (five figures or more); a value near
+          # both, rounded to fewer figures (0.0011, 0.00111), hears about both.
+          mistakes=[(lambda a: _near(a, 1 - _p_target(), 2e-5),
                      "That is the target's term |p_2 − 1| alone: the sum runs over all ten "
-                     "classes, and the nine wrong ones count too.")],
+                     "classes, and the nine wrong ones count too."),
+                    (lambda a: _near(a, -np.log(_p_target()), 2e-5),
+                     "That is the cross-entropy −log p_2, the course's own error, not the "
+                     "output error sum_j |p_j − onehot_j| that the question asks for: add up "
+                     "|p_j − onehot_j| over all ten classes."),
+                    (lambda a: _near(a, 1 - _p_target(), 0.1),
+                     "That is about the size of one term: the target's |p_2 − 1| alone (or "
+                     "the cross-entropy −log p_2, nearly the same while p_2 is near 1). The "
+                     "sum runs over all ten classes, and the nine wrong ones count too."),
+                    (lambda a: _near(a, _p_target(), 1e-3),
+                     "That is p_2, the network's probability for the target, not the output "
+                     "error: the error measures how far all ten p_j are from the one-hot "
+                     "vector of target 2, sum_j |p_j − onehot_j|."),
+                    (lambda a: _near(a, 100 * _p_target(), 1e-3),
+                     "That is p_2 as a percentage, the network's confidence in the target, "
+                     "not the output error sum_j |p_j − onehot_j|.")],
           explanation="The error is 2 (1 - p_t): to reach 99.99 % confidence the genetic "
                       "algorithm must bring it below 0.0002.")
 def _absolute_error():
@@ -409,6 +439,46 @@ _rand_without_g = _global_draws(partner_from_g=True)
 _nothing_from_g = _global_draws(partner_from_g=False)
 
 
+#: The question's four draws from g, by their step number, as a message names them.
+_DRAWS = {1: "(1) the partners", 2: "(2) the crossover's numbers",
+          3: "(3) the mutation's numbers", 4: "(4) the new values"}
+
+
+def _breed_in_order(order):
+    """breed drawing its four random arrays from g in another order, e.g. (1, 2, 4, 3):
+    the new values before the mutation's numbers (the tests' wrong implementations)."""
+    def wrong(population, fitness, parents, rate, draw, g):
+        n, pixels = population.shape
+        drawn = {}
+        for step in order:
+            drawn[step] = (torch.randint(parents, (n,), generator=g) if step == 1
+                           else torch.rand(n, pixels, generator=g))
+        partner = population[fitness.argsort()[:parents][drawn[1]]]
+        child = torch.where(drawn[2] < 0.5, population, partner)
+        return torch.where(drawn[3] < rate, draw(drawn[4]), child)
+    wrong.__name__ = wrong.__qualname__ = "_breed_in_order_" + "".join(map(str, order))
+    return wrong
+
+
+def _order_message(order) -> str:
+    return ("Your random numbers come from g in another order: you drew "
+            + ", then ".join(_DRAWS[step] for step in order)
+            + ". The same generator then gives other children. Draw them in the order the "
+            "question gives: " + ", ".join(_DRAWS[step] for step in (1, 2, 3, 4)) + ".")
+
+
+#: Every other order of the four draws but (1, 3, 2, 4), which `_mutation_first` names,
+#: the likeliest first: the new values before the mutation's numbers, the crossover's
+#: numbers before the partners.
+_OTHER_ORDERS = [(1, 2, 4, 3), (2, 1, 3, 4)] + [
+    o for o in itertools.permutations((1, 2, 3, 4))
+    if o not in {(1, 2, 3, 4), (1, 3, 2, 4), (1, 2, 4, 3), (2, 1, 3, 4)}]
+_IN_ORDER = {order: _breed_in_order(order) for order in _OTHER_ORDERS}
+_new_values_first = _IN_ORDER[1, 2, 4, 3]
+_crossover_before_partners = _IN_ORDER[2, 1, 3, 4]
+_new_values_before_all = _IN_ORDER[4, 1, 2, 3]
+
+
 def _partner_any_member(population, fitness, parents, rate, draw, g):
     n, pixels = population.shape
     mates = population[torch.randint(n, (n,), generator=g)]      # any member, fit or not
@@ -563,6 +633,7 @@ def _breed_member_by_member(population, fitness, parents, rate, draw, g):
                "Your random numbers are drawn in another order (the mutation's before the "
                "crossover's): the same generator then gives other children. Follow the order "
                "of the text: partners, crossover, mutation, new values."),
+              *[(wrong, _order_message(order)) for order, wrong in _IN_ORDER.items()],
               (_fresh_for_flipped_only,
                "Your new values come from uniform numbers drawn only for the mutating pixels: "
                "step 4 draws one for every pixel (n × pixels of them) and uses those where "
@@ -583,6 +654,10 @@ def _breed_member_by_member(population, fitness, parents, rate, draw, g):
                     (_rate_inverted, "Almost every pixel"),
                     (_uniform_fresh, "pass them through draw"),
                     (_mutation_first, "another order"),
+                    (_new_values_first, "you drew (1) the partners, then (2) the crossover's "
+                                        "numbers, then (4) the new values, then (3)"),
+                    (_crossover_before_partners, "you drew (2) the crossover's numbers, then (1)"),
+                    (_new_values_before_all, "you drew (4) the new values, then (1)"),
                     (_fresh_for_flipped_only, "only for the mutating pixels"),
                     (_rand_without_g, "do not come from g"),
                     (_nothing_from_g, "do not come from g"),
@@ -646,6 +721,15 @@ def _always_replaces(population, fitness, children, child_fitness):
 def _tie_replaces(population, fitness, children, child_fitness):
     better = child_fitness <= fitness
     return torch.where(better[:, None], children, population), torch.where(better, child_fitness, fitness)
+
+
+def _returns_its_input(population, fitness, children, child_fitness):
+    return population.clone(), fitness.clone()
+
+
+def _stale_population(population, fitness, children, child_fitness):
+    better = child_fitness < fitness
+    return population.clone(), torch.where(better, child_fitness, fitness)
 
 
 def _stale_fitness(population, fitness, children, child_fitness):
@@ -743,6 +827,13 @@ def _keep_member_by_member(population, fitness, children, child_fitness):
               (_tie_replaces,
                "On a tie the child replaces the member here; keep the member unless the child "
                "is strictly fitter (<, not <=)."),
+              (_returns_its_input,
+               "Your result is the population and the fitness you were given, unchanged: no "
+               "child ever replaces its member. Compare child i's fitness with member i's, "
+               "and where the child is strictly fitter, put it and its fitness in."),
+              (_stale_population,
+               "Your new fitness is right, but your new population is the old one: where a "
+               "child is strictly fitter, its image must replace its member's row too."),
               (_stale_fitness,
                "Your new fitness is the old one: where a child replaces its member, the "
                "child's fitness must come with it."),
@@ -756,6 +847,8 @@ def _keep_member_by_member(population, fitness, children, child_fitness):
     wrong_examples=[(_keeps_worse, "lower fitness is better"),
                     (_always_replaces, "best fitness can get worse"),
                     (_tie_replaces, "strictly fitter"),
+                    (_returns_its_input, "you were given, unchanged"),
+                    (_stale_population, "your new population is the old one"),
                     (_stale_fitness, "the old one"),
                     (_fitness_of_the_loser, "the image you dropped"),
                     (_best_of_everyone, "its own child"),
