@@ -161,8 +161,8 @@ check("ch05b.pgd_step", pgd_step)
 #
 # From here on the chapter attacks with your `fgsm` and `pgd_step` once `check` accepts
 # them, and with the course's own until then (the cell says which). PGD is a loop of
-# steps from a random start inside the box; α = 2.5 ε / steps is enough to cross the box
-# and come back.
+# steps from a random start inside the box; with α = 2.5 ε / steps, all the steps together
+# can move a pixel 2.5 ε, more than the box's width of 2 ε.
 
 # %% slideshow={"slide_type": "-"}
 fgsm = use("ch05b.fgsm", fgsm)
@@ -174,7 +174,7 @@ def as_numpy(images):   # your functions may return tensors, the course's return
 
 
 def pgd_by_steps(model, x, y, eps, steps=20, seed=0):
-    alpha = 2.5 * eps / steps                            # enough to cross the box and come back
+    alpha = 2.5 * eps / steps                            # steps · α = 2.5 ε: more than the box's 2 ε
     noise = 2 * torch.rand(x.shape, generator=torch.Generator().manual_seed(seed)) - 1
     x_adv = (x + eps * noise).clamp(0, 1)                # a random start inside the box
     for _ in range(steps):

@@ -98,9 +98,10 @@ answer = None  # replace None with your answer
 check("ch06.degree", answer)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# So $g_k$ grows without bound as x → 0, and "maximise $g_k$" has no answer. We maximise
-# the **ratio** $|y_k(x)|/\|x\|^2$, which does not change when x is scaled, i.e.
-# $|y_k|$ on the unit sphere, where it equals $g_k$.
+# Whatever that factor is, it is not 1: scaling an image changes $g_k$, so a search
+# could make $g_k$ as large as it likes by scaling alone, and "maximise $g_k$" has no
+# answer. We fix the scale instead: we maximise $|y_k|$ on the unit sphere
+# $\|x\| = 1$, where it equals $g_k$.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** the numerator is quadratic in x (s(x) and A·x both double when x doubles), the

@@ -81,11 +81,11 @@ answer = None  # replace None with your answer
 check("ch07.constant", answer)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# **Why "mean 0".** A constant f = 1 gives $T1 = 1 + 1 = 2$: constants are eigenfunctions
-# with λ = 2, always, whatever A and B are. Averaging over a uniformly random unit
-# vector X, $\mathbb{E}[f(AX)] = \mathbb{E}[f(X)]$ (A only shuffles the sphere), so
-# $\mathbb{E}[Tf] = 2\,\mathbb{E}[f]$: the mean-0 functions are a world of their own,
-# and "mean 0" removes the boring answer. The video's λ is the absolute value |λ| of the
+# **Why "mean 0".** Constants are eigenfunctions, always, whatever A and B are (the
+# exercise above finds their λ). Averaging over a uniformly random unit vector X,
+# $\mathbb{E}[f(AX)] = \mathbb{E}[f(X)]$ (A only shuffles the sphere), so the mean of
+# Tf is the constants' λ times the mean of f: the mean-0 functions are a world of their
+# own, and "mean 0" removes the boring answer. The video's λ is the absolute value |λ| of the
 # eigenvalue found.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -225,12 +225,12 @@ print("T f equals xᵀ M' x at the five points:",
       np.allclose(T(quad, A, B, X5), np.sum((X5 @ M_new) * X5, axis=1)))
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# So $M' = A^\top M A + B^\top M B$, and a quadratic f is an eigenfunction when
-# $A^\top M A + B^\top M B = \lambda M$. On the sphere $x^\top I x = 1$ is a constant,
+# A quadratic f is an eigenfunction when M' = λM, with your `T_quadratic` giving M'. On the
+# sphere $x^\top I x = 1$ is a constant,
 # and the mean of $x^\top M x$ is $\operatorname{tr}M/h$, so mean 0 means M is
 # traceless. The symmetric traceless 20 × 20 matrices form a space of dimension
-# 20·21/2 − 1 = 209; `quadratic_spectrum` writes the map $M \mapsto A^\top M A +
-# B^\top M B$ as a 209 × 209 matrix and asks numpy for its eigenvalues.
+# 20·21/2 − 1 = 209; `quadratic_spectrum` writes the map M ↦ M' on them as a 209 × 209
+# matrix and asks numpy for its eigenvalues.
 #
 # **Degree 3.** The same with cubic forms $f(x) = \sum S_{ijk} x_i x_j x_k$, S a symmetric
 # 20 × 20 × 20 array with every trace 0 (the *harmonic* cubics: the trace parts are linear
@@ -262,8 +262,9 @@ check("ch07.minus_A", answer)
 # and compare it with the largest |λ| of all.
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# **Exercise.** Before the printout below: how many of the 20 eigenvalues of Aᵀ + Bᵀ are
-# real, for this chapter's A and B? (`np.linalg.eigvals` computes eigenvalues.)
+# **Exercise.** How many of the 20 eigenvalues of Aᵀ + Bᵀ are real, for this chapter's A
+# and B? (`np.linalg.eigvals` computes eigenvalues; the printout below leaves this count
+# out.)
 
 # %% slideshow={"slide_type": "-"}
 answer = None  # replace None with your answer
@@ -274,14 +275,16 @@ with one_thread():
     spectra = {1: linear_spectrum(A, B), 2: quadratic_spectrum(A, B), 3: harmonic_spectrum(A, B, 3)}
 lin, quad, cub = spectra[1], spectra[2], spectra[3]
 for degree, spec in spectra.items():
-    print(f"degree {degree}: {spec.is_real.sum():3d} real eigenvalues of {len(spec.eigenvalues):4d}; "
+    count = ("" if degree == 1 else   # degree 1's count is the exercise above
+             f"{spec.is_real.sum():3d} real eigenvalues of {len(spec.eigenvalues):4d}; ")
+    print(f"degree {degree}: {count}"
           f"dominant real {spec.dominant_real:+.4f}; largest |λ| {spec.largest_abs:.4f} "
           f"({'real' if spec.dominant_is_real else 'a complex pair'}); real parts from "
           f"{spec.eigenvalues.real.min():+.4f} to {spec.eigenvalues.real.max():+.4f}")
 print(f"dimension of the harmonic cubics, counted: {harmonic_basis(H, 3).dimension:,}")
 
 # %% slideshow={"slide_type": "skip"}
-titles = {1: "degree 1: Aᵀ + Bᵀ", 2: "degree 2: M ↦ AᵀMA + BᵀMB", 3: "degree 3: harmonic cubics"}
+titles = {1: "degree 1: Aᵀ + Bᵀ", 2: "degree 2: M ↦ M'", 3: "degree 3: harmonic cubics"}
 kinds_of_top = {"real" if sp.dominant_is_real else "a complex pair" for sp in spectra.values()}
 spectra_alt = ("Three panels of the eigenvalues of T in the complex plane, for polynomials of "
                "degree 1, 2 and 3 (" + ", ".join(f"{len(sp.eigenvalues):,}" for sp in spectra.values())
@@ -300,7 +303,7 @@ fig, axes = plt.subplots(1, 3, figsize=(10, 5.2), sharey=True, layout="constrain
 circle = np.exp(1j * np.linspace(0, 2 * np.pi, 300))
 for ax, (degree, spec) in zip(axes, spectra.items()):
     ev = spec.eigenvalues
-    ax.plot(2 * circle.real, 2 * circle.imag, "k:", lw=1, label="|λ| = 2 (constants; the bound)")
+    ax.plot(2 * circle.real, 2 * circle.imag, "k:", lw=1, label="|λ| = 2 (the bound)")
     ax.scatter(ev.real[~spec.is_real], ev.imag[~spec.is_real], s=14 if degree < 3 else 3,
                color="C0", label="complex pairs")
     ax.scatter(ev.real[spec.is_real], ev.imag[spec.is_real], s=22, color="C1", marker="s",
@@ -708,8 +711,8 @@ print(f"a quadratic edge further out than the linear eigenvalue found: seeds {fu
 #
 # **No linear escape.** With B close to −A (`near_negative`: B = −AR, R a small random
 # rotation), $A^\top + B^\top$ is small, so every *linear* eigenvalue is small, while
-# quadratic ones stay near ±2 (for B = −A exactly, $M = A + A^\top$ minus its trace
-# part has λ = 2, as the exercise above found). A network that stays linear can then
+# quadratic ones stay near ±2 (for B = −A exactly, the quadratic of the exercise above is
+# an eigenfunction, with the λ you found there). A network that stays linear can then
 # only find a tiny λ.
 #
 # The mirror pair is trained twice: as before, and with biases drawn at the start
@@ -1206,7 +1209,7 @@ says where the transposes go; for `power_step`, divide by the sum instead of the
 #
 # * The equation $f(x) = c(f(Ax) + f(Bx))$ is the eigenvalue problem $Tf = \lambda f$;
 #   degree by degree it becomes a matrix eigenproblem: $A^\top + B^\top$ for linear f,
-#   209 × 209 for quadratic f, 1,520 × 1,520 for cubic f. Constants (λ = 2) are excluded
+#   209 × 209 for quadratic f, 1,520 × 1,520 for cubic f. Constants are excluded
 #   by "mean 0".
 # * Training on R² with targets remade from the network is a power iteration that needs
 #   no normalisation. With small steps it settles on an edge of the spectrum; a real
