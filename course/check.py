@@ -390,6 +390,11 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
         return Feedback(key, False, f"pass your function itself, by name, without calling it: "
                                     f"check({key!r}, my_function). You gave a "
                                     f"{type(fn).__name__}.")
+    borrowed = _calls_the_reference(ex, fn)
+    if borrowed:
+        return Feedback(key, False, f"your function calls the course's own `{borrowed}`, which "
+                                    "computes the answer for you: the exercise is to write it "
+                                    "yourself, from the formula in the text." + ask)
     cases = ex.cases()
     for args in cases:
         given_args = tuple(_snapshot(a) for a in args)
@@ -445,6 +450,28 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
             return Feedback(key, False, slow)
     return Feedback(key, True, f"right on all {len(cases)} test cases." +
                     (f" {ex.explanation}" if ex.explanation else "") + advice)
+
+
+def _calls_the_reference(ex: CodeExercise, fn: Any) -> str:
+    """The name under which ``fn`` calls the course's own function for this exercise
+    (``apply_T(...)`` or ``adversarial.fgsm(...)``), or ""."""
+    target = ex.reference
+    code, scope = getattr(fn, "__code__", None), getattr(fn, "__globals__", {})
+    if target is None or code is None:
+        return ""
+    codes, names = [code], set()
+    while codes:                       # the function and the functions defined inside it
+        c = codes.pop()
+        names |= set(c.co_names)
+        codes += [k for k in c.co_consts if hasattr(k, "co_names")]
+    for name in sorted(names):
+        value = scope.get(name)
+        if value is target:
+            return name
+        inner = getattr(value, getattr(target, "__name__", ""), None) if isinstance(value, type(sys)) else None
+        if inner is target:
+            return f"{name}.{target.__name__}"
+    return ""
 
 
 def _still_attached(got: Any, expected: Any) -> str | None:

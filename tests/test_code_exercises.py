@@ -276,3 +276,18 @@ def test_a_chapter_that_asks_questions_imports_hint_before_its_first_check(sourc
         pytest.skip("no exercise")
     imports = re.search(r"from course\.check import ([^\n]+)", text[:first_check])
     assert imports and "hint" in imports.group(1), f"{source.name}: import hint with check"
+
+
+def test_a_function_that_only_calls_the_courses_own_is_not_an_answer(toy):
+    import types
+    C._REGISTRY["zz.toy"].reference = _row_means
+    fb = C.check(toy, lambda x: _row_means(x))
+    assert fb.correct is False and "calls the course's own `_row_means`" in fb.message
+    assert C.check(toy, lambda x: x.mean(axis=1)).correct
+    globals()["lib"] = types.ModuleType("lib")          # reached through a module: adversarial.fgsm
+    lib._row_means = _row_means                          # noqa: F821
+    try:
+        fb = C.check(toy, lambda x: lib._row_means(x))   # noqa: F821
+        assert fb.correct is False and "calls the course's own" in fb.message
+    finally:
+        del globals()["lib"]
