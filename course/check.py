@@ -442,6 +442,8 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
             except Exception:  # a mistake detector must never break the check
                 continue
         case = describe_arguments(ex.arg_names, args)
+        if "not the right number" in problem:       # nothing more telling was found
+            problem = _a_length(got, args, ex.arg_names) or problem
         return Feedback(key, False, f"{problem[0].upper()}{problem[1:]} (case: {case}.)" + ask)
     advice = ""
     if ex.speed is not None:
@@ -450,6 +452,22 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
             return Feedback(key, False, slow)
     return Feedback(key, True, f"right on all {len(cases)} test cases." +
                     (f" {ex.explanation}" if ex.explanation else "") + advice)
+
+
+def _a_length(got: Any, args: tuple, names: list[str]) -> str:
+    """'your result is the length of `image`'s axis 0': len() where a count was meant."""
+    value = as_array(got)
+    if value is None or value.size != 1 or value.dtype.kind not in "iuf" or float(value.item()) % 1:
+        return ""
+    n = int(value.item())
+    for name, arg in zip(names, args):
+        shape = getattr(as_array(arg), "shape", ())
+        for axis, size in enumerate(shape):
+            if size == n and n > 1:
+                return (f"your result is {n}, the length of axis {axis} of `{name}`: len() and "
+                        ".shape count positions along an axis, not the values that meet a "
+                        "condition; add those up (True counts as 1).")
+    return ""
 
 
 def _calls_the_reference(ex: CodeExercise, fn: Any) -> str:

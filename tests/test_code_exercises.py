@@ -291,3 +291,10 @@ def test_a_function_that_only_calls_the_courses_own_is_not_an_answer(toy):
         assert fb.correct is False and "calls the course's own" in fb.message
     finally:
         del globals()["lib"]
+
+
+def test_a_count_that_is_the_length_of_an_axis_is_named():
+    def count_ink(image, threshold):
+        return len(image > threshold)
+    fb = C.check("ch00.count_ink", count_ink)
+    assert fb.correct is False and "the length of axis 0 of `image`" in fb.message

@@ -157,3 +157,11 @@ def test_a_list_shifted_by_one_place_is_named():
 def test_a_factor_that_is_not_telling_is_not_stated():
     message = describe_difference(E * 1.344, E)
     assert "1.344" not in message and "one same number times the right one" in message
+
+
+def test_all_zeros_log10_and_nested_parts_are_named():
+    assert "every value of your result is 0" in describe_difference(np.zeros_like(E), E)
+    assert "np.log, not np.log10" in describe_difference(E / np.log(10), E)
+    message = describe_difference(([E, -E], 1.0), ([E, E], 1.0))
+    assert message.startswith("item 2 of part 1 of your result"), message
+    assert "right except its last" not in describe_difference(np.array([1.0, 9.0]), np.array([1.0, 2.0]))
