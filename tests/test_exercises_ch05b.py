@@ -150,3 +150,34 @@ def test_a_result_left_attached_to_the_gradient_is_named(key, attached):
     tensor, which the chapter's later cells can turn into numpy."""
     feedback = check(key, attached)
     assert feedback.correct is False and "gradient history" in feedback.message
+
+
+def _grad(model, x, y):
+    xx = x.clone().requires_grad_(True)
+    (g,) = torch.autograd.grad(F.cross_entropy(model(xx), y, reduction="sum"), xx)
+    return g
+
+
+def _fgsm_clips_the_perturbation(model, x, y, eps):
+    model.eval()
+    return (x + (eps * _grad(model, x, y).sign()).clamp(0, 1)).detach()   # brackets misplaced
+
+
+def _pgd_scales_the_change(model, x_adv, x, y, eps, alpha):
+    delta = x_adv + alpha * _grad(model, x_adv, y).sign() - x
+    delta = delta * torch.clamp(eps / delta.abs().amax(dim=1, keepdim=True), max=1.0)
+    return (x + delta).clamp(0, 1).detach()
+
+
+def _fgm_by_l1_length(model, x, y, eps):
+    g = _grad(model, x, y)
+    return (x + eps * g / g.abs().sum(dim=1, keepdim=True)).clamp(0, 1)
+
+
+@pytest.mark.parametrize("key, attempt, words", [
+    ("ch05b.fgsm", _fgsm_clips_the_perturbation, "clipped the change"),
+    ("ch05b.pgd_step", _pgd_scales_the_change, "scaled the whole change"),
+    ("ch05b.fgm_l2", _fgm_by_l1_length, "L1 length")])
+def test_a_misplaced_clip_a_scaled_box_and_the_l1_length_are_named(key, attempt, words):
+    feedback = check(key, attempt)
+    assert feedback.correct is False and words in feedback.message, feedback.message

@@ -78,3 +78,26 @@ def test_the_usual_slip_of_chapter_6_gets_its_own_message():
         np.tensordot(np.abs(np.fft.fft2(x)).ravel() * (np.arange(784) > 0), B, axes=1) @ (A @ x.ravel()))
         / np.linalg.norm(x) ** 2)
     assert fb.correct is False and "‖x‖³" in fb.message
+
+
+def test_zeroing_another_entry_than_the_zero_frequency_is_named():
+    def first_row(images):
+        s = np.abs(np.fft.fft2(images))
+        s[:, 0] = 0                        # on (n, 28, 28): a whole row
+        return s.reshape(len(images), 784)
+
+    def last_entry(images):
+        s = np.abs(np.fft.fft2(images)).reshape(len(images), 784)
+        s[:, -1] = 0
+        return s
+    assert "whole row" in check("ch06.fourier_features", first_row).message
+    assert "last of the 784" in check("ch06.fourier_features", last_entry).message
+
+
+def test_summing_the_B_j_before_multiplying_is_named():
+    def summed_first(Y, labels, A, B):
+        own = Y[np.arange(len(Y)), labels]
+        Z = B.sum(axis=0).T @ B.sum(axis=0)
+        return (np.mean(np.log(np.abs(own))) - 0.5 * np.log(np.linalg.norm(A.T @ A))
+                - 0.25 * np.log(np.linalg.norm(Z @ Z)))
+    assert "before multiplying" in check("ch06.fitness", summed_first).message

@@ -11,8 +11,8 @@ import pytest
 from course.check import check
 from course.eigen_net.matrices import random_pair, random_unit_vectors
 from course.eigen_net.spectra import apply_T, linear_spectrum, power_iteration, quadratic_map
-from course.exercises.ch07 import (T, T_quadratic, _power_cases, _rayleigh_cases, _T_cases,
-                                   chapter_pair, power_step, rayleigh)
+from course.exercises.ch07 import (T, T_quadratic, _power_cases, _quadratic_cases,
+                                   _rayleigh_cases, _T_cases, chapter_pair, power_step, rayleigh)
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +79,50 @@ def test_the_usual_slips_of_chapter_7_get_their_own_messages():
     assert "rows of X @ A.T" in check("ch07.T", lambda f, A, B, X: f(X @ A) + f(X @ B)).message
     assert "did not rescale" in check("ch07.power_step", lambda M, w: M @ w).message
     assert "divide by wᵀ w" in check("ch07.rayleigh", lambda M, w: w @ M @ w).message
+
+
+def _orthogonal(A):
+    return np.allclose(A.T @ A, np.eye(len(A)), atol=1e-8)
+
+
+def test_T_cases_include_general_matrices_and_points_of_other_lengths():
+    """With only orthogonal A, B and unit points, a T that rescales the points to length 1
+    or takes A⁻¹ for Aᵀ would pass: the cases hold general ones too."""
+    cases = _T_cases()
+    general = [(A, B, X) for _, A, B, X in cases if not (_orthogonal(A) or _orthogonal(B))]
+    assert len(general) >= 2
+    for A, B, X in general:
+        lengths = np.linalg.norm(X, axis=1)
+        assert lengths.min() < 0.5 and lengths.max() > 2
+        assert not np.allclose(np.linalg.norm(X @ A.T, axis=1), lengths)
+    fb = check("ch07.T", lambda f, A, B, X: f(X @ np.linalg.inv(A)) + f(X @ np.linalg.inv(B)))
+    assert fb.correct is False and "orthogonal" in fb.message
+
+
+def test_T_quadratic_cases_include_a_trace_and_general_matrices():
+    cases = _quadratic_cases()
+    general = [(M, A, B) for M, A, B in cases if not (_orthogonal(A) or _orthogonal(B))]
+    assert len(general) >= 2
+    for M, A, B in general:
+        np.testing.assert_array_equal(M, M.T)
+        assert abs(np.trace(M)) > 1
+        assert abs(np.trace(T_quadratic(M, A, B))) > 1      # a traceless M' would show
+        X = np.random.default_rng(3).standard_normal((10, len(M))) * 2
+        quad = lambda P, Q=M: np.sum((P @ Q) * P, axis=1)  # noqa: E731
+        np.testing.assert_allclose(np.sum((X @ T_quadratic(M, A, B)) * X, axis=1),
+                                   T(quad, A, B, X), rtol=1e-10)
+
+
+def test_a_sign_rule_is_told_from_a_minus_sign():
+    """The first power case leaves a sign rule nothing to flip, so a minus sign is named
+    there as a minus sign; the later cases flip it, so a sign rule is named as one."""
+    M, w = _power_cases()[0]
+    v = power_step(M, w)
+    assert v[np.argmax(np.abs(v))] > 0 and v[0] > 0 and v.min() < 0
+    assert not np.allclose(M, M.T)
+    assert "opposite sign" in check("ch07.power_step", lambda M, w: -power_step(M, w)).message
+
+    def sign_rule(M, w):
+        v = power_step(M, w)
+        return v if v[np.argmax(np.abs(v))] > 0 else -v
+    assert "sign rule" in check("ch07.power_step", sign_rule).message

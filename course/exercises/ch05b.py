@@ -184,6 +184,7 @@ _fgsm_softmax_twice = _fgsm_with(_right_step, loss=lambda logits, y: F.cross_ent
     torch.softmax(logits, dim=1), y, reduction="sum"))
 _fgsm_nll_of_logits = _fgsm_with(_right_step, loss=lambda logits, y: F.nll_loss(logits, y, reduction="sum"))
 _fgsm_training_mode = _fgsm_with(_right_step, eval_mode=False)
+_fgsm_clips_the_step = _fgsm_with(lambda x, eps, g: x + (eps * g.sign()).clamp(0, 1))
 
 
 # Other ways to get it wrong, as a learner would write them: `check` must name each.
@@ -329,7 +330,11 @@ def _fgsm_numpy(model, x, y, eps):
               (_fgsm_training_mode,
                "On one case the network comes in training mode, where batch normalisation "
                "uses each batch's own statistics (and dropout would switch units off at "
-               "random): switch it to evaluation mode before you attack it.")],
+               "random): switch it to evaluation mode before you attack it."),
+              (_fgsm_clips_the_step,
+               "You clipped the change ε · sign(∇ₓL) into [0, 1], not the changed digits: that "
+               "turns every step downwards into no step at all (−ε becomes 0) and lets ink "
+               "pass 1. The clip keeps an image an image: it applies to x plus the change.")],
     wrong_examples=[(_fgsm_raw_gradient, "gradient ∇ₓL itself"),
                     (_fgsm_descends, "goes down the loss"),
                     (_fgsm_no_clip, "leave [0, 1]"),
@@ -342,7 +347,8 @@ def _fgsm_numpy(model, x, y, eps):
                     (_fgsm_no_requires_grad, "requires_grad"),
                     (_fgsm_minus_loss, "goes down the loss"),
                     (_fgsm_most_probable, "true label y"),
-                    (_fgsm_batch_mean_gradient, "the same change")],
+                    (_fgsm_batch_mean_gradient, "the same change"),
+                    (_fgsm_clips_the_step, "clipped the change")],
     right_examples=[_fgsm_backward_mean, _fgsm_digit_by_digit, _fgsm_numpy],
     reference=_fgsm_reference,
     explanation="Under the budget |x' − x| <= ε per pixel (L∞), a straight-line approximation "
@@ -416,6 +422,14 @@ def _l2_ball(v, x, x_adv, eps, alpha):
     return (x + d * torch.clamp(eps / length, max=1.0)).clamp(0, 1)
 
 
+def _scaled_into_box(v, x, x_adv, eps, alpha):
+    """The whole change v − x scaled down until its largest pixel is ε (not clipped pixel by
+    pixel), then clipped into [0, 1]."""
+    d = v - x
+    largest = d.abs().amax(dim=1, keepdim=True).clamp_min(1e-12)
+    return (x + d * torch.clamp(eps / largest, max=1.0)).clamp(0, 1)
+
+
 # The mistakes `check` names in the chapter's words.
 _step_raw_gradient = _step_with(step=lambda x_adv, alpha, g: x_adv + alpha * g, project=_box)
 _step_descends = _step_with(step=lambda x_adv, alpha, g: x_adv - alpha * g.sign(), project=_box)
@@ -430,6 +444,7 @@ _step_alpha_box = _step_with(project=lambda v, x, x_adv, eps, alpha: _into_box(v
 _step_l2_ball = _step_with(project=_l2_ball)
 _step_gradient_at_x = _step_with(project=_box, at_original=True)
 _step_own_answer = _step_with(project=_box, label=_own_answer)
+_step_scaled_change = _step_with(project=_scaled_into_box)
 
 
 def _step_by_eps(model, x_adv, x, y, eps, alpha):
@@ -595,7 +610,12 @@ def _step_numpy(model, x_adv, x, y, eps, alpha):
                "attack stands now, at x_adv: that is how PGD finds what one step misses."),
               (_step_own_answer,
                "You raised the loss of the network's own answer instead of the true label y: "
-               "the attack pushes each digit away from its right class.")],
+               "the attack pushes each digit away from its right class."),
+              (_step_scaled_change,
+               "You scaled the whole change from x down until its largest pixel is ε: that "
+               "shrinks every pixel's change, also those well inside the box. The projection "
+               "clips each pixel on its own into [x − ε, x + ε]: a pixel that went too far "
+               "comes back to the edge of the box, the others stay where the step put them.")],
     wrong_examples=[(_step_raw_gradient, "gradient itself"),
                     (_step_descends, "goes down the loss"),
                     (_step_no_ball, "more than ε from the original digit"),
@@ -613,7 +633,8 @@ def _step_numpy(model, x_adv, x, y, eps, alpha):
                     (_step_no_requires_grad, "requires_grad"),
                     (_step_most_probable, "true label y"),
                     (_step_clamp_around_current, "around the current image"),
-                    (_step_differentiates_at_x, "at the original digit")],
+                    (_step_differentiates_at_x, "at the original digit"),
+                    (_step_scaled_change, "scaled the whole change")],
     right_examples=[_step_as_the_course, _step_tensor_limits, _step_numpy],
     reference=_pgd_step_reference,
     explanation="Clipping each pixel into [x − ε, x + ε] and then into [0, 1] is the "
@@ -696,6 +717,11 @@ def _wrong_pixel_lengths(model, x, y, eps):
 def _wrong_squared_length(model, x, y, eps):
     x, grad = _gradient(model, x, y)
     return (x + eps * grad / (grad ** 2).sum(dim=1, keepdim=True)).clamp(0, 1)
+
+
+def _wrong_l1_length(model, x, y, eps):
+    x, grad = _gradient(model, x, y)
+    return (x + eps * grad / grad.abs().sum(dim=1, keepdim=True)).clamp(0, 1)
 
 
 # Other ways to get it wrong, as a learner would write them: `check` must name each.
@@ -814,7 +840,11 @@ def _fgm_numpy(model, x, y, eps):
                "runs over its own 784 pixels: one length per row."),
               (_wrong_squared_length,
                "You divided by the squared length ‖g‖², the sum of squares: the length ‖g‖ "
-               "is its square root.")],
+               "is its square root."),
+              (_wrong_l1_length,
+               "You divided by the sum of the sizes |g_i|, the L1 length of g: the step is then "
+               "shorter than ε. ‖g‖ is the L2 length, the square root of the sum of the "
+               "squares g_i².")],
     wrong_examples=[(_wrong_sign_step, "that is the sign step"),
                     (_wrong_descends, "goes down the loss"),
                     (_wrong_batch_length, "whole batch's gradient"),
@@ -829,7 +859,8 @@ def _fgm_numpy(model, x, y, eps):
                     (_fgm_clip_first, "leave [0, 1]"),
                     (_fgm_most_probable, "true label y"),
                     (_fgm_lengths_over_digits, "one per pixel"),
-                    (_fgm_sum_of_squares, "squared length")],
+                    (_fgm_sum_of_squares, "squared length"),
+                    (_wrong_l1_length, "the L1 length")],
     right_examples=[_fgm_backward_mean, _fgm_digit_by_digit, _fgm_numpy],
     reference=_fgm_l2_reference,
     explanation="Under ‖x' − x‖₂ <= ε, a straight-line approximation of the loss rises most "

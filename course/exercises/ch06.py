@@ -171,6 +171,18 @@ def _wrong_entry_deleted(images):
     return np.abs(np.fft.fft2(images)).reshape(len(images), -1)[:, 1:]
 
 
+def _wrong_first_row_zeroed(images):   # [:, 0] of the (n, 28, 28) sizes: a whole row of each
+    s = np.abs(np.fft.fft2(images))
+    s[:, 0] = 0
+    return s.reshape(len(images), -1)
+
+
+def _wrong_last_entry_zeroed(images):
+    s = np.abs(np.fft.fft2(images)).reshape(len(images), -1)
+    s[:, -1] = 0
+    return s
+
+
 def _right_dft_matrix(images):
     F = fourier_model.dft_matrix(28)
     s = np.abs(F @ images @ F).reshape(len(images), -1)
@@ -230,7 +242,14 @@ def _right_loop_torch(images):
                "zero frequency first, and red() sets that first entry to 0."),
               (_wrong_entry_deleted,
                "You deleted the zero frequency, leaving 783 sizes per image. red() keeps all "
-               "784 and sets the first to 0, so that s_j still goes with B_j for every j.")],
+               "784 and sets the first to 0, so that s_j still goes with B_j for every j."),
+              (_wrong_first_row_zeroed,
+               "You set a whole row of frequencies to 0, 28 sizes per image: on the (n, 28, 28) "
+               "array, [:, 0] is the first row of each image, not one entry. red() sets only the "
+               "zero frequency to 0, the first of the 784 entries (one entry of the row)."),
+              (_wrong_last_entry_zeroed,
+               "You set the last of the 784 entries to 0, an ordinary frequency. red() sets the "
+               "first entry to 0, the zero frequency (the total ink).")],
     wrong_examples=[(_wrong_keeps_ink, "zero frequency"),
                     (_wrong_real_part, "real parts"),
                     (_wrong_centred, "centred order"),
@@ -249,7 +268,9 @@ def _right_loop_torch(images):
                     (_wrong_red_on_the_image, "changes its input"),
                     (_wrong_integer_array, "whole numbers"),
                     (_wrong_no_return, "return"),
-                    (_wrong_loop_over_pixels_axis, "IndexError")],
+                    (_wrong_loop_over_pixels_axis, "IndexError"),
+                    (_wrong_first_row_zeroed, "a whole row of frequencies"),
+                    (_wrong_last_entry_zeroed, "the last of the 784 entries")],
     right_examples=[_right_dft_matrix, _right_loop_torch],
     reference=_reference_features,
     explanation="np.fft.fft2 computes F x F for every image; its size |F x F| does not "
@@ -401,6 +422,21 @@ def _fitness_index_swapped(Y, labels, A, B):
             - np.log(np.linalg.norm(Z @ Z)) / 4)
 
 
+def _fitness_B_summed_first(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    S = B.sum(axis=0)                    # Σ_j B_j, then one product: (Σ_j B_j)ᵀ (Σ_j B_j)
+    Z = S.T @ S
+    return (np.mean(np.log(np.abs(own))) - np.log(np.linalg.norm(A.T @ A)) / 2
+            - np.log(np.linalg.norm(Z @ Z)) / 4)
+
+
+def _fitness_log10(Y, labels, A, B):
+    own = Y[np.arange(len(Y)), labels]
+    Z = np.einsum("jki,jkl->il", B, B)
+    return (np.mean(np.log10(np.abs(own))) - np.log10(np.linalg.norm(A.T @ A)) / 2
+            - np.log10(np.linalg.norm(Z @ Z)) / 4)
+
+
 def _right_fitness_loops(Y, labels, A, B):
     own = np.array([Y[i, c] for i, c in enumerate(labels)])
     Z = np.zeros((B.shape[2], B.shape[2]))
@@ -464,7 +500,14 @@ def _right_fitness_torch(Y, labels, A, B):
               (_fitness_no_abs,
                "Your fitness is NaN: the log of a negative score. Scores y_k can have either "
                "sign; the data term takes log|y_{c_i}(D_i)|, the log of each own score's size "
-               "(np.abs).")],
+               "(np.abs)."),
+              (_fitness_B_summed_first,
+               "Your Z is (Σ_j B_j)ᵀ(Σ_j B_j): you added the B_j before multiplying, which "
+               "brings in the cross terms B_jᵀ B_k of two different j and k. Z = Σ_j B_jᵀ B_j "
+               "multiplies each B_j by its own transpose first, then adds the 784 products."),
+              (_fitness_log10,
+               "You took logarithms to base 10 (np.log10). log in the fitness is the natural "
+               "logarithm, np.log, as in the course's model.")],
     wrong_examples=[(_fitness_sum, "mean over the n digits"),
                     (_fitness_all_labels, "Each digit i needs one score"),
                     (_fitness_largest, "own class"),
@@ -482,7 +525,9 @@ def _right_fitness_torch(Y, labels, A, B):
                     (_fitness_abs_in_place, "changes its input `Y`"),
                     (_fitness_matrix_product_of_stacks, "ValueError"),
                     (_fitness_batch_of_ten, "IndexError"),
-                    (_fitness_index_swapped, "IndexError")],
+                    (_fitness_index_swapped, "IndexError"),
+                    (_fitness_B_summed_first, "added the B_j before multiplying"),
+                    (_fitness_log10, "base 10")],
     right_examples=[_right_fitness_loops, _right_fitness_torch],
     explanation="The data term rewards each digit's own score; the two norm terms do not "
                 "change when A or B is multiplied by a number c (log‖(cA)ᵀ(cA)‖ = 2 log c + "

@@ -81,7 +81,9 @@ class _Function:
 
 def _T_cases():
     """Functions that are not linear (so f of a sum is not a sum of f's), n points (rows)
-    never as many as h coordinates (so A @ X fails), a batch of one point."""
+    never as many as h coordinates (so A @ X fails), a batch of one point; orthogonal A and
+    B with points of length 1, as in the chapter, then general A and B with points of
+    other lengths."""
     rng = np.random.default_rng(70)
     w = rng.standard_normal(20)
     S = rng.standard_normal((5, 5))
@@ -93,6 +95,14 @@ def _T_cases():
               *random_pair(8, "qr", seed=5), random_unit_vectors(1, 8, seed=13)),
              (_Function("exp(x₁) − x₂", lambda X: np.exp(X[:, 0]) - X[:, 1]),
               *random_pair(3, "haar", seed=6), random_unit_vectors(4, 3, seed=14))]
+    # General A and B (neither orthogonal nor of any special length) and points of lengths
+    # from 0.3 to 3: T is defined for any matrices and points, so a T that rescales the
+    # points or takes A⁻¹ for Aᵀ (equal only for orthogonal A) shows here.
+    for h, n, seed, f in ((6, 9, 15, _Function("tanh(w·x)", lambda X: np.tanh(X @ w[:6]))),
+                          (5, 6, 16, _Function("xᵀSx", lambda X: np.sum((X @ S) * X, axis=1)))):
+        A, B = rng.standard_normal((2, h, h)) / np.sqrt(h) + np.eye(h) / 2
+        lengths = np.linspace(0.3, 3.0, n)[:, None]
+        cases.append((f, A, B, lengths * random_unit_vectors(n, h, seed=seed)))
     return cases
 
 
@@ -168,6 +178,31 @@ def _T_composed_other_order(f, A, B, X):   # f(ABx) + f(Bx)
     return f(BX @ A.T) + f(BX)
 
 
+def _T_difference(f, A, B, X):
+    return f(X @ A.T) - f(X @ B.T)
+
+
+def _T_plus_f(f, A, B, X):
+    return f(X) + f(X @ A.T) + f(X @ B.T)
+
+
+def _unit_rows(P):
+    return P / np.linalg.norm(P, axis=1, keepdims=True)
+
+
+def _T_moved_points_to_length_1(f, A, B, X):   # Ax and Bx rescaled onto the unit sphere
+    return f(_unit_rows(X @ A.T)) + f(_unit_rows(X @ B.T))
+
+
+def _T_points_to_length_1(f, A, B, X):         # the points x rescaled first, then moved
+    U = _unit_rows(X)
+    return f(U @ A.T) + f(U @ B.T)
+
+
+def _T_inverse(f, A, B, X):                    # A⁻¹ for Aᵀ: the same only when A is orthogonal
+    return f(X @ np.linalg.inv(A)) + f(X @ np.linalg.inv(B))
+
+
 def _right_T_loop(f, A, B, X):
     return np.array([f((A @ x)[None])[0] + f((B @ x)[None])[0] for x in X])
 
@@ -210,7 +245,24 @@ def _right_T_one_call(f, A, B, X):
                "moves each original point x twice, separately: once by A and once by B."),
               (_T_composed_other_order,
                "One of your terms is f(ABx): A moved the points that B had already moved. T "
-               "moves each original point x twice, separately: once by A and once by B.")],
+               "moves each original point x twice, separately: once by A and once by B."),
+              (_T_difference,
+               "You subtracted f(Bx) from f(Ax): T adds the two values, f(Ax) + f(Bx)."),
+              (_T_plus_f,
+               "That is f(x) + T f: you added f at the point x itself as well. T evaluates f "
+               "only at the two moved points, Ax and Bx; the eigenvalue equation compares T f "
+               "with f later."),
+              (_T_moved_points_to_length_1,
+               "You rescaled the moved points Ax and Bx to length 1 before evaluating f. T "
+               "evaluates f at Ax and Bx as they are: A and B are any (h, h) matrices, and "
+               "they need not keep lengths."),
+              (_T_points_to_length_1,
+               "You rescaled the points x to length 1 before moving them. T evaluates f at "
+               "Ax and Bx for the points x as they are given, of any length."),
+              (_T_inverse,
+               "X @ inv(A) moves each point x to A⁻ᵀx: the inverse of A equals Aᵀ only for an "
+               "orthogonal A, and here A is any (h, h) matrix. With points as rows, the rows "
+               "of X @ A.T are the points A x.")],
     wrong_examples=[(_T_untransposed, "rows of X @ A.T are the points A x"),
                     (_T_of_the_sum, "f at one point"),
                     (_T_product, "you multiplied them"),
@@ -225,7 +277,12 @@ def _right_T_one_call(f, A, B, X):
                     (_T_stacked, "shape"),
                     (_T_reuses_X, "changes its input `X`"),
                     (_T_summed_over_points, "shape"),
-                    (_T_no_return, "return")],
+                    (_T_no_return, "return"),
+                    (_T_difference, "You subtracted f(Bx)"),
+                    (_T_plus_f, "f(x) + T f"),
+                    (_T_moved_points_to_length_1, "rescaled the moved points"),
+                    (_T_points_to_length_1, "rescaled the points x"),
+                    (_T_inverse, "only for an orthogonal A")],
     right_examples=[_right_T_loop, _right_T_one_call],
     reference=apply_T,
     explanation="X @ A.T holds the points A x as rows; f of them is f(Ax) at every point. T "
@@ -238,12 +295,17 @@ def T(f, A, B, X):
 # --------------------------------------------------------------------- write a function: one step
 
 def _power_cases():
-    """The chapter's kind of matrix Aᵀ + Bᵀ (20 × 20), a random 5 × 5 one, a symmetric one,
-    and a 1 × 1 one with a negative entry; w of lengths other than 1."""
+    """A random 6 × 6 matrix whose M w has entries of both signs, its largest entry (in size)
+    and its first entry positive (so that a sign rule, which flips nothing there, and a
+    minus sign differ, and so do the sum of the entries and of their sizes), the
+    chapter's kind of matrix Aᵀ + Bᵀ (20 × 20), a random 5 × 5 one, a symmetric one, and a
+    1 × 1 one with a negative entry; w of lengths other than 1."""
+    first = np.random.default_rng(80)
     rng = np.random.default_rng(71)
     A, B = random_pair(20, "qr", seed=4)
     S = rng.standard_normal((8, 8))
-    return [(A.T + B.T, rng.standard_normal(20)),
+    return [(first.standard_normal((6, 6)), 2 * first.standard_normal(6)),
+            (A.T + B.T, rng.standard_normal(20)),
             (rng.standard_normal((5, 5)), 3 * rng.standard_normal(5)),
             (S + S.T, rng.standard_normal(8) / 4),
             (np.array([[-2.0]]), np.array([0.5]))]
@@ -317,6 +379,29 @@ def _step_with_its_length(M, w):       # the new w and the length ‖M w‖ (an 
     return v / np.linalg.norm(v), np.linalg.norm(v)
 
 
+def _step_column_sums(M, w):            # (M * w)[i, j] = M[i, j] w[j], added down each column
+    v = (M * w).sum(axis=0)
+    return v / np.linalg.norm(v)
+
+
+def _step_sign_rule(M, w):              # chapter 4's rule: the largest entry (in size) positive
+    v = M @ w
+    v = v / np.linalg.norm(v)
+    return v if v[np.argmax(np.abs(v))] > 0 else -v
+
+
+def _step_first_entry_positive(M, w):
+    v = M @ w
+    v = v / np.linalg.norm(v)
+    return v if v[0] >= 0 else -v
+
+
+_SIGN_RULE = ("You flipped the sign of the new w where a sign rule says so (one entry made "
+              "positive, like chapter 4's largest entry). The step has no sign rule: "
+              "M w / ‖M w‖ keeps the sign M w has, and the question asks for no other (a flip "
+              "would hide a negative eigenvalue, whose iterates change sign at every step).")
+
+
 def _right_step_loops(M, w):
     v = [sum(M[i, j] * w[j] for j in range(len(w))) for i in range(len(w))]
     length = sum(x * x for x in v) ** 0.5
@@ -352,7 +437,13 @@ def _right_step_torch(M, w):
                "of the vector it has just computed, ‖M w‖, so that the new w has length 1."),
               (_step_by_square,
                "You divided by ‖M w‖², the squared length (v @ v is ‖v‖², not ‖v‖): the new w "
-               "would have length 1 / ‖M w‖ instead of 1.")],
+               "would have length 1 / ‖M w‖ instead of 1."),
+              (_step_column_sums,
+               "(M * w) multiplies each column j of M by w_j, and .sum(axis=0) adds down the "
+               "columns: entry j is w_j times the sum of column j, neither M w nor Mᵀ w. Entry "
+               "i of M w adds M[i, j] w[j] over j, along row i."),
+              (_step_sign_rule, _SIGN_RULE),
+              (_step_first_entry_positive, _SIGN_RULE)],
     wrong_examples=[(_step_no_rescale, "did not rescale"),
                     (_step_transposed, "multiplies by Mᵀ"),
                     (_step_by_sum, "sum of the entries"),
@@ -366,7 +457,10 @@ def _right_step_torch(M, w):
                     (_step_elementwise, "elementwise *"),
                     (_step_in_place, "changes its input `w`"),
                     (_step_column, "shape"),
-                    (_step_no_return, "return")],
+                    (_step_no_return, "return"),
+                    (_step_column_sums, "adds down the columns"),
+                    (_step_sign_rule, "sign rule"),
+                    (_step_first_entry_positive, "sign rule")],
     right_examples=[_right_step_loops, _right_step_torch],
     explanation="Dividing by ‖M w‖ keeps every iterate of length 1, so only its direction "
                 "changes. The part of w along the eigenvalue of largest |λ| grows fastest and "
@@ -450,6 +544,10 @@ def _rho_star_first(M, w):             # w * M @ w is (w * M) @ w: a vector
     return (w * M @ w) / (w @ w)
 
 
+def _rho_elementwise_sum(M, w):         # (w * M * w)[i, j] = M[i, j] w[j]², then all added
+    return np.sum(w * M * w) / (w @ w)
+
+
 def _right_rho_loops(M, w):
     top = sum(w[i] * M[i, j] * w[j] for i in range(len(w)) for j in range(len(w)))
     return top / sum(x * x for x in w)
@@ -492,7 +590,11 @@ def _right_rho_torch(M, w):
                "divides wᵀ M w by wᵀ w once, and you divided by the original wᵀ w again."),
               (_rho_floor_division,
                "// is floor division: it rounds the quotient down to a whole number. ρ is a "
-               "fraction in general: divide with /.")],
+               "fraction in general: divide with /."),
+              (_rho_elementwise_sum,
+               "* multiplies entry by entry: w * M * w multiplies column j of M by w_j², and "
+               "the sum of that is not wᵀ M w, which pairs M[i, j] with w_i w_j. The products "
+               "in wᵀ M w are matrix products: @ in numpy.")],
     wrong_examples=[(_rho_not_divided, "divide by wᵀ w"),
                     (_rho_by_length, "its square"),
                     (_rho_stretch, "how much M stretches w"),
@@ -506,7 +608,8 @@ def _right_rho_torch(M, w):
                     (_rho_one_based, "IndexError"),
                     (_rho_divided_twice, "divided by wᵀ w twice"),
                     (_rho_floor_division, "floor division"),
-                    (_rho_star_first, "elementwise *")],
+                    (_rho_star_first, "elementwise *"),
+                    (_rho_elementwise_sum, "multiplies column j of M by w_j²")],
     right_examples=[_right_rho_loops, _right_rho_columns, _right_rho_torch],
     explanation="For an eigenvector, M w = λ w, so wᵀ M w / wᵀ w = λ: the quotient reads off "
                 "the eigenvalue of a vector that has settled. For any other w it is a "
@@ -525,6 +628,14 @@ def _quadratic_cases():
         S = rng.standard_normal((h, h))
         M = S + S.T
         M -= np.trace(M) / h * np.eye(h)               # symmetric and traceless
+        cases.append((M, A, B))
+    # M symmetric with a trace (the question asks only for M symmetric) and general A and B,
+    # neither orthogonal nor of any special length: AᵀMA then changes the trace, and Aᵀ
+    # differs from A⁻¹, so a T that makes M' traceless or takes A⁻¹ for Aᵀ shows here.
+    for h in (6, 4):
+        S = rng.standard_normal((h, h))
+        M = S + S.T + 3 * np.eye(h)
+        A, B = rng.standard_normal((2, h, h)) / np.sqrt(h) + np.eye(h) / 2
         cases.append((M, A, B))
     return cases
 
@@ -590,6 +701,27 @@ def _wrong_M_overwritten_B_first(M, A, B):
     return A.T @ M @ A + M
 
 
+def _wrong_made_traceless(M, A, B):    # the mean diagonal taken off M' (the chapter's basis)
+    M_new = A.T @ M @ A + B.T @ M @ B
+    return M_new - np.trace(M_new) / len(M_new) * np.eye(len(M_new))
+
+
+def _wrong_no_transposes(M, A, B):
+    return A @ M @ A + B @ M @ B
+
+
+def _wrong_transposed_both_sides(M, A, B):
+    return A.T @ M @ A.T + B.T @ M @ B.T
+
+
+def _wrong_one_side(M, A, B):
+    return A.T @ M + B.T @ M
+
+
+def _wrong_inverse(M, A, B):            # A⁻¹ for Aᵀ: the same only when A is orthogonal
+    return np.linalg.inv(A) @ M @ A + np.linalg.inv(B) @ M @ B
+
+
 def _right_quadratic_einsum(M, A, B):
     return np.einsum("ai,ab,bj->ij", A, M, A) + np.einsum("ai,ab,bj->ij", B, M, B)
 
@@ -632,7 +764,25 @@ def _right_quadratic_torch(M, A, B):
                "terms start from the original M; give the first product its own name."),
               (_wrong_M_overwritten_B_first,
                "Your A term uses M after you overwrote it with BᵀMB: AᵀBᵀMBA is f(BAx). Both "
-               "terms start from the original M; give the first product its own name.")],
+               "terms start from the original M; give the first product its own name."),
+              (_wrong_made_traceless,
+               "You made M' traceless (took its mean diagonal off). T sends f(x) = xᵀMx to "
+               "f(Ax) + f(Bx) for every symmetric M, and M' has whatever trace that gives; "
+               "only the chapter's basis for counting eigenvalues is traceless."),
+              (_wrong_no_transposes,
+               "Your A M A has no transpose: (Ax)ᵀ is xᵀAᵀ, not xᵀA. Write f(Ax) = (Ax)ᵀ M (Ax) "
+               "out and move the A's next to M; likewise for B."),
+              (_wrong_transposed_both_sides,
+               "Your Aᵀ M Aᵀ has a transpose on both sides of M. In f(Ax) = (Ax)ᵀ M (Ax) only the "
+               "left factor is transposed, (Ax)ᵀ = xᵀAᵀ; the right one is Ax itself. Likewise "
+               "for B."),
+              (_wrong_one_side,
+               "You multiplied M on one side only, as for a linear function. f(x) = xᵀMx has x "
+               "on both sides of M, so f(Ax) has Ax on both sides: A stands on both sides of "
+               "M (and B likewise)."),
+              (_wrong_inverse,
+               "You used A⁻¹ where (Ax)ᵀ = xᵀAᵀ puts a transpose: A⁻¹ equals Aᵀ only for an "
+               "orthogonal A, and here A is any (h, h) matrix. Likewise for B.")],
     wrong_examples=[(_wrong_transposed, "transposes go on the left"),
                     (_wrong_sum_first, "cross terms"),
                     (_wrong_half, "T adds f(Bx) as well"),
@@ -645,7 +795,12 @@ def _right_quadratic_torch(M, A, B):
                     (_wrong_negative, "opposite sign"),
                     (_wrong_stacked, "shape"),
                     (_wrong_multi_dot, "TypeError"),
-                    (_wrong_no_return, "return")],
+                    (_wrong_no_return, "return"),
+                    (_wrong_made_traceless, "made M' traceless"),
+                    (_wrong_no_transposes, "has no transpose"),
+                    (_wrong_transposed_both_sides, "on both sides of M. In"),
+                    (_wrong_one_side, "one side only"),
+                    (_wrong_inverse, "only for an orthogonal A")],
     right_examples=[_right_quadratic_einsum, _right_quadratic_torch],
     reference=quadratic_map,
     explanation="f(Ax) = xᵀAᵀMAx, so T f has the matrix AᵀMA + BᵀMB. This map of matrices is T "
