@@ -590,6 +590,9 @@ def _type_problem(given: Any, expected: Any) -> str:
             return "the answer is a number, but you gave text (remove the quotes)."
         if isinstance(given, np.ndarray) and given.size == 1:
             return ""
+        if isinstance(given, complex) or np.iscomplexobj(given):
+            return ("the answer is a real number, but you gave a complex one: the question asks "
+                    "for a size, |z| (abs), or a real part.")
         if not _is_number(given):
             return f"the answer is a single number, but you gave a {type(given).__name__}."
         if not math.isfinite(float(given)):

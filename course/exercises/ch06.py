@@ -18,7 +18,10 @@ from ..data import bundled
           mistakes=[(lambda a: a == 1, "g_k does change when x is scaled: follow the numerator "
                                        "and the denominator ||x||³ separately."),
                     (lambda a: a == 4, "You followed the numerator |y_k(x)|; the denominator "
-                                       "||x||³ changes too.")],
+                                       "||x||³ changes too."),
+                    (lambda a: a in (-1, 3, -3, 2),
+                     "That looks like an exponent (a degree). The question asks for the factor: "
+                     "g_k(2x) divided by g_k(x).")],
           explanation="g_k is homogeneous of degree 2 − 3 = −1: halving x doubles g_k, so g_k has "
                       "no maximum (it grows without bound towards x = 0). That is why the chapter "
                       "maximises on the unit sphere.")
@@ -29,12 +32,28 @@ def _degree():
     return float(np.round(model.g(2 * x)[0, 0] / model.g(x)[0, 0], 6))
 
 
+def _entry_of(image) -> float:
+    return float(np.abs(np.fft.fft2(image.astype(np.float64) / 255)[0, 0]))
+
+
+def _first_of_class_0():
+    d = bundled()
+    return d.x_train[np.flatnonzero(d.y_train == 0)[0]]
+
+
 @exercise("ch06.removed_entry",
           "Take the first bundled training digit as floats in [0, 1] (data.x_train[0] / 255). "
           "What is the entry of |vec(F x F)| that red() sets to zero?",
           hint="The first entry of F x F is the sum over all pixels of x times exp(0) = 1. "
                "np.fft.fft2(x)[0, 0] computes it too.",
           rtol=1e-4,
+          mistakes=[(lambda a: abs(a - 255 * _removed_entry()) < 1e-2 * 255 * _removed_entry(),
+                     "That is the entry for the pixels as 0..255; the question takes the digit "
+                     "as floats in [0, 1] (divided by 255)."),
+                    (lambda a: abs(a - _entry_of(_first_of_class_0())) < 1e-3 * abs(a) and
+                     abs(a - _removed_entry()) > 1e-3 * abs(a),
+                     "That is another digit: the question takes the first bundled training "
+                     "digit, data.x_train[0], not the notebook's `digit`.")],
           explanation="The zero-frequency entry is the total ink of the digit. red() removes it, "
                       "so s(x) describes the shape of the strokes and not how much ink they use.")
 def _removed_entry():

@@ -52,7 +52,7 @@ def _real_count():
           "Take B = −A exactly and M = A + Aᵀ minus its mean diagonal (so that M is traceless). "
           "Which eigenvalue λ does the quadratic f(x) = xᵀ M x have under T?",
           hint="Compute Aᵀ M A by hand for M = A + Aᵀ (use AᵀA = I), then note that "
-               "(−A)ᵀ M (−A) = Aᵀ M A. Or compute it: quadratic_map(M, A, -A) and compare with M.",
+               "(−A)ᵀ M (−A) = Aᵀ M A. Or compute it with your T_quadratic(M, A, -A) and compare with M.",
           mistakes=[(lambda a: np.isclose(a, 0), "0 is the eigenvalue of every *linear* function "
                                                  "when B = −A; this one is quadratic.")],
           explanation="Aᵀ(A + Aᵀ)A = A + Aᵀ, so AᵀMA = M and BᵀMB = M: λ = 2. With B = −A "
