@@ -87,6 +87,32 @@ def test_numeric_gradient_leaves_w_as_it_was_and_a_one_sided_difference_is_named
     assert "one-sided difference" in check("ch02.numeric_gradient", one_sided).message
 
 
+def test_nudges_that_change_one_same_array_are_named_with_or_without_a_second_name():
+    """Nudging w itself up and back, or nudging two names of w (w_up = w, w_down = w):
+    the message fits both, and says that a second name makes no copy."""
+    def w_itself(cost, w, picks, eps):
+        out = []
+        for i, j in picks:
+            w[i, j] += eps
+            up = cost(w)
+            w[i, j] -= eps
+            out.append((up - cost(w)) / (2 * eps))
+        return np.array(out)
+
+    def two_names(cost, w, picks, eps):
+        out = []
+        for i, j in picks:
+            w_up, w_down = w, w
+            w_up[i, j] += eps
+            w_down[i, j] -= eps
+            out.append((cost(w_up) - cost(w_down)) / (2 * eps))
+        return np.array(out)
+    fb = check("ch02.numeric_gradient", w_itself)
+    assert fb.correct is False and "w itself, or a second name for it" in fb.message
+    fb = check("ch02.numeric_gradient", two_names)
+    assert fb.correct is False and "one and the same array" in fb.message and "no copy" in fb.message
+
+
 def test_sgd_step_takes_the_course_networks_step_and_leaves_its_inputs_unchanged():
     for W, b, dW, db, eta in _sgd_cases():
         copies = [[x.copy() for x in part] for part in (W, b, dW, db)]

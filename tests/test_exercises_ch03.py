@@ -43,6 +43,20 @@ def test_the_first_gradient_step_from_zero_weights_points_at_the_contrast_images
     np.testing.assert_allclose(-10 * grad.numpy(), contrast, atol=1e-12)
 
 
+def test_a_contrast_case_of_784_pixels_not_28_by_28_names_a_hard_coded_size():
+    """The first case's digits have 784 pixels in 16 rows of 49: code with 784 or 28 in it
+    returns 28 x 28 pictures there, named, where another size would only raise an error."""
+    images, labels = _contrast_cases()[0]
+    assert images.shape[1] * images.shape[2] == 784 and images.shape[1:] != (28, 28)
+
+    def hard_coded(images, labels):
+        x = images.reshape(-1, 784) / 255.0
+        out = np.stack([x[labels == c].mean(axis=0) - x.mean(axis=0) for c in range(10)])
+        return out.reshape(10, 28, 28)
+    feedback = check("ch03.contrast_images", hard_coded)
+    assert feedback.correct is False and "any height and width" in feedback.message
+
+
 def test_confusion_counts_agree_with_scikit_learn_and_a_count_exceeds_uint8():
     from sklearn import metrics
 

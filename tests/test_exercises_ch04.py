@@ -75,6 +75,25 @@ def test_a_forgotten_sign_rule_is_named_not_called_a_normalisation():
     assert feedback.correct is False and "sign rule" in feedback.message
 
 
+def test_a_sign_rule_without_abs_is_named_apart_from_a_forgotten_one():
+    """The first case's first component has every entry positive, so a sign rule that makes
+    the largest entry (not the largest in size) positive flips it when the SVD returns it
+    negative, and nothing else: its result then differs from no sign rule at all."""
+    X, k = _pc_cases()[0]
+    _, components = principal_components(X, k)
+    assert np.all(components[0] > 0.05)
+
+    def largest_entry(X, k):
+        mean = X.mean(axis=0)
+        V = np.linalg.svd(X - mean, full_matrices=False)[2][:k]
+        return mean, V * np.sign(V[np.arange(k), V.argmax(axis=1)])[:, None]
+    feedback = check("ch04.principal_components", largest_entry)
+    assert feedback.correct is False and "largest absolute value" in feedback.message
+    first = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)[2][0]
+    if np.all(first < 0):       # as LAPACK returns it here; another build may not
+        assert "largest entry positive" in feedback.message
+
+
 def test_rebuilding_is_a_projection_onto_the_first_k_components():
     for X, mean, components, k in _rebuild_cases():
         rebuilt = rebuild(X, mean, components, k)

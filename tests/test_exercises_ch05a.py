@@ -156,6 +156,20 @@ def test_breed_drawing_from_torchs_global_generator_is_named_and_check_leaves_it
     assert torch.equal(before, torch.get_rng_state())
 
 
+def test_partners_drawn_without_g_are_named_from_any_global_state():
+    def forgets_g_in_randint(population, fitness, parents, rate, draw, g):
+        n, pixels = population.shape
+        mates = population[fitness.argsort()[:parents][torch.randint(parents, (n,))]]
+        child = torch.where(torch.rand(n, pixels, generator=g) < 0.5, population, mates)
+        flip = torch.rand(n, pixels, generator=g) < rate
+        return torch.where(flip, draw(torch.rand(n, pixels, generator=g)), child)
+
+    for seed in (0, 123):
+        torch.manual_seed(seed)
+        feedback = check("ch05a.breed", forgets_g_in_randint)
+        assert feedback.correct is False and "Your partners do not come from g" in feedback.message
+
+
 # ------------------------------------------------------------------------ keep_fitter
 
 def test_keep_fitter_never_lets_the_best_fitness_rise_over_generations():

@@ -93,6 +93,19 @@ def _wrong_ink_weighted(image, threshold):
     return int((image * (image > threshold)).sum())
 
 
+def _wrong_len(image, threshold):
+    return len(image > threshold)            # the length of the first axis: the rows
+
+
+def _wrong_len_shape(image, threshold):
+    return (image > threshold).shape[0]
+
+
+def _wrong_len_torch(image, threshold):
+    import torch
+    return len(torch.from_numpy(image) > threshold)
+
+
 def _wrong_mask(image, threshold):
     return image > threshold
 
@@ -184,7 +197,12 @@ def _right_selected(image, threshold):
               (_wrong_values,
                "You add up the values of the pixels above the threshold (how much ink they "
                "hold); the question asks how many pixels are above it: each one counts once, "
-               "whatever its value.")],
+               "whatever its value."),
+              (_wrong_len,
+               "You counted the rows of the comparison, not its True pixels: len() of a "
+               "two-dimensional array (like its .shape[0]) is the length of its first axis, "
+               "the same for every threshold. Each pixel above the threshold must count "
+               "once.")],
     wrong_examples=[(_wrong_ge, "exactly equal to the threshold"),
                     (_wrong_paper, "counted the paper"),
                     (_wrong_below, "counted the paper"),
@@ -194,6 +212,9 @@ def _right_selected(image, threshold):
                     (_wrong_threshold_scaled, "divided by 255"),
                     (_wrong_values, "each one counts once"),
                     (_wrong_ink_weighted, "each one counts once"),
+                    (_wrong_len, "counted the rows of the comparison"),
+                    (_wrong_len_shape, "counted the rows of the comparison"),
+                    (_wrong_len_torch, "counted the rows of the comparison"),
                     (_wrong_mask, "has shape (28, 28), but the answer has shape ()"),
                     (_wrong_builtin_sum, "shape"),
                     (_wrong_per_row, "shape"),

@@ -244,6 +244,21 @@ def _md_in_place(images, labels):
     return np.array(means)
 
 
+def _md_image_c(images, labels):
+    return np.stack([images[c] / 255 for c in range(10)])      # image number c, not class c
+
+
+def _md_first_ten(images, labels):
+    return images[:10].astype(np.float64) / 255
+
+
+def _md_image_c_loop(images, labels):
+    means = np.zeros((10,) + images.shape[1:])
+    for c in range(10):
+        means[c] = images[c] / 255                 # the image at position c
+    return means
+
+
 def _md_no_return(images, labels):
     x = images / 255
     means = np.array([x[labels == c].mean(axis=0) for c in range(10)])  # noqa: F841
@@ -325,7 +340,11 @@ def _md_right_torch(images, labels):
                "images only, pixel by pixel, so every pixel keeps its own mean."),
               (_md_median,
                "That is the median of each pixel over the class's images (the middle value), "
-               "not their mean: the question asks for the average image.")],
+               "not their mean: the question asks for the average image."),
+              (_md_image_c,
+               "Position c of your result is image number c, a single digit, whatever its "
+               "label: the mean of class c averages all the images *labelled* c, wherever "
+               "they are in the array (labels == c picks them).")],
     wrong_examples=[(_md_not_scaled, "0..255 scale"),
                     (_md_summed, "You add up the images of each class"),
                     (_md_summed_not_scaled, "You add up the images of each class"),
@@ -342,6 +361,9 @@ def _md_right_torch(images, labels):
                     (_md_grey_level_per_image, "one grey level everywhere"),
                     (_md_median, "median of each pixel"),
                     (_md_median_loop, "median of each pixel"),
+                    (_md_image_c, "image number c"),
+                    (_md_first_ten, "image number c"),
+                    (_md_image_c_loop, "image number c"),
                     (_md_overall_mean, "shape"),
                     (_md_one_number_per_class, "shape"),
                     (_md_wrong_axis, "shape"),
@@ -483,6 +505,26 @@ def _both_axes(images, lag):
     return (np.abs(x[:, :, lag:] - x[:, :, :-lag]).mean(), np.abs(x[:, lag:, :] - x[:, :-lag, :]).mean())
 
 
+def _last_pair_left_out(images, lag):
+    x = np.asarray(images, dtype=np.float64)
+    h = x.shape[1]
+    return float(np.mean([np.abs(x[:, r + lag, :] - x[:, r, :]) for r in range(h - lag - 1)]))
+
+
+def _slices_one_short(images, lag):
+    x = images.astype(float)
+    return np.abs(x[:, lag:-1, :] - x[:, :-lag - 1, :]).mean()
+
+
+def _last_pair_left_out_loop(images, lag):
+    total, pairs = 0.0, 0
+    for image in images.astype(float):
+        for r in range(image.shape[0] - lag - 1):
+            total += np.abs(image[r + lag] - image[r]).sum()
+            pairs += image.shape[1]
+    return total / pairs
+
+
 def _forgot_return(images, lag):
     x = images.astype(float)
     g = np.abs(x[:, lag:, :] - x[:, :-lag, :]).mean()  # noqa: F841
@@ -550,7 +592,12 @@ def _right_keepdims(images, lag):
               (_rolled, "np.roll wraps the bottom rows round to the top, so it adds pairs that "
                         "are not `lag` rows apart (a pixel near the bottom with one near the "
                         "top) and counts every pixel as a pair. Each column has only "
-                        "height - lag real pairs: line up two slices instead.")],
+                        "height - lag real pairs: line up two slices instead."),
+              (_last_pair_left_out,
+               "You leave out the last pair of rows: the bottom row is never compared with "
+               "the row `lag` above it. Does a range over the upper rows stop one early, or a "
+               "slice end at -1? Each column has height - lag pairs `lag` rows apart, the "
+               "last one ending in the bottom row.")],
     wrong_examples=[(_along_rows, "columns apart"),
                     (_no_abs, "absolute value"),
                     (_abs_after_mean, "absolute value"),
@@ -563,6 +610,9 @@ def _right_keepdims(images, lag):
                     (_over_all_pixels, "fewer pairs"),
                     (_rolled, "np.roll wraps"),
                     (_rolled_up, "np.roll wraps"),
+                    (_last_pair_left_out, "last pair of rows"),
+                    (_slices_one_short, "last pair of rows"),
+                    (_last_pair_left_out_loop, "last pair of rows"),
                     (_summed, "times the right value"),
                     (_per_image, "has shape (5,), but the answer has shape ()"),
                     (_over_images_only, "shape"),
@@ -697,6 +747,20 @@ def _com_nested(image):
     return np.array([[(image * rows).sum() / ink, (image * cols).sum() / ink]])
 
 
+def _com_row_sums_twice(image):
+    row_ink = image.sum(axis=1)
+    positions = np.arange(len(row_ink))
+    r = (positions * row_ink).sum() / row_ink.sum()
+    c = (positions * image.sum(axis=1)).sum() / image.sum()    # copied from the line above
+    return np.array([r, c])
+
+
+def _com_rows_twice(image):
+    rows, cols = np.indices(image.shape)
+    ink = image.sum()
+    return np.array([(image * rows).sum() / ink, (image * rows).sum() / ink])
+
+
 def _com_no_return(image):
     rows, cols = np.indices(image.shape)
     centre = np.array([(image * rows).sum(), (image * cols).sum()]) / image.sum()  # noqa: F841
@@ -757,7 +821,12 @@ def _com_right_margins(image):
                              "pixel; a centre of mass averages the positions of all the pixels, "
                              "each weighted by its ink."),
               (_com_paper, "You weight by 1 - x, the paper. Here 0 is blank paper and 1 is full "
-                           "ink: weight each position by the ink x itself.")],
+                           "ink: weight each position by the ink x itself."),
+              (_com_row_sums_twice,
+               "Your column is the same number as your row: both weight each row's position "
+               "by its ink, as if the row's line was copied and not changed (rows where cols "
+               "belongs, or the row sums, axis=1, where the column sums belong). The column "
+               "coordinate weights each column's position by the ink in that column.")],
     wrong_examples=[(_com_swapped, "row first"),
                     (_com_unweighted, "weights each position"),
                     (_com_from_one, "count from 1"),
@@ -771,6 +840,8 @@ def _com_right_margins(image):
                     (_com_darkest_where, "argmax"),
                     (_com_paper, "the paper"),
                     (_com_paper_loop, "the paper"),
+                    (_com_row_sums_twice, "the same number as your row"),
+                    (_com_rows_twice, "the same number as your row"),
                     (_com_over_inked_pixels, "times the right one"),
                     (_com_not_summed, "shape"),
                     (_com_whole_pixels, "whole numbers"),

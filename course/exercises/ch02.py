@@ -290,6 +290,30 @@ def _forward_sigma_sign_helper(W, b, a0):
     return acts
 
 
+def _forward_relu(W, b, a0):
+    acts = [a0]
+    for W_l, b_l in zip(W, b):
+        acts.append(np.maximum(0, acts[-1] @ W_l.T + b_l))      # ReLU where σ belongs
+    return acts
+
+
+def _forward_relu_hidden(W, b, a0):
+    acts = [a0]
+    for l, (W_l, b_l) in enumerate(zip(W, b)):
+        z = acts[-1] @ W_l.T + b_l
+        acts.append(sigmoid(z) if l == len(W) - 1 else np.maximum(z, 0))
+    return acts
+
+
+def _forward_relu_mask(W, b, a0):
+    acts, a = [a0], a0
+    for W_l, b_l in zip(W, b):
+        z = a @ W_l.T + b_l
+        a = z * (z > 0)
+        acts.append(a)
+    return acts
+
+
 def _forward_output_only(W, b, a0):
     a = a0
     for W_l, b_l in zip(W, b):
@@ -410,7 +434,15 @@ def _forward_torch(W, b, a0):
               (_forward_sigma_sign,
                "Your σ has the wrong sign in its exponent: 1/(1 + e^z) is σ(−z) = 1 − σ(z), "
                "which falls where σ rises. Check it against the chapter's σ (the notebook's "
-               "sigmoid computes it).")],
+               "sigmoid computes it)."),
+              (_forward_relu,
+               "Your neurons compute ReLU, max(0, z), not σ: this network is made of sigmoid "
+               "neurons, a^l = σ(z^l) = 1/(1 + e^(−z^l)) in every layer, each activation "
+               "between 0 and 1."),
+              (_forward_relu_hidden,
+               "Your hidden layers compute ReLU, max(0, z), not σ: this network is made of "
+               "sigmoid neurons, a^l = σ(z^l) = 1/(1 + e^(−z^l)) in every layer, the hidden "
+               "ones too.")],
     wrong_examples=[(_forward_without_a0, "starts at a^1"),
                     (_forward_last_layer_missing, "one layer short"),
                     (_forward_stores_z, "weighted inputs z^l"),
@@ -422,6 +454,9 @@ def _forward_torch(W, b, a0):
                     (_forward_bias_after_sigma_dot, "bias after σ"),
                     (_forward_sigma_sign, "wrong sign in its exponent"),
                     (_forward_sigma_sign_helper, "wrong sign in its exponent"),
+                    (_forward_relu, "compute ReLU"),
+                    (_forward_relu_hidden, "compute ReLU"),
+                    (_forward_relu_mask, "compute ReLU"),
                     (_forward_output_only, "but it is a single ndarray"),
                     (_forward_columns, "is transposed"),
                     (_forward_star, "could not be broadcast"),
@@ -661,6 +696,22 @@ def _sgd_last_layer_stays_append(W, b, dW, db, eta):
     return new_W + [W[-1]], new_b + [b[-1]]
 
 
+def _sgd_returns_steps(W, b, dW, db, eta):
+    return [eta * g for g in dW], [eta * g for g in db]
+
+
+def _sgd_returns_changes(W, b, dW, db, eta):
+    return [-eta * g for g in dW], [-eta * g for g in db]
+
+
+def _sgd_returns_steps_loop(W, b, dW, db, eta):
+    steps_W, steps_b = [], []
+    for l in range(len(W)):
+        steps_W.append(eta * dW[l])
+        steps_b.append(db[l] * eta)
+    return steps_W, steps_b
+
+
 def _sgd_in_place(W, b, dW, db, eta):
     for l in range(len(W)):
         W[l] -= eta * dW[l]
@@ -749,13 +800,24 @@ def _sgd_loop(W, b, dW, db, eta):
               (_sgd_last_layer_stays,
                "Your last layer does not move: its new weights and biases are the old ones "
                "(in a network of one layer, nothing moves at all). Does the loop over the "
-               "layers stop one short, or does the function return the lists it was given?")],
+               "layers stop one short, or does the function return the lists it was given?"),
+              (_sgd_returns_steps,
+               "You return the steps η ∇C themselves, not the new weights and biases: the "
+               "step is taken from where the weights are now, and sgd_step returns where it "
+               "ends (the old W^l and b^l moved by it)."),
+              (_sgd_returns_changes,
+               "You return the changes −η ∇C themselves, not the new weights and biases: the "
+               "step is taken from where the weights are now, and sgd_step returns where it "
+               "ends (the old W^l and b^l moved by it).")],
     wrong_examples=[(_sgd_uphill, "goes uphill"),
                     (_sgd_no_eta, "has no η"),
                     (_sgd_biases_stay, "biases do not move"),
                     (_sgd_divides_by_eta, "divided by η"),
                     (_sgd_last_layer_stays, "last layer does not move"),
                     (_sgd_last_layer_stays_append, "last layer does not move"),
+                    (_sgd_returns_steps, "the steps η ∇C themselves"),
+                    (_sgd_returns_changes, "the changes −η ∇C themselves"),
+                    (_sgd_returns_steps_loop, "the steps η ∇C themselves"),
                     (_sgd_in_place, "changes its input `W`"),
                     (_sgd_scales_the_gradient_in_place, "changes its input `dW`"),
                     (_sgd_no_return, "`return`"),
@@ -829,6 +891,27 @@ def _numeric_alias(cost, w, picks, eps):
         down = cost(w_down)
         slopes.append((up - down) / (2 * eps))
     return np.array(slopes)
+
+
+def _numeric_aliased_pair(cost, w, picks, eps):
+    slopes = []
+    for i, j in picks:
+        w_up = w                   # no copies: two more names for w
+        w_down = w
+        w_up[i, j] += eps
+        w_down[i, j] -= eps        # back where it started, before either cost is taken
+        slopes.append((cost(w_up) - cost(w_down)) / (2 * eps))
+    return np.array(slopes)
+
+
+def _numeric_aliased_pair_tuple(cost, w, picks, eps):
+    out = np.zeros(len(picks))
+    for k, (i, j) in enumerate(picks):
+        up, down = w, w
+        up[i, j] = up[i, j] + eps
+        down[i, j] = down[i, j] - eps
+        out[k] = (cost(up) - cost(down)) / (2 * eps)
+    return out
 
 
 def _numeric_piled_up(cost, w, picks, eps):
@@ -980,8 +1063,13 @@ def _numeric_put_back(cost, w, picks, eps):
                "along all of them together. Nudge only w[i, j], one pick at a time."),
               (_numeric_undone,
                "Your C(w − ε) is C(w) itself: the −ε nudge only undoes the +ε one, because "
-               "both change the same array (w2 = w makes no copy, it is a second name for w). "
-               "The nudge down must start from w as it was."),
+               "both nudges change one and the same array (w itself, or a second name for it: "
+               "w2 = w makes no copy). The nudge down must start from w as it was."),
+              (_numeric_aliased_pair,
+               "Every slope of yours is 0: your two costs are taken at one and the same array, "
+               "so the +ε and −ε nudges cancel before either cost is computed. A name such as "
+               "w_up = w makes no copy, it is a second name for w: nudge copies of w "
+               "(w.copy()), one up and one down."),
               (_numeric_piled_up,
                "Your nudges pile up: the array you nudge still carries the earlier picks' "
                "nudges, so each slope after the first is taken at another w. Start every "
@@ -995,6 +1083,8 @@ def _numeric_put_back(cost, w, picks, eps):
                     (_numeric_nudges_everything, "nudged every weight"),
                     (_numeric_undone, "only undoes the +ε one"),
                     (_numeric_alias, "only undoes the +ε one"),
+                    (_numeric_aliased_pair, "one and the same array"),
+                    (_numeric_aliased_pair_tuple, "one and the same array"),
                     (_numeric_piled_up, "nudges pile up"),
                     (_numeric_piled_up_two_copies, "nudges pile up"),
                     (_numeric_precedence_copies, "operator precedence"),

@@ -144,22 +144,28 @@ def _false_nines_answer():
 
 def _contrast_cases():
     """Bundled training digits in classes of different sizes (so that the mean of the ten
-    class means is not the mean of all digits), one class with a single digit; the first
-    case crops the digits to 20 x 28, so that a transpose or a hard-coded 28 shows."""
+    class means is not the mean of all digits), one class with a single digit. The first
+    case crops the digits to their middle 16 rows and widens them with blank paper to 49
+    columns: 16 x 49 = 784 pixels that are not 28 x 28, so that code with 784 or 28 written
+    into it returns a picture of the wrong size (where it would fail on another size) and
+    a transpose shows; the second crops them to 20 x 28."""
     d = bundled()
     rng = np.random.default_rng(30)
     cases = []
-    for sizes, crop, label_dtype in (((3, 11, 1, 7, 20, 5, 9, 2, 14, 6), True, np.int64),
-                                     ((1, 4, 9, 2, 30, 6, 3, 12, 5, 17), False, np.int64),
-                                     ((60, 25, 40, 33, 8, 51, 19, 44, 12, 70), False, np.uint8)):
+    for sizes, crop, label_dtype in (((3, 11, 1, 7, 20, 5, 9, 2, 14, 6), "20x28", np.int64),
+                                     ((1, 4, 9, 2, 30, 6, 3, 12, 5, 17), "", np.int64),
+                                     ((60, 25, 40, 33, 8, 51, 19, 44, 12, 70), "", np.uint8),
+                                     ((2, 5, 8, 1, 4, 9, 3, 6, 12, 7), "16x49", np.int64)):
         index = np.concatenate([rng.choice(np.flatnonzero(d.y_train == c), n, replace=False)
                                 for c, n in enumerate(sizes)])
         rng.shuffle(index)
         images = d.x_train[index]
-        if crop:
+        if crop == "20x28":
             images = np.ascontiguousarray(images[:, 4:24, :])
+        elif crop == "16x49":
+            images = np.pad(images[:, 6:22, :], ((0, 0), (0, 0), (10, 11)))
         cases.append((images, d.y_train[index].astype(label_dtype)))
-    return cases
+    return [cases[-1]] + cases[:-1]
 
 
 def _class_means(images, labels):
@@ -259,6 +265,29 @@ def _contrast_hard_coded_28(images, labels):
     return (means - x.mean(axis=0)).reshape(10, 28, 28)
 
 
+def _contrast_hard_coded_28_3d(images, labels):
+    x = images.reshape(-1, 28, 28) / 255.0
+    return np.stack([x[labels == c].mean(axis=0) - x.mean(axis=0) for c in range(10)])
+
+
+def _contrast_half_scaled(images, labels):
+    overall = images.mean(axis=0)                  # still 0..255
+    return np.stack([images[labels == c].mean(axis=0) / 255 - overall for c in range(10)])
+
+
+def _contrast_other_half_scaled(images, labels):
+    overall = images.mean(axis=0) / 255
+    return np.stack([images[labels == c].mean(axis=0) - overall for c in range(10)])
+
+
+def _contrast_half_scaled_loop(images, labels):
+    out = np.zeros((10,) + images.shape[1:])
+    mean_all = images.astype(np.float64).mean(axis=0)
+    for c in range(10):
+        out[c] = images[labels == c].astype(np.float64).mean(axis=0) / 255.0 - mean_all
+    return out
+
+
 def _contrast_flat(images, labels):
     x = images.reshape(len(images), -1) / 255.0
     return np.stack([x[labels == c].mean(axis=0) - x.mean(axis=0) for c in range(10)])
@@ -332,7 +361,19 @@ def _contrast_float32(images, labels):
               (_contrast_floor_255,
                "// is whole-number division: images // 255 turns every pixel into 0 or 1 (only "
                "255 becomes 1), so faint and grey ink vanish. Use / to bring the pixels into "
-               "[0, 1].")],
+               "[0, 1]."),
+              (_contrast_hard_coded_28,
+               "Your pictures are 28 × 28 whatever size the digits are: a 784 or a 28 written "
+               "into the code fits only our digits. Write it for any height and width: take "
+               "them from images.shape (or reshape with -1)."),
+              (_contrast_half_scaled,
+               "Your two means are on different scales: you divided the class means x̄_c by "
+               "255 but not the mean of all digits x̄. Bring every pixel into [0, 1] once, "
+               "before taking either mean."),
+              (_contrast_other_half_scaled,
+               "Your two means are on different scales: you divided the mean of all digits x̄ "
+               "by 255 but not the class means x̄_c. Bring every pixel into [0, 1] once, "
+               "before taking either mean.")],
     wrong_examples=[(_contrast_no_subtraction, "mean digits x̄_c themselves"),
                     (_contrast_mean_of_means, "mean of the ten mean digits"),
                     (_contrast_other_classes, "*other* classes"),
@@ -348,7 +389,11 @@ def _contrast_float32(images, labels):
                     (_contrast_nine_classes, "one fewer along axis 0"),
                     (_contrast_transposed, "transposed"),
                     (_contrast_no_return, "return"),
-                    (_contrast_hard_coded_28, "cannot reshape"),
+                    (_contrast_hard_coded_28, "any height and width"),
+                    (_contrast_hard_coded_28_3d, "any height and width"),
+                    (_contrast_half_scaled, "different scales"),
+                    (_contrast_other_half_scaled, "different scales"),
+                    (_contrast_half_scaled_loop, "different scales"),
                     (_contrast_flat, "reshape it"),
                     (_contrast_from_1, "NaN")],
     right_examples=[_contrast_sums_loop, _contrast_one_hot, _contrast_float32],

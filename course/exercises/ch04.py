@@ -108,11 +108,19 @@ def _digits() -> np.ndarray:
     return x.reshape(len(x), -1) / 255.0
 
 
-def _cloud(seed: int, n: int, d: int, spreads, offset: float) -> np.ndarray:
+def _cloud(seed: int, n: int, d: int, spreads, offset: float,
+           positive_first: bool = False) -> np.ndarray:
     """(n, d) points spread along len(spreads) random orthonormal directions, with these
-    standard deviations, around a random centre with entries in [0, offset)."""
+    standard deviations, around a random centre with entries in [0, offset). With
+    positive_first, the first direction has every entry positive (as the first component
+    of digits whose ink rises and falls together)."""
     rng = np.random.default_rng(seed)
-    directions, _ = np.linalg.qr(rng.standard_normal((d, len(spreads))))
+    M = rng.standard_normal((d, len(spreads)))
+    if positive_first:
+        M[:, 0] = np.abs(M[:, 0]) + 0.3
+    directions, _ = np.linalg.qr(M)
+    if positive_first:
+        directions[:, 0] *= np.sign(directions[0, 0])
     z = rng.standard_normal((n, len(spreads))) * np.asarray(spreads, dtype=float)
     return z @ directions.T + offset * rng.random(d)
 
@@ -134,7 +142,7 @@ def _eigh_descending(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _pc_cases():
     x, y = _digits(), bundled().y_train
-    return [(_cloud(40, 57, 6, (4, 2.5, 1.5, 1, 0.5, 0.2), 3.0), 3),
+    return [(_cloud(110, 57, 6, (4, 2.5, 1.5, 1, 0.5, 0.2), 3.0, positive_first=True), 3),
             (x[:300], 6),
             (_cloud(41, 9, 20, (5, 3, 2, 1.2, 0.6, 0.3, 0.2, 0.1), 2.0), 4),
             (x[y == 7][:120], 1),
@@ -235,6 +243,32 @@ def _pc_no_sign_rule_full(X, k):
 def _pc_no_sign_rule_eigh(X, k):
     lam, V = _eigh_descending(X)
     return X.mean(axis=0), V[:, :k].T
+
+
+def _argmax_sign_rule(V: np.ndarray) -> np.ndarray:
+    """The sign rule with argmax where np.abs(...).argmax belongs: each row's largest
+    entry made positive, which flips only a row with no positive entry at all."""
+    return V * np.sign(V[np.arange(len(V)), V.argmax(axis=1)])[:, None]
+
+
+def _pc_largest_entry_positive(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return mean, _argmax_sign_rule(Vt[:k])
+
+
+def _pc_largest_entry_positive_eigh(X, k):
+    lam, V = _eigh_descending(X)
+    return X.mean(axis=0), _argmax_sign_rule(V[:, :k].T)
+
+
+def _pc_largest_entry_positive_loop(X, k):
+    mean = X.mean(axis=0)
+    Vt = np.linalg.svd(X - mean, full_matrices=False)[2]
+    rows = []
+    for v in Vt[:k]:
+        rows.append(-v if v[np.argmax(v)] < 0 else v)
+    return mean, np.array(rows)
 
 
 def _pc_first_entry_positive(X, k):
@@ -408,6 +442,18 @@ def _pc_torch(X, k):
               (_pc_no_sign_rule_eigh,
                "Right directions, but some have the opposite sign: apply the sign rule, so that "
                "each component's entry of largest absolute value is positive."),
+              (_pc_largest_entry_positive,
+               "Right directions, but some have the opposite sign: you made each component's "
+               "largest entry positive, and that entry is positive already unless every entry "
+               "is negative, so hardly any component flips. The sign rule looks at the entry "
+               "of largest absolute value, the one farthest from 0 on either side (np.abs "
+               "before argmax), and makes that one positive."),
+              (_pc_largest_entry_positive_eigh,
+               "Right directions, but some have the opposite sign: you made each component's "
+               "largest entry positive, and that entry is positive already unless every entry "
+               "is negative, so hardly any component flips. The sign rule looks at the entry "
+               "of largest absolute value, the one farthest from 0 on either side (np.abs "
+               "before argmax), and makes that one positive."),
               (_pc_first_entry_positive,
                "Right directions, but some have the opposite sign: you made each component's "
                "first entry positive; the sign rule makes its entry of largest absolute value "
@@ -430,6 +476,9 @@ def _pc_torch(X, k):
                     (_pc_eigh_ascending, "in increasing order"),
                     (_pc_no_sign_rule, "apply the sign rule"),
                     (_pc_no_sign_rule_eigh, "apply the sign rule"),
+                    (_pc_largest_entry_positive, "largest entry positive"),
+                    (_pc_largest_entry_positive_eigh, "largest entry positive"),
+                    (_pc_largest_entry_positive_loop, "largest entry positive"),
                     (_pc_first_entry_positive, "first entry positive"),
                     (_pc_sum_positive, "sum positive"),
                     (_pc_transposed, "transposed"),
@@ -578,6 +627,18 @@ def _var_float32(X):
     return sigma ** 2 / (len(X) - 1)
 
 
+def _var_cov_of_rows(X):
+    return np.sort(np.linalg.eigvalsh(np.cov(X)))[::-1]          # np.cov: one variable per row
+
+
+def _var_cov_of_rows_ascending(X):
+    return np.linalg.eigvalsh(np.cov(X))
+
+
+def _var_cov_of_rows_svd(X):
+    return np.linalg.svd(np.cov(X), compute_uv=False)
+
+
 def _var_np_cov(X):
     return np.linalg.eigvalsh(np.cov(X, rowvar=False).reshape(X.shape[1], X.shape[1]))[::-1]
 
@@ -621,6 +682,14 @@ def _var_np_cov(X):
                "standard deviation first (the eigenvalues of the correlation matrix). The "
                "question asks for the variances of X itself: centre it, but do not rescale "
                "its pixels."),
+              (_var_cov_of_rows,
+               "np.cov takes each row as one variable: np.cov(X) is the n × n covariance "
+               "between the digits, with n eigenvalues. S is the d × d covariance between the "
+               "pixels, the columns of X: np.cov(X, rowvar=False), or X_cᵀ X_c / (n − 1)."),
+              (_var_cov_of_rows_ascending,
+               "np.cov takes each row as one variable: np.cov(X) is the n × n covariance "
+               "between the digits, with n eigenvalues. S is the d × d covariance between the "
+               "pixels, the columns of X: np.cov(X, rowvar=False), or X_cᵀ X_c / (n − 1)."),
               (_var_standardised_ddof0,
                "Those are the variances of the standardised data, every pixel divided by its "
                "standard deviation first (standardise=True). The question asks for the "
@@ -639,6 +708,9 @@ def _var_np_cov(X):
                     (_var_d_minus_one, "times the right"),
                     (_var_in_place, "changes its input `X`"),
                     (_var_no_return, "return"),
+                    (_var_cov_of_rows, "np.cov takes each row as one variable"),
+                    (_var_cov_of_rows_ascending, "np.cov takes each row as one variable"),
+                    (_var_cov_of_rows_svd, "np.cov takes each row as one variable"),
                     (_var_gram_matrix, "shape"),
                     (_var_eigh_as_it_comes, "is a EighResult"),
                     (_var_first_left_out, "one fewer")],

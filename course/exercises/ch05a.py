@@ -417,10 +417,11 @@ _rate_inverted = _breed_with(flips=lambda g, n, pixels, rate: torch.rand(n, pixe
 _uniform_fresh = _breed_with(fresh=lambda g, n, pixels, draw: torch.rand(n, pixels, generator=g))
 
 
-def _global_draws(partner_from_g: bool):
-    """breed whose torch.rand calls (and, unless partner_from_g, torch.randint too) forget
-    generator=g and draw from torch's global generator, replayed from the global state the
-    learner's function started from (see `_Generator`), then put back as it was."""
+def _global_draws(partner_from_g: bool, rand_from_g: bool = False):
+    """breed whose torch.rand calls (unless rand_from_g) and torch.randint (unless
+    partner_from_g) forget generator=g and draw from torch's global generator, replayed
+    from the global state the learner's function started from (see `_Generator`), then
+    put back as it was."""
     def wrong(population, fitness, parents, rate, draw, g):
         start = g.origin.global_states[0]       # not a case's generator: the detector is skipped
         with torch.random.fork_rng(devices=[]):
@@ -429,14 +430,18 @@ def _global_draws(partner_from_g: bool):
             fittest = fitness.argsort()[:parents]
             index = (torch.randint(parents, (n,), generator=g) if partner_from_g
                      else torch.randint(parents, (n,)))
-            child = torch.where(torch.rand(n, pixels) < 0.5, population, population[fittest[index]])
-            flip = torch.rand(n, pixels) < rate
-            return torch.where(flip, draw(torch.rand(n, pixels)), child)
+
+            def rand():
+                return torch.rand(n, pixels, generator=g) if rand_from_g else torch.rand(n, pixels)
+            child = torch.where(rand() < 0.5, population, population[fittest[index]])
+            flip = rand() < rate
+            return torch.where(flip, draw(rand()), child)
     return wrong
 
 
 _rand_without_g = _global_draws(partner_from_g=True)
 _nothing_from_g = _global_draws(partner_from_g=False)
+_randint_without_g = _global_draws(partner_from_g=False, rand_from_g=True)
 
 
 #: The question's four draws from g, by their step number, as a message names them.
@@ -485,6 +490,35 @@ def _partner_any_member(population, fitness, parents, rate, draw, g):
     child = torch.where(torch.rand(n, pixels, generator=g) < 0.5, population, mates)
     flip = torch.rand(n, pixels, generator=g) < rate
     return torch.where(flip, draw(torch.rand(n, pixels, generator=g)), child)
+
+
+def _partner_any_rank(population, fitness, parents, rate, draw, g):
+    n, pixels = population.shape
+    ranked = fitness.argsort()
+    mates = population[ranked[torch.randint(n, (n,), generator=g)]]   # any rank, not the first k
+    child = torch.where(torch.rand(n, pixels, generator=g) < 0.5, population, mates)
+    flip = torch.rand(n, pixels, generator=g) < rate
+    return torch.where(flip, draw(torch.rand(n, pixels, generator=g)), child)
+
+
+def _partner_any_rank_randint_low(population, fitness, parents, rate, draw, g):
+    n, pixels = population.shape
+    order = torch.argsort(fitness)
+    mates = population[order][torch.randint(0, len(population), (n,), generator=g)]
+    child = torch.where(torch.rand(n, pixels, generator=g) < 0.5, population, mates)
+    flip = torch.rand(n, pixels, generator=g) < rate
+    return torch.where(flip, draw(torch.rand(n, pixels, generator=g)), child)
+
+
+def _randint_global_loop(population, fitness, parents, rate, draw, g):
+    n, pixels = population.shape
+    fittest = fitness.argsort()[:parents]
+    pick = torch.randint(0, parents, size=(n,))                        # generator=g forgotten
+    mates = torch.stack([population[fittest[p]] for p in pick])
+    coin = torch.rand(n, pixels, generator=g)
+    flip = torch.rand(n, pixels, generator=g) < rate
+    fresh = draw(torch.rand(n, pixels, generator=g))
+    return torch.where(flip, fresh, torch.where(coin < 0.5, population, mates))
 
 
 def _fresh_for_flipped_only(population, fitness, parents, rate, draw, g):
@@ -617,6 +651,10 @@ def _breed_member_by_member(population, fitness, parents, rate, draw, g):
               (_partner_any_member,
                "Your partners are chosen among all members: only the `parents` fittest "
                "breed with the others (selection)."),
+              (_partner_any_rank,
+               "Your partners are chosen among all members, of any rank in the fitness "
+               "order: only the `parents` fittest breed with the others (selection), so the "
+               "random choice of step 1 picks one of them."),
               (_crossover_swapped,
                "Your children take the partner's pixel where the number of step 2 is below one "
                "half: the text gives that pixel to the member."),
@@ -642,6 +680,11 @@ def _breed_member_by_member(population, fitness, parents, rate, draw, g):
                "Your torch.rand draws do not come from g: without generator=g they come from "
                "torch's own global generator, so the same g no longer gives the same children. "
                "Every random number of steps 1 to 4 comes from g."),
+              (_randint_without_g,
+               "Your partners do not come from g: without generator=g, torch.randint draws "
+               "from torch's own global generator, so the same g no longer gives the same "
+               "children. Every random number of steps 1 to 4 comes from g, the partners of "
+               "step 1 too."),
               (_nothing_from_g,
                "Your random numbers do not come from g: without generator=g, torch.randint and "
                "torch.rand draw from torch's own global generator, so the same g no longer "
@@ -660,6 +703,10 @@ def _breed_member_by_member(population, fitness, parents, rate, draw, g):
                     (_new_values_before_all, "you drew (4) the new values, then (1)"),
                     (_fresh_for_flipped_only, "only for the mutating pixels"),
                     (_rand_without_g, "do not come from g"),
+                    (_randint_without_g, "Your partners do not come from g"),
+                    (_randint_global_loop, "Your partners do not come from g"),
+                    (_partner_any_rank, "of any rank"),
+                    (_partner_any_rank_randint_low, "of any rank"),
                     (_nothing_from_g, "do not come from g"),
                     (_breed_in_place, "changes its input `population`"),
                     (_breed_no_return, "return"),
