@@ -308,6 +308,10 @@ def _exception_advice(err: BaseException, line: str | None) -> str:
         return (" Two arrays' shapes do not fit each other: print their .shape. A vector or a "
                 "mask may need an axis to line up with the rows ([:, None]), or a sum or mean "
                 "may need keepdims=True.")
+    if "cannot reshape array of size" in message:
+        return (" The reshape got another number of values than its shape needs: np.bincount "
+                "returns only (largest value + 1) counts unless minlength= asks for more, and a "
+                "hard-coded size fits only one shape of input.")
     if isinstance(err, IndexError) and "out of bounds" in message:
         return (" An index runs past the end: an off-by-one in a range or a slice, or rows and "
                 "columns swapped ([j, i] where [i, j] is meant)?")
@@ -486,8 +490,9 @@ def _calls_the_reference(ex: CodeExercise, fn: Any) -> str:
         value = scope.get(name)
         if value is target:
             return name
-        inner = getattr(value, getattr(target, "__name__", ""), None) if isinstance(value, type(sys)) else None
-        if inner is target:
+        attribute = getattr(target, "__name__", "")
+        inner = getattr(value, attribute, None) if isinstance(value, type(sys)) else None
+        if inner is target and attribute in names:
             return f"{name}.{target.__name__}"
     return ""
 
