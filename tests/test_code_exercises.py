@@ -293,8 +293,8 @@ def test_a_function_that_only_calls_the_courses_own_is_not_an_answer(toy):
         del globals()["lib"]
 
 
-def test_a_count_that_is_the_length_of_an_axis_is_named():
-    def count_ink(image, threshold):
-        return len(image > threshold)
-    fb = C.check("ch00.count_ink", count_ink)
-    assert fb.correct is False and "the length of axis 0 of `image`" in fb.message
+def test_a_count_that_is_the_length_of_an_axis_is_named(toy):
+    ex = C._REGISTRY["zz.toy"]
+    ex.solution, ex.speed = (lambda x: int((x > 0.5).sum())), None
+    fb = C.check("zz.toy", lambda x: len(x > 0.5))
+    assert fb.correct is False and "the length of axis 0 of `x`" in fb.message
