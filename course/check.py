@@ -355,6 +355,14 @@ def _snapshot(value: Any) -> Any:
     return copy.deepcopy(value)
 
 
+def _grad_switched_on(before: Any, after: Any) -> bool:
+    """A tensor argument that the learner's function made require gradients, or gave one."""
+    if not (hasattr(after, "requires_grad") and hasattr(before, "requires_grad")):
+        return False
+    return (after.requires_grad and not before.requires_grad) or \
+        (getattr(after, "grad", None) is not None and getattr(before, "grad", None) is None)
+
+
 def _changed(before: Any, after: Any) -> bool:
     if isinstance(before, (list, tuple)) and isinstance(after, (list, tuple)):
         return len(before) != len(after) or any(_changed(x, y) for x, y in zip(before, after))
@@ -427,6 +435,13 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
                 return Feedback(key, False,
                                 f"your function changes its input `{ex.arg_names[i]}`; the caller's "
                                 f"{kind} must stay as it was. Work on a copy ({fix})." + ask)
+            if _grad_switched_on(before, after):
+                return Feedback(key, False,
+                                f"your function switches on gradients for its input "
+                                f"`{ex.arg_names[i]}` (requires_grad, or a .grad left on it): the "
+                                "caller's tensor must stay as it was, and a second call would add "
+                                "its gradient to the first. Work on a copy: "
+                                "x = x.clone().requires_grad_(True)." + ask)
         problem = describe_difference(got, expected, rtol=ex.rtol, atol=ex.atol)
         if problem is None:
             problem = _still_attached(got, expected)

@@ -298,3 +298,17 @@ def test_a_count_that_is_the_length_of_an_axis_is_named(toy):
     ex.solution, ex.speed = (lambda x: int((x > 0.5).sum())), None
     fb = C.check("zz.toy", lambda x: len(x > 0.5))
     assert fb.correct is False and "the length of axis 0 of `x`" in fb.message
+
+
+def test_an_input_tensor_made_to_require_gradients_is_named(toy):
+    import torch
+    ex = C._REGISTRY["zz.toy"]
+    ex.cases = lambda: [(torch.arange(12.0).reshape(3, 4),)]
+    ex.solution, ex.speed = (lambda x: x.mean(dim=1)), None
+
+    def grabs(x):
+        x.requires_grad_(True)
+        x.sum().backward()
+        return x.detach().mean(dim=1)
+    fb = C.check("zz.toy", grabs)
+    assert fb.correct is False and "switches on gradients for its input `x`" in fb.message
