@@ -124,6 +124,17 @@ _batch_mean = _ascend_with(lambda net, x, t: _log_p(net, x, t) / len(x),
                            lambda x, lr, g: (x + lr * g).clamp(0, 1))
 _one_step_more = _ascend_with(_log_p, lambda x, lr, g: (x + lr * g).clamp(0, 1),
                               steps_of=lambda steps: steps + 1)
+_one_step_fewer = _ascend_with(_log_p, lambda x, lr, g: (x + lr * g).clamp(0, 1),
+                               steps_of=lambda steps: steps - 1)
+
+
+def _ascend_counted_from_one(net, x, target, lr, steps):
+    x = x.clone()
+    for step in range(1, steps):             # steps − 1 passes: range stops before `steps`
+        x.requires_grad_(True)
+        torch.log_softmax(net(x), dim=1)[:, target].sum().backward()
+        x = (x + lr * x.grad).clamp(0, 1).detach()
+    return x
 
 
 def _grad_not_zeroed(net, x, target, lr, steps):
@@ -288,6 +299,9 @@ def _ascend_image_by_image(net, x, target, lr, steps):
                "Take the sum: every image then gets its own gradient, whatever the batch."),
               (_one_step_more,
                "Your images take one step more than `steps`: check the range of your loop."),
+              (_one_step_fewer,
+               "Your images take one step fewer than `steps`: check the range of your loop "
+               "(range(1, steps) runs steps − 1 times; range(steps) runs `steps` times)."),
               (_grad_not_zeroed,
                "From the second step on, your step is too large: .backward() adds each new "
                "gradient to x.grad, which still holds the last one. Set x.grad to zero (or "
@@ -306,6 +320,8 @@ def _ascend_image_by_image(net, x, target, lr, steps):
                     (_first_image_only, "Only the first image"),
                     (_batch_mean, "1/n of the right one"),
                     (_one_step_more, "one step more"),
+                    (_one_step_fewer, "one step fewer"),
+                    (_ascend_counted_from_one, "one step fewer"),
                     (_grad_not_zeroed, "x.grad"),
                     (_clip_at_the_end, "You clip once, after the last step"),
                     (_not_detached, "gradient history"),
@@ -417,31 +433,45 @@ _rate_inverted = _breed_with(flips=lambda g, n, pixels, rate: torch.rand(n, pixe
 _uniform_fresh = _breed_with(fresh=lambda g, n, pixels, draw: torch.rand(n, pixels, generator=g))
 
 
-def _global_draws(partner_from_g: bool, rand_from_g: bool = False):
-    """breed whose torch.rand calls (unless rand_from_g) and torch.randint (unless
-    partner_from_g) forget generator=g and draw from torch's global generator, replayed
-    from the global state the learner's function started from (see `_Generator`), then
-    put back as it was."""
+def _global_draws(without_g):
+    """breed whose draws of the steps in ``without_g`` (1 to 4, as the question numbers
+    them) forget generator=g and come from torch's global generator, replayed from the
+    global state the learner's function started from (see `_Generator`), then put back as
+    it was."""
     def wrong(population, fitness, parents, rate, draw, g):
         start = g.origin.global_states[0]       # not a case's generator: the detector is skipped
         with torch.random.fork_rng(devices=[]):
             torch.set_rng_state(start)
             n, pixels = population.shape
             fittest = fitness.argsort()[:parents]
-            index = (torch.randint(parents, (n,), generator=g) if partner_from_g
-                     else torch.randint(parents, (n,)))
+            mine = {} if 1 in without_g else {"generator": g}
+            index = torch.randint(parents, (n,), **mine)
 
-            def rand():
-                return torch.rand(n, pixels, generator=g) if rand_from_g else torch.rand(n, pixels)
-            child = torch.where(rand() < 0.5, population, population[fittest[index]])
-            flip = rand() < rate
-            return torch.where(flip, draw(rand()), child)
+            def rand(step):
+                mine = {} if step in without_g else {"generator": g}
+                return torch.rand(n, pixels, **mine)
+            child = torch.where(rand(2) < 0.5, population, population[fittest[index]])
+            flip = rand(3) < rate
+            return torch.where(flip, draw(rand(4)), child)
     return wrong
 
 
-_rand_without_g = _global_draws(partner_from_g=True)
-_nothing_from_g = _global_draws(partner_from_g=False)
-_randint_without_g = _global_draws(partner_from_g=False, rand_from_g=True)
+_rand_without_g = _global_draws({2, 3, 4})
+_nothing_from_g = _global_draws({1, 2, 3, 4})
+_randint_without_g = _global_draws({1})
+_new_values_without_g = _global_draws({4})
+
+
+def _last_rand_global(population, fitness, parents, rate, draw, g):
+    fittest = torch.topk(fitness, parents, largest=False).indices
+    mates = population[fittest][torch.randint(0, parents, (len(population),), generator=g)]
+    child = population.clone()
+    take = torch.rand(population.shape, generator=g) >= 0.5
+    child[take] = mates[take]
+    flip = torch.rand(population.shape, generator=g) < rate
+    fresh = draw(torch.rand(population.shape))                   # generator=g forgotten here only
+    child[flip] = fresh[flip]
+    return child
 
 
 #: The question's four draws from g, by their step number, as a message names them.
@@ -680,6 +710,11 @@ def _breed_member_by_member(population, fitness, parents, rate, draw, g):
                "Your torch.rand draws do not come from g: without generator=g they come from "
                "torch's own global generator, so the same g no longer gives the same children. "
                "Every random number of steps 1 to 4 comes from g."),
+              (_new_values_without_g,
+               "Your new values of step 4 do not come from g: without generator=g, that "
+               "torch.rand draws from torch's own global generator, so the same g no longer "
+               "gives the same children. Every random number of steps 1 to 4 comes from g, "
+               "the last draw too."),
               (_randint_without_g,
                "Your partners do not come from g: without generator=g, torch.randint draws "
                "from torch's own global generator, so the same g no longer gives the same "
@@ -704,6 +739,8 @@ def _breed_member_by_member(population, fitness, parents, rate, draw, g):
                     (_fresh_for_flipped_only, "only for the mutating pixels"),
                     (_rand_without_g, "do not come from g"),
                     (_randint_without_g, "Your partners do not come from g"),
+                    (_new_values_without_g, "new values of step 4 do not come from g"),
+                    (_last_rand_global, "new values of step 4 do not come from g"),
                     (_randint_global_loop, "Your partners do not come from g"),
                     (_partner_any_rank, "of any rank"),
                     (_partner_any_rank_randint_low, "of any rank"),
@@ -782,6 +819,16 @@ def _stale_population(population, fitness, children, child_fitness):
 def _stale_fitness(population, fitness, children, child_fitness):
     better = child_fitness < fitness
     return torch.where(better[:, None], children, population), fitness.clone()
+
+
+def _children_with_the_better_fitness(population, fitness, children, child_fitness):
+    better = child_fitness < fitness
+    return children.clone(), torch.where(better, child_fitness, fitness)
+
+
+def _children_with_minimum(population, fitness, children, child_fitness):
+    new_fitness = torch.minimum(fitness, child_fitness)
+    return children.detach().clone(), new_fitness
 
 
 def _fitness_of_the_loser(population, fitness, children, child_fitness):
@@ -884,6 +931,12 @@ def _keep_member_by_member(population, fitness, children, child_fitness):
               (_stale_fitness,
                "Your new fitness is the old one: where a child replaces its member, the "
                "child's fitness must come with it."),
+              (_children_with_the_better_fitness,
+               "Your new population is the children, every one of them, while your new "
+               "fitness keeps the fitter of each pair: a member that is as fit as its child "
+               "or fitter is dropped, and its fitness now belongs to an image you did not "
+               "keep. Only a strictly fitter child replaces its member's row; elsewhere the "
+               "member's row stays."),
               (_fitness_of_the_loser,
                "Your new fitness belongs to the image you dropped, not to the one you kept: "
                "each kept image must carry its own fitness."),
@@ -898,6 +951,8 @@ def _keep_member_by_member(population, fitness, children, child_fitness):
                     (_stale_population, "your new population is the old one"),
                     (_stale_fitness, "the old one"),
                     (_fitness_of_the_loser, "the image you dropped"),
+                    (_children_with_the_better_fitness, "the children, every one of them"),
+                    (_children_with_minimum, "the children, every one of them"),
                     (_best_of_everyone, "its own child"),
                     (_in_place, "changes its input `population`"),
                     (_in_place_fitness, "changes its input `fitness`"),

@@ -196,6 +196,18 @@ def _wrong_first_row_zeroed(images):   # [:, 0] of the (n, 28, 28) sizes: a whol
     return s.reshape(len(images), -1)
 
 
+def _wrong_first_column_zeroed(images):   # [:, :, 0] of the (n, 28, 28) sizes: a whole column
+    s = np.abs(np.fft.fft2(images))
+    s[:, :, 0] = 0
+    return s.reshape(len(images), -1)
+
+
+def _wrong_first_column_zeroed_torch(images):
+    s = torch.fft.fft2(torch.from_numpy(images)).abs()
+    s[..., 0] = 0.0                      # every row's first entry, not only the first row's
+    return s.flatten(start_dim=1).numpy()
+
+
 def _wrong_last_entry_zeroed(images):
     s = np.abs(np.fft.fft2(images)).reshape(len(images), -1)
     s[:, -1] = 0
@@ -266,6 +278,11 @@ def _right_loop_torch(images):
                "You set a whole row of frequencies to 0, 28 sizes per image: on the (n, 28, 28) "
                "array, [:, 0] is the first row of each image, not one entry. red() sets only the "
                "zero frequency to 0, the first of the 784 entries (one entry of the row)."),
+              (_wrong_first_column_zeroed,
+               "You set a whole column of frequencies to 0, 28 sizes per image: on the "
+               "(n, 28, 28) array, [:, :, 0] (or [..., 0]) is the first column of each image, "
+               "the first entry of every row, not one entry. red() sets only the zero "
+               "frequency to 0, the first of the 784 entries (one entry of the column)."),
               (_wrong_last_entry_zeroed,
                "You set the last of the 784 entries to 0, an ordinary frequency. red() sets the "
                "first entry to 0, the zero frequency (the total ink).")],
@@ -289,6 +306,8 @@ def _right_loop_torch(images):
                     (_wrong_no_return, "return"),
                     (_wrong_loop_over_pixels_axis, "IndexError"),
                     (_wrong_first_row_zeroed, "a whole row of frequencies"),
+                    (_wrong_first_column_zeroed, "a whole column of frequencies"),
+                    (_wrong_first_column_zeroed_torch, "a whole column of frequencies"),
                     (_wrong_last_entry_zeroed, "the last of the 784 entries")],
     right_examples=[_right_dft_matrix, _right_loop_torch],
     reference=_reference_features,
@@ -641,6 +660,20 @@ def _g_ink_as_norm(x, A, B):
     return np.abs(_g_parts(x, A, B)) / x.sum() ** 3
 
 
+def _g_l1_length_loop(x, A, B):        # the length of x taken as the sum of its pixels
+    s = np.abs(np.fft.fft2(x)).flatten()
+    s[0] = 0
+    y = np.einsum("j,jkl->kl", s, B) @ (A @ x.flatten())
+    length = np.abs(x).sum()
+    return np.abs(y) / length ** 3
+
+
+def _g_undivided_loop(x, A, B):
+    s = np.abs(np.fft.fft2(x)).ravel()
+    M = sum(s[j] * B[j] for j in range(1, 784))
+    return np.abs(M @ (A @ x.ravel()))
+
+
 def _g_negative(x, A, B):
     return -np.abs(_g_parts(x, A, B)) / np.linalg.norm(x) ** 3
 
@@ -733,6 +766,14 @@ def _right_g_torch(x, A, B):
               (_g_spectral,
                "np.linalg.norm(x, 2) of a 28 × 28 array is its largest singular value. ‖x‖ is "
                "the length of the image as a vector of 784 pixels: np.linalg.norm(x)."),
+              (_g_ink_as_norm,
+               "You divided by the cube of the sum of the pixels, the image's L1 length (its "
+               "total ink). ‖x‖ in g_k is the ordinary length of the image as a vector of 784 "
+               "pixels, the square root of the sum of their squares (np.linalg.norm(x))."),
+              (_g_no_division,
+               "Your values are the sizes |y_k(x)| themselves: you did not divide them by "
+               "‖x‖³. The video's g_k divides each size by the cube of the image's length "
+               "(np.linalg.norm(x) ** 3)."),
               (_g_raw_pixel_scale,
                "You divided the image by 255, as if it held raw pixels 0..255. x is already "
                "floats in [0, 1] (the notebook passes x_held[0] / 255): use it as it is, "
@@ -745,9 +786,11 @@ def _right_g_torch(x, A, B):
                     (_g_columns, "row by row"),
                     (_g_power, "squared sizes"),
                     (_g_spectral, "largest singular value"),
-                    (_g_no_division, "times the right"),
+                    (_g_no_division, "did not divide them by ‖x‖³"),
+                    (_g_undivided_loop, "did not divide them by ‖x‖³"),
                     (_g_fourth, "times the right"),
-                    (_g_ink_as_norm, "times the right"),
+                    (_g_ink_as_norm, "L1 length"),
+                    (_g_l1_length_loop, "L1 length"),
                     (_g_negative, "opposite sign"),
                     (_g_column_vector, "shape"),
                     (_g_unit_image_in_place, "changes its input `x`"),

@@ -178,6 +178,19 @@ def _T_composed_other_order(f, A, B, X):   # f(ABx) + f(Bx)
     return f(BX @ A.T) + f(BX)
 
 
+def _T_composition_only(f, A, B, X):     # f(BAx) alone: A then B on the same point, one value
+    return f(X @ A.T @ B.T)
+
+
+def _T_composition_only_other_order(f, A, B, X):   # f(ABx) alone
+    return f(X @ B.T @ A.T)
+
+
+def _T_composition_by_columns(f, A, B, X):
+    moved = B @ (A @ X.T)                # the points as columns, moved by A, then by B
+    return f(moved.T)
+
+
 def _T_difference(f, A, B, X):
     return f(X @ A.T) - f(X @ B.T)
 
@@ -246,6 +259,16 @@ def _right_T_one_call(f, A, B, X):
               (_T_composed_other_order,
                "One of your terms is f(ABx): A moved the points that B had already moved. T "
                "moves each original point x twice, separately: once by A and once by B."),
+              (_T_composition_only,
+               "That is f(BAx) alone: B moved the points that A had already moved, and f was "
+               "evaluated once, at that one point. T moves each original point x twice, "
+               "separately, once by A and once by B, evaluates f at both, Ax and Bx, and adds "
+               "the two values."),
+              (_T_composition_only_other_order,
+               "That is f(ABx) alone: A moved the points that B had already moved, and f was "
+               "evaluated once, at that one point. T moves each original point x twice, "
+               "separately, once by A and once by B, evaluates f at both, Ax and Bx, and adds "
+               "the two values."),
               (_T_difference,
                "You subtracted f(Bx) from f(Ax): T adds the two values, f(Ax) + f(Bx)."),
               (_T_plus_f,
@@ -279,6 +302,9 @@ def _right_T_one_call(f, A, B, X):
                     (_T_summed_over_points, "shape"),
                     (_T_no_return, "return"),
                     (_T_difference, "You subtracted f(Bx)"),
+                    (_T_composition_only, "f(BAx) alone"),
+                    (_T_composition_by_columns, "f(BAx) alone"),
+                    (_T_composition_only_other_order, "f(ABx) alone"),
                     (_T_plus_f, "f(x) + T f"),
                     (_T_moved_points_to_length_1, "rescaled the moved points"),
                     (_T_points_to_length_1, "rescaled the points x"),
@@ -342,6 +368,11 @@ def _step_by_square(M, w):
 def _step_by_l1(M, w):
     v = M @ w
     return v / np.abs(v).sum()
+
+
+def _step_by_l1_norm(M, w):
+    v = M @ w
+    return v / np.linalg.norm(v, ord=1)
 
 
 def _step_negative(M, w):
@@ -429,6 +460,10 @@ def _right_step_torch(M, w):
               (_step_by_sum,
                "You divided by the sum of the entries of M w. The rescaling is by its length, "
                "‖M w‖ = √(Σ_i (M w)_i²), which is never negative or zero for M w ≠ 0."),
+              (_step_by_l1,
+               "You divided by the sum of the sizes of the entries of M w, Σ_i |(M w)_i| (its "
+               "L1 length, np.linalg.norm(v, 1)). The rescaling is by the ordinary length "
+               "‖M w‖ = √(Σ_i (M w)_i²), so that the new w has length 1."),
               (_step_by_largest,
                "You divided by the largest entry of M w (a textbook variant). Here w ← M w / "
                "‖M w‖: divide by the length, so that the new w has length 1."),
@@ -452,7 +487,8 @@ def _right_step_torch(M, w):
                     (_step_by_square, "squared length"),
                     (_step_by_norm_of_M, "times the right"),
                     (_step_with_its_length, "tuple"),
-                    (_step_by_l1, "times the right"),
+                    (_step_by_l1, "L1 length"),
+                    (_step_by_l1_norm, "L1 length"),
                     (_step_negative, "opposite sign"),
                     (_step_elementwise, "elementwise *"),
                     (_step_in_place, "changes its input `w`"),
@@ -548,6 +584,28 @@ def _rho_elementwise_sum(M, w):         # (w * M * w)[i, j] = M[i, j] w[j]², th
     return np.sum(w * M * w) / (w @ w)
 
 
+def _rho_star_summed(M, w):             # (M * w)[i, j] = M[i, j] w[j], then all added: one w missing
+    return (M * w).sum() / (w * w).sum()
+
+
+def _rho_einsum_one_w(M, w):
+    return np.einsum("ij,j->", M, w) / np.dot(w, w)
+
+
+def _rho_largest_eigenvalue(M, w):      # M's eigenvalue of largest size (its real part): w unused
+    values = np.linalg.eigvals(M)
+    return float(np.real(values[np.argmax(np.abs(values))]))
+
+
+def _rho_rightmost_eigenvalue(M, w):    # M's eigenvalue of largest real part: w unused
+    return float(np.max(np.linalg.eigvals(M).real))
+
+
+def _rho_top_eigenvalue_torch(M, w):
+    values = torch.linalg.eigvals(torch.from_numpy(M))
+    return values[values.abs().argmax()].real.item()
+
+
 def _right_rho_loops(M, w):
     top = sum(w[i] * M[i, j] * w[j] for i in range(len(w)) for j in range(len(w)))
     return top / sum(x * x for x in w)
@@ -591,6 +649,20 @@ def _right_rho_torch(M, w):
               (_rho_floor_division,
                "// is floor division: it rounds the quotient down to a whole number. ρ is a "
                "fraction in general: divide with /."),
+              (_rho_star_summed,
+               "* multiplies entry by entry: M * w multiplies column j of M by w_j, and the "
+               "sum of all of it pairs M[i, j] with w_j alone, so one w is missing. wᵀ M w "
+               "pairs M[i, j] with w_i w_j: its products are matrix products, @ in numpy."),
+              (_rho_largest_eigenvalue,
+               "Your number is an eigenvalue of M, found without w: your function never uses "
+               "w. ρ is computed from w, wᵀ M w / wᵀ w; it equals an eigenvalue only when w is "
+               "an eigenvector, and the iteration uses it to read off the eigenvalue of the w "
+               "it has reached."),
+              (_rho_rightmost_eigenvalue,
+               "Your number is an eigenvalue of M, found without w: your function never uses "
+               "w. ρ is computed from w, wᵀ M w / wᵀ w; it equals an eigenvalue only when w is "
+               "an eigenvector, and the iteration uses it to read off the eigenvalue of the w "
+               "it has reached."),
               (_rho_elementwise_sum,
                "* multiplies entry by entry: w * M * w multiplies column j of M by w_j², and "
                "the sum of that is not wᵀ M w, which pairs M[i, j] with w_i w_j. The products "
@@ -609,7 +681,11 @@ def _right_rho_torch(M, w):
                     (_rho_divided_twice, "divided by wᵀ w twice"),
                     (_rho_floor_division, "floor division"),
                     (_rho_star_first, "elementwise *"),
-                    (_rho_elementwise_sum, "multiplies column j of M by w_j²")],
+                    (_rho_elementwise_sum, "multiplies column j of M by w_j²"),
+                    (_rho_star_summed, "one w is missing"),
+                    (_rho_einsum_one_w, "one w is missing"),
+                    (_rho_largest_eigenvalue, "never uses w"),
+                    (_rho_top_eigenvalue_torch, "never uses w")],
     right_examples=[_right_rho_loops, _right_rho_columns, _right_rho_torch],
     explanation="For an eigenvector, M w = λ w, so wᵀ M w / wᵀ w = λ: the quotient reads off "
                 "the eigenvalue of a vector that has settled. For any other w it is a "
