@@ -126,3 +126,22 @@ def test_components_90_names_the_off_by_one_with_and_without_standardising():
         feedback = check(key, answer - 1)
         assert feedback.correct is False and "Off by one" in feedback.message, (key, feedback)
         assert str(answer) not in feedback.message
+
+
+def test_a_plain_flip_is_not_called_the_sum_rule_and_the_sum_rule_is_named():
+    """A minus in front of the SVD's components is no sign rule at all: its message must not
+    say the learner made each component's sum positive, even where the flip gives every
+    component the sign of its sum; the sum rule itself is named on the first case."""
+    def flipped(X, k):
+        mean = X.mean(axis=0)
+        return mean, -np.linalg.svd(X - mean, full_matrices=False)[2][:k]
+
+    def sum_positive(X, k):
+        mean = X.mean(axis=0)
+        V = np.linalg.svd(X - mean, full_matrices=False)[2][:k]
+        return mean, V * np.where(V.sum(axis=1) < 0, -1, 1)[:, None]
+    feedback = check("ch04.principal_components", flipped)
+    assert feedback.correct is False and "sum positive" not in feedback.message
+    assert "sign rule" in feedback.message
+    feedback = check("ch04.principal_components", sum_positive)
+    assert feedback.correct is False and "sum positive" in feedback.message

@@ -259,6 +259,42 @@ def _md_image_c_loop(images, labels):
     return means
 
 
+def _md_first_seen_order(images, labels):
+    order = []
+    for label in labels:                       # the classes as they first turn up
+        if label not in order:
+            order.append(label)
+    return np.stack([images[labels == c].mean(axis=0) / 255 for c in order])
+
+
+def _md_first_seen_unique(images, labels):
+    _, first = np.unique(labels, return_index=True)
+    order = labels[np.sort(first)]
+    x = images / 255
+    return np.array([x[labels == c].mean(axis=0) for c in order])
+
+
+def _md_class_of_image_c(images, labels):
+    x = images / 255
+    return np.stack([x[labels == labels[c]].mean(axis=0) for c in range(10)])
+
+
+def _md_class_of_image_c_loop(images, labels):
+    means = np.zeros((10,) + images.shape[1:])
+    for c in range(10):
+        means[c] = images[labels == labels[c]].astype(float).mean(axis=0) / 255
+    return means
+
+
+def _md_by_256(images, labels):
+    return np.array([images[labels == c].mean(axis=0) for c in range(10)]) / 256
+
+
+def _md_by_256_loop(images, labels):
+    x = images.astype(np.float64) / 256.0
+    return np.stack([x[labels == c].mean(axis=0) for c in range(10)])
+
+
 def _md_no_return(images, labels):
     x = images / 255
     means = np.array([x[labels == c].mean(axis=0) for c in range(10)])  # noqa: F841
@@ -344,7 +380,18 @@ def _md_right_torch(images, labels):
               (_md_image_c,
                "Position c of your result is image number c, a single digit, whatever its "
                "label: the mean of class c averages all the images *labelled* c, wherever "
-               "they are in the array (labels == c picks them).")],
+               "they are in the array (labels == c picks them)."),
+              (_md_first_seen_order,
+               "Your classes are in the order they first turn up in the labels, not in the "
+               "order of their names: position c should hold class c, whichever class the "
+               "labels happen to start with."),
+              (_md_class_of_image_c,
+               "Position c of your result is the mean of the class of image number c "
+               "(labels[c]), not of class c: labels == labels[c] picks the images that share "
+               "image c's label, whatever that is. Compare the labels with c itself."),
+              (_md_by_256,
+               "You divide by 256, the number of values a byte can hold; the largest pixel "
+               "value is 255, and the question's [0, 1] scale is pixel value / 255.")],
     wrong_examples=[(_md_not_scaled, "0..255 scale"),
                     (_md_summed, "You add up the images of each class"),
                     (_md_summed_not_scaled, "You add up the images of each class"),
@@ -372,7 +419,13 @@ def _md_right_torch(images, labels):
                     (_md_flattened, "shape"),
                     (_md_fixed_size, "ValueError"),
                     (_md_in_place, "changes its input `images`"),
-                    (_md_no_return, "return")],
+                    (_md_no_return, "return"),
+                    (_md_first_seen_order, "order they first turn up"),
+                    (_md_first_seen_unique, "order they first turn up"),
+                    (_md_class_of_image_c, "class of image number c"),
+                    (_md_class_of_image_c_loop, "class of image number c"),
+                    (_md_by_256, "divide by 256"),
+                    (_md_by_256_loop, "divide by 256")],
     right_examples=[_md_right_loop, _md_right_list, _md_right_add_at, _md_right_torch],
     reference=tested_mean_digits,
     explanation="images[labels == c] keeps the digits of class c, and .mean(axis=0) averages "
@@ -525,6 +578,17 @@ def _last_pair_left_out_loop(images, lag):
     return total / pairs
 
 
+def _lag_plus_one(images, lag):
+    x = images.astype(float)
+    return np.abs(x[:, lag + 1:, :] - x[:, :-lag - 1, :]).mean()
+
+
+def _lag_plus_one_loop(images, lag):
+    x = np.asarray(images, dtype=np.float64)
+    h = x.shape[1]
+    return float(np.mean([np.abs(x[:, r + lag + 1] - x[:, r]) for r in range(h - lag - 1)]))
+
+
 def _forgot_return(images, lag):
     x = images.astype(float)
     g = np.abs(x[:, lag:, :] - x[:, :-lag, :]).mean()  # noqa: F841
@@ -597,7 +661,11 @@ def _right_keepdims(images, lag):
                "You leave out the last pair of rows: the bottom row is never compared with "
                "the row `lag` above it. Does a range over the upper rows stop one early, or a "
                "slice end at -1? Each column has height - lag pairs `lag` rows apart, the "
-               "last one ending in the bottom row.")],
+               "last one ending in the bottom row."),
+              (_lag_plus_one,
+               "Your pairs are lag + 1 rows apart, one row too far: an off-by-one in where a "
+               "slice starts or ends, or in the shift. g_y(lag) pairs each pixel with the one "
+               "exactly `lag` rows below it, in the same column.")],
     wrong_examples=[(_along_rows, "columns apart"),
                     (_no_abs, "absolute value"),
                     (_abs_after_mean, "absolute value"),
@@ -619,7 +687,9 @@ def _right_keepdims(images, lag):
                     (_in_place, "changes its input `images`"),
                     (_slices_differ, "ValueError"),
                     (_both_axes, "shape"),
-                    (_forgot_return, "return")],
+                    (_forgot_return, "return"),
+                    (_lag_plus_one, "lag + 1 rows apart"),
+                    (_lag_plus_one_loop, "lag + 1 rows apart")],
     right_examples=[_right_loop, _right_torch, _right_keepdims],
     speed=lambda: (bundled().x_train, 5),
     slow_seconds=0.5,

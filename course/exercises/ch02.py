@@ -370,6 +370,21 @@ def _forward_layers_reversed(W, b, a0):
     return acts
 
 
+def _forward_no_bias(W, b, a0):
+    acts = [a0]
+    for W_l in W:
+        acts.append(sigmoid(acts[-1] @ W_l.T))
+    return acts
+
+
+def _forward_no_bias_loop(W, b, a0):
+    acts, a = [a0], a0
+    for l in range(len(W)):
+        a = 1 / (1 + np.exp(-np.dot(a, W[l].T)))
+        acts.append(a)
+    return acts
+
+
 # Other right ways to write it.
 
 def _forward_tuple_with_z(W, b, a0):
@@ -442,7 +457,10 @@ def _forward_torch(W, b, a0):
               (_forward_relu_hidden,
                "Your hidden layers compute ReLU, max(0, z), not σ: this network is made of "
                "sigmoid neurons, a^l = σ(z^l) = 1/(1 + e^(−z^l)) in every layer, the hidden "
-               "ones too.")],
+               "ones too."),
+              (_forward_no_bias,
+               "Your weighted inputs have no bias: z^l = a^(l−1) (W^l)ᵀ + b^l adds the layer's "
+               "bias b^l to every row before σ, and you left b out.")],
     wrong_examples=[(_forward_without_a0, "starts at a^1"),
                     (_forward_last_layer_missing, "one layer short"),
                     (_forward_stores_z, "weighted inputs z^l"),
@@ -464,7 +482,9 @@ def _forward_torch(W, b, a0):
                     (_forward_no_return, "`return`"),
                     (_forward_input_every_layer, "needs the inner sizes equal"),
                     (_forward_bias_column, "shapes do not fit"),
-                    (_forward_layers_reversed, "needs the inner sizes equal")],
+                    (_forward_layers_reversed, "needs the inner sizes equal"),
+                    (_forward_no_bias, "have no bias"),
+                    (_forward_no_bias_loop, "have no bias")],
     right_examples=[_forward_tuple_with_z, _forward_columns_transposed_back, _forward_torch],
     rtol=1e-5, atol=1e-7,
     explanation="One matrix product per layer moves the whole batch: a^l = σ(a^(l−1) (W^l)ᵀ + b^l), "
@@ -518,6 +538,19 @@ def _backprop_sigma_prime_of_a(W, b, X, Y):
     return dW, db
 
 
+def _backprop_sigma_prime_of_a_in_bp2(W, b, X, Y):
+    acts = forward(W, b, X)
+    a = acts[-1]
+    delta = (a - Y) * a * (1 - a) / len(X)
+    dW, db = [None] * len(W), [None] * len(b)
+    for l in range(len(W) - 1, -1, -1):
+        dW[l], db[l] = delta.T @ acts[l], delta.sum(axis=0)
+        if l > 0:
+            s = sigmoid(acts[l])                    # σ of an activation: a second σ
+            delta = (delta @ W[l]) * s * (1 - s)
+    return dW, db
+
+
 def _backprop_with(name, bp1=None, bp4=None, bp3=None, bp2=None, order=None, ret=None):
     """A backprop with one step replaced (for the wrong examples below), called ``name``."""
     def backprop(W, b, X, Y):
@@ -560,6 +593,9 @@ _backprop_mean_twice = _backprop_with(
     "_backprop_mean_twice", bp4=lambda delta, acts, l: delta.T @ acts[l] / len(delta),
     bp3=lambda delta: delta.mean(axis=0))
 _backprop_swapped = _backprop_with("_backprop_swapped", ret=lambda dW, db: (db, dW))
+_backprop_sigma_prime_of_a_in_bp1 = _backprop_with(
+    "_backprop_sigma_prime_of_a_in_bp1",
+    bp1=lambda a, Y, n: (a - Y) * sigmoid(a) * (1 - sigmoid(a)) / n)
 
 
 def _backprop_per_digit(W, b, X, Y):
@@ -628,7 +664,11 @@ def _backprop_torch(W, b, X, Y):
                "chain rule multiplies it by σ'(z^l) (⊙) to reach z^l."),
               (_backprop_sigma_prime_of_a,
                "You took σ' of the activations a instead of the weighted inputs z: σ'(z) = "
-               "σ(z)(1 − σ(z)), and σ(z) is a already, so no second σ is needed.")],
+               "σ(z)(1 − σ(z)), and σ(z) is a already, so no second σ is needed."),
+              (_backprop_sigma_prime_of_a_in_bp2,
+               "Your BP2 takes σ' of the activations a^l instead of the weighted inputs z^l: "
+               "you applied σ to a^l again, σ(a)(1 − σ(a)). σ'(z) = σ(z)(1 − σ(z)), and σ(z^l) "
+               "is a^l already, so no second σ is needed.")],
     wrong_examples=[(_backprop_no_sigma_prime_in_bp1, "lacks σ'(z^L)"),
                     (_backprop_no_sigma_prime_in_bp2, "BP2 lacks σ'(z^l)"),
                     (_backprop_sigma_prime_of_a, "σ' of the activations"),
@@ -642,7 +682,9 @@ def _backprop_torch(W, b, X, Y):
                     (_backprop_bp4_star, "could not be broadcast"),
                     (_backprop_layers_backwards, "swapped"),
                     (_backprop_mean_twice, "An extra 1/7"),
-                    (_backprop_swapped, "swapped")],
+                    (_backprop_swapped, "swapped"),
+                    (_backprop_sigma_prime_of_a_in_bp2, "BP2 takes σ' of the activations"),
+                    (_backprop_sigma_prime_of_a_in_bp1, "σ' of the activations a")],
     right_examples=[_backprop_per_digit, _backprop_with_z, _backprop_torch],
     explanation="One forward pass keeps every a^l; one backward pass turns δ^L into every δ^l "
                 "(BP2) and reads off all the gradients (BP3, BP4). The 1/n enters once, in BP1, "
@@ -756,6 +798,33 @@ def _sgd_on_the_lists(W, b, dW, db, eta):
     return W - eta * dW, b - eta * db
 
 
+def _sgd_biases_without_eta(W, b, dW, db, eta):
+    return [W_l - eta * g for W_l, g in zip(W, dW)], [b_l - g for b_l, g in zip(b, db)]
+
+
+def _sgd_biases_without_eta_loop(W, b, dW, db, eta):
+    new_W, new_b = [], []
+    for l in range(len(W)):
+        new_W.append(W[l] - eta * dW[l])
+        new_b.append(b[l] - db[l])
+    return new_W, new_b
+
+
+def _sgd_only_last_layer(W, b, dW, db, eta):
+    new_W, new_b = list(W), list(b)             # the old arrays, not changed in place
+    new_W[-1] = W[-1] - eta * dW[-1]
+    new_b[-1] = b[-1] - eta * db[-1]
+    return new_W, new_b
+
+
+def _sgd_only_last_layer_copies(W, b, dW, db, eta):
+    new_W, new_b = [w.copy() for w in W], [c.copy() for c in b]
+    L = len(W) - 1
+    new_W[L] -= eta * dW[L]
+    new_b[L] -= eta * db[L]
+    return new_W, new_b
+
+
 def _sgd_copies(W, b, dW, db, eta):
     new_W, new_b = [w.copy() for w in W], [c.copy() for c in b]
     for l in range(len(W)):
@@ -808,7 +877,14 @@ def _sgd_loop(W, b, dW, db, eta):
               (_sgd_returns_changes,
                "You return the changes −η ∇C themselves, not the new weights and biases: the "
                "step is taken from where the weights are now, and sgd_step returns where it "
-               "ends (the old W^l and b^l moved by it).")],
+               "ends (the old W^l and b^l moved by it)."),
+              (_sgd_biases_without_eta,
+               "Your biases step without η: the weights take the step η ∇_W C, but the biases "
+               "take ∇_b C alone. Both steps are the gradient times the learning rate η."),
+              (_sgd_only_last_layer,
+               "Only your last layer moves: the layers before it keep their old weights and "
+               "biases. Every layer takes its own step, W^l and b^l for each l (zip(W, dW) "
+               "goes through them all).")],
     wrong_examples=[(_sgd_uphill, "goes uphill"),
                     (_sgd_no_eta, "has no η"),
                     (_sgd_biases_stay, "biases do not move"),
@@ -825,7 +901,11 @@ def _sgd_loop(W, b, dW, db, eta):
                     (_sgd_swapped, "swapped"),
                     (_sgd_gradient_transposed, "ValueError"),
                     (_sgd_weights_with_bias_gradients, "ValueError"),
-                    (_sgd_on_the_lists, "TypeError")],
+                    (_sgd_on_the_lists, "TypeError"),
+                    (_sgd_biases_without_eta, "biases step without η"),
+                    (_sgd_biases_without_eta_loop, "biases step without η"),
+                    (_sgd_only_last_layer, "Only your last layer moves"),
+                    (_sgd_only_last_layer_copies, "Only your last layer moves")],
     right_examples=[_sgd_copies, _sgd_subtract, _sgd_loop],
     explanation="New lists leave the old weights to the caller: the training loop below "
                 "replaces its lists with yours (W, b = sgd_step(...)), and a caller that wants "

@@ -300,6 +300,34 @@ def _contrast_from_1(images, labels):
         return np.stack([x[labels == c].mean(axis=0) - x.mean(axis=0) for c in range(1, 11)])
 
 
+def _contrast_by_256(images, labels):
+    x = images / 256
+    return np.stack([x[labels == c].mean(axis=0) for c in range(10)]) - x.mean(axis=0)
+
+
+def _contrast_by_256_loop(images, labels):
+    overall = images.astype(np.float64).mean(axis=0) / 256.0
+    out = np.zeros((10,) + images.shape[1:])
+    for c in range(10):
+        out[c] = images[labels == c].astype(np.float64).mean(axis=0) / 256.0 - overall
+    return out
+
+
+def _contrast_uint8_means(images, labels):
+    overall = images.mean(axis=0).astype(np.uint8)          # the fractions cut off, as bytes
+    means = np.stack([images[labels == c].mean(axis=0) for c in range(10)]).astype(np.uint8)
+    return (means - overall) / 255                           # uint8 - uint8 wraps below 0
+
+
+def _contrast_uint8_rounded(images, labels):
+    overall = np.round(images.mean(axis=0)).astype(np.uint8)
+    out = []
+    for c in range(10):
+        mean_c = np.round(images[labels == c].mean(axis=0)).astype(np.uint8)
+        out.append((mean_c - overall) / 255.0)
+    return np.array(out)
+
+
 # Other right ways to write it (check must accept them).
 
 def _contrast_sums_loop(images, labels):
@@ -373,7 +401,21 @@ def _contrast_float32(images, labels):
               (_contrast_other_half_scaled,
                "Your two means are on different scales: you divided the mean of all digits x̄ "
                "by 255 but not the class means x̄_c. Bring every pixel into [0, 1] once, "
-               "before taking either mean.")],
+               "before taking either mean."),
+              (_contrast_by_256,
+               "You divide the pixels by 256, the number of values a byte can hold; the "
+               "largest pixel value is 255, and the chapter's pixels are x_p = pixel value / "
+               "255, which fills [0, 1]."),
+              (_contrast_uint8_means,
+               "Your negative contrasts wrap around (an overflow): you turned the means back "
+               "into uint8 before subtracting, and uint8 holds only 0..255, so where class c "
+               "has less ink than the mean digit the difference comes out as a large positive "
+               "number. Keep the means as floats: x̄_c − x̄ can be negative."),
+              (_contrast_uint8_rounded,
+               "Your negative contrasts wrap around (an overflow): you turned the means back "
+               "into uint8 before subtracting, and uint8 holds only 0..255, so where class c "
+               "has less ink than the mean digit the difference comes out as a large positive "
+               "number. Keep the means as floats: x̄_c − x̄ can be negative.")],
     wrong_examples=[(_contrast_no_subtraction, "mean digits x̄_c themselves"),
                     (_contrast_mean_of_means, "mean of the ten mean digits"),
                     (_contrast_other_classes, "*other* classes"),
@@ -395,7 +437,11 @@ def _contrast_float32(images, labels):
                     (_contrast_other_half_scaled, "different scales"),
                     (_contrast_half_scaled_loop, "different scales"),
                     (_contrast_flat, "reshape it"),
-                    (_contrast_from_1, "NaN")],
+                    (_contrast_from_1, "NaN"),
+                    (_contrast_by_256, "divide the pixels by 256"),
+                    (_contrast_by_256_loop, "divide the pixels by 256"),
+                    (_contrast_uint8_means, "wrap around"),
+                    (_contrast_uint8_rounded, "wrap around")],
     right_examples=[_contrast_sums_loop, _contrast_one_hot, _contrast_float32],
     explanation="Ink that every class has cancels in x̄_c − x̄; what is left is where class c "
                 "has more ink than the average digit (positive) and less (negative), the "

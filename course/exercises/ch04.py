@@ -141,8 +141,11 @@ def _eigh_descending(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 # ........................................................ the principal components
 
 def _pc_cases():
+    """The first cloud (seed 214) is picked so that, as LAPACK returns its components here,
+    the wrong sign rules (none, a plain minus, the sum's sign, the first or the largest
+    entry) each give a different answer, so that each is named apart on it."""
     x, y = _digits(), bundled().y_train
-    return [(_cloud(110, 57, 6, (4, 2.5, 1.5, 1, 0.5, 0.2), 3.0, positive_first=True), 3),
+    return [(_cloud(214, 57, 6, (4, 2.5, 1.5, 1, 0.5, 0.2), 3.0, positive_first=True), 3),
             (x[:300], 6),
             (_cloud(41, 9, 20, (5, 3, 2, 1.2, 0.6, 0.3, 0.2, 0.1), 2.0), 4),
             (x[y == 7][:120], 1),
@@ -283,6 +286,27 @@ def _pc_sum_positive(X, k):
     U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
     V = Vt[:k]
     return mean, V * np.where(V.sum(axis=1, keepdims=True) < 0, -1.0, 1.0)
+
+
+def _pc_no_sign_rule_negated(X, k):
+    mean = X.mean(axis=0)
+    U, sigma, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    return mean, -Vt[:k]                       # a minus for every component, no rule at all
+
+
+def _pc_standardised(X, k):
+    mean = X.mean(axis=0)
+    sd = X.std(axis=0, ddof=1)
+    Z = (X - mean) / np.where(sd > 0, sd, 1.0)      # every pixel divided by its spread
+    U, sigma, Vt = np.linalg.svd(Z, full_matrices=False)
+    return mean, _sign_rule(Vt[:k])
+
+
+def _pc_standardised_eigh(X, k):
+    Z = (X - X.mean(axis=0)) / np.maximum(X.std(axis=0), 1e-300)
+    lam, V = np.linalg.eigh(np.corrcoef(Z, rowvar=False))
+    V = V[:, ::-1][:, :k].T
+    return X.mean(axis=0), V * np.sign(V[np.arange(k), np.abs(V).argmax(axis=1)])[:, None]
 
 
 def _pc_transposed(X, k):
@@ -458,10 +482,22 @@ def _pc_torch(X, k):
                "Right directions, but some have the opposite sign: you made each component's "
                "first entry positive; the sign rule makes its entry of largest absolute value "
                "positive."),
+              # Before the sum rule: where a plain flip happens to give each component the
+              # sign of its sum, the flip is the likelier thing to have been written.
+              (_pc_no_sign_rule_negated,
+               "Right directions, but some have the opposite sign: a minus in front of every "
+               "component is no sign rule, it flips them all, whichever sign each had. Apply "
+               "the sign rule to each component on its own, so that its entry of largest "
+               "absolute value is positive."),
               (_pc_sum_positive,
                "Right directions, but some have the opposite sign: you made each component's "
                "sum positive; the sign rule makes its entry of largest absolute value "
-               "positive.")],
+               "positive."),
+              (_pc_standardised,
+               "Those are the components of the standardised data: you divided every pixel "
+               "(column) by its standard deviation before decomposing, which weighs every "
+               "pixel's spread the same. The chapter's PCA centres X but keeps its pixels' "
+               "own scales: decompose X_c = X − μ as it is.")],
     wrong_examples=[(_pc_not_centred, "decompose the centred data"),
                     (_pc_u_columns, "columns of U"),
                     (_pc_vt_columns, "columns of Vᵀ, not its rows"),
@@ -481,6 +517,9 @@ def _pc_torch(X, k):
                     (_pc_largest_entry_positive_loop, "largest entry positive"),
                     (_pc_first_entry_positive, "first entry positive"),
                     (_pc_sum_positive, "sum positive"),
+                    (_pc_no_sign_rule_negated, "a minus in front of every component"),
+                    (_pc_standardised, "components of the standardised data"),
+                    (_pc_standardised_eigh, "components of the standardised data"),
                     (_pc_transposed, "transposed"),
                     (_pc_k_plus_one, "one more along axis 0"),
                     (_pc_swapped, "swapped"),
@@ -609,6 +648,17 @@ def _var_standardised_ddof0(X):
     return fit_pca(X, standardise=True).explained_variance
 
 
+def _var_not_squared(X):
+    sigma = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
+    return sigma / (len(X) - 1)
+
+
+def _var_not_squared_loop(X):
+    Xc = X - X.mean(axis=0)
+    n = X.shape[0]
+    return np.array([s / (n - 1) for s in np.linalg.svd(Xc)[1]])
+
+
 def _var_by_eigh(X):
     Xc = X - X.mean(axis=0)
     lam = np.linalg.eigvalsh(Xc.T @ Xc / (len(X) - 1))
@@ -693,7 +743,10 @@ def _var_np_cov(X):
               (_var_standardised_ddof0,
                "Those are the variances of the standardised data, every pixel divided by its "
                "standard deviation first (standardise=True). The question asks for the "
-               "variances of X itself: centre it, but do not rescale its pixels.")],
+               "variances of X itself: centre it, but do not rescale its pixels."),
+              (_var_not_squared,
+               "You divided the singular values σ_i themselves by n − 1, without squaring "
+               "them: λ_i = σ_i² / (n − 1) divides their squares.")],
     wrong_examples=[(_var_not_centred, "singular values of the centred data"),
                     (_var_singular_values, "singular values σ_i themselves"),
                     (_var_standard_deviations, "Those are standard deviations"),
@@ -713,7 +766,9 @@ def _var_np_cov(X):
                     (_var_cov_of_rows_svd, "np.cov takes each row as one variable"),
                     (_var_gram_matrix, "shape"),
                     (_var_eigh_as_it_comes, "is a EighResult"),
-                    (_var_first_left_out, "one fewer")],
+                    (_var_first_left_out, "one fewer"),
+                    (_var_not_squared, "without squaring"),
+                    (_var_not_squared_loop, "without squaring")],
     right_examples=[_var_by_eigh, _var_of_the_coordinates, _var_float32, _var_np_cov],
     rtol=1e-5, atol=1e-5,
     reference=_variances_reference,
@@ -840,6 +895,39 @@ def _wrong_as_images(X, mean, components, k):
     return (mean + ((X - mean) @ V.T) @ V).reshape(len(X), 28, 28)
 
 
+def _wrong_own_mean(X, mean, components, k):
+    mu = X.mean(axis=0)                          # the batch's mean, not the one given
+    V = components[:k]
+    return mu + ((X - mu) @ V.T) @ V
+
+
+def _wrong_own_mean_loop(X, mean, components, k):
+    centre = np.mean(X, axis=0)
+    out = np.empty_like(X)
+    for i, x in enumerate(X):
+        z = components[:k] @ (x - centre)
+        out[i] = centre + z @ components[:k]
+    return out
+
+
+def _wrong_own_mean_subtracted(X, mean, components, k):
+    V = components[:k]
+    return mean + ((X - X.mean(axis=0)) @ V.T) @ V
+
+
+def _wrong_from_one(X, mean, components, k):
+    V = components[1:k + 1]
+    return mean + ((X - mean) @ V.T) @ V
+
+
+def _wrong_from_one_loop(X, mean, components, k):
+    rebuilt = np.tile(mean, (len(X), 1))
+    for j in range(1, k + 1):                    # j = 1, ..., k as the formula counts
+        v = components[j]
+        rebuilt += np.outer((X - mean) @ v, v)
+    return rebuilt
+
+
 # Other right ways to write it.
 
 def _rebuild_one_digit_at_a_time(X, mean, components, k):
@@ -903,7 +991,19 @@ def _rebuild_projection_matrix(X, mean, components, k):
               (_wrong_coordinates_only,
                "You returned the coordinates z, k numbers per digit, not the rebuilt digits: "
                "going back to 784 pixels is the second step, x̂ = μ + Σ z_j v_j (a product "
-               "with the same k components, the other way round, then the mean digit added).")],
+               "with the same k components, the other way round, then the mean digit added)."),
+              (_wrong_own_mean,
+               "You centred with the mean of the digits you were given (X.mean(axis=0)), not "
+               "with the mean μ passed in: μ is the mean digit the components were found "
+               "around, and z_j = v_j · (x − μ) and x̂ = μ + Σ z_j v_j both use that one."),
+              (_wrong_own_mean_subtracted,
+               "You centred with the mean of the digits you were given (X.mean(axis=0)), not "
+               "with the mean μ passed in: μ is the mean digit the components were found "
+               "around, and z_j = v_j · (x − μ) uses that one."),
+              (_wrong_from_one,
+               "You skipped the first component and took one after the k-th: the formula's "
+               "j = 1, ..., k counts from 1, but Python counts rows from 0, so the first "
+               "component is row 0.")],
     wrong_examples=[(_wrong_not_centred, "needs the mean subtracted"),
                     (_wrong_mean_not_added, "Add the mean digit"),
                     (_wrong_columns, "each component is a row"),
@@ -919,7 +1019,12 @@ def _rebuild_projection_matrix(X, mean, components, k):
                     (_wrong_star_for_matmul, "ValueError"),
                     (_wrong_no_return, "return"),
                     (_wrong_return_in_loop, "first item only"),
-                    (_wrong_as_images, "reshape")],
+                    (_wrong_as_images, "reshape"),
+                    (_wrong_own_mean, "the mean of the digits you were given"),
+                    (_wrong_own_mean_loop, "the mean of the digits you were given"),
+                    (_wrong_own_mean_subtracted, "the mean of the digits you were given"),
+                    (_wrong_from_one, "skipped the first component"),
+                    (_wrong_from_one_loop, "skipped the first component")],
     right_examples=[_rebuild_one_digit_at_a_time, _rebuild_float32, _rebuild_projection_matrix],
     rtol=1e-5, atol=1e-6,
     reference=_reference,
