@@ -57,7 +57,10 @@ test: $(STAMP) browser
 # The notebooks, the saved runs and the shipped weights once more, computed as another
 # processor would (torch's generic kernels, another OpenBLAS core type, two threads): the
 # numbers must stay within the tolerances that benchmarks/spread.py measured.
-ANOTHER_MACHINE_TESTS := notebooks tests/test_eigen_net_controls.py tests/test_weights_paths.py
+# The code exercises too: a right function computed another way (a batch of one, a loop)
+# must be accepted on that path as well.
+ANOTHER_MACHINE_TESTS := notebooks tests/test_eigen_net_controls.py tests/test_weights_paths.py \
+  tests/test_code_exercises.py tests/test_exercises_ch05b.py
 # Its own model cache: the networks are trained afresh on that path, not loaded.
 test-another-machine: $(STAMP)
 	@cache=$$(mktemp -d); status=0; \
