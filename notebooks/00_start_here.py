@@ -155,6 +155,13 @@ check("ch00.pixels", answer)
 answer = None  # replace None with your answer
 check("ch00.always_seven", answer)
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Do:** enter a wrong answer on purpose (one digit's pixels, or a percentage for the
+# second question) and read the message aloud: it names the mistake, never the answer.
+#
+# **Ask:** why does a "network" that always answers 7 get any digits right at all?
+# **Expect:** a tenth of the test digits are 7s; every model must beat that chance level.
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Widgets: sliders you can drag
 #
@@ -201,7 +208,8 @@ the grey.
 # overflow, a changed input, an error on a given line of your code), without showing the
 # right values or the course's code. Once `check` accepts your function, the cells after
 # it compute with your function; until then they use the course's version, and say so.
-#
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # Write `count_ink(image, threshold)`: the number of pixels of one digit whose value is
 # above `threshold` (a pixel value, 0..255 like the image), the number the threshold
 # widget prints. Try a wrong version on purpose too (count the pixels at or above the

@@ -179,7 +179,7 @@ def mean_digits(images, labels):
 
 check("ch01.mean_digits", mean_digits)
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "subslide"}
 mean_digits = use("ch01.mean_digits", mean_digits)
 
 means = mean_digits(data.x_train, data.y_train)
@@ -333,7 +333,7 @@ def variogram_y(images, lag):
 
 check("ch01.variogram_y", variogram_y)
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "subslide"}
 variogram_y = use("ch01.variogram_y", variogram_y)
 
 from course.pixel_stats import variogram  # the tested version: every lag, both axes
@@ -467,7 +467,7 @@ check("ch01.centre_of_mass", centre_of_mass)
 # %% slideshow={"slide_type": "fragment"}
 centre_of_mass = use("ch01.centre_of_mass", centre_of_mass)
 
-# %% tags=["nbval-check-output"] slideshow={"slide_type": "fragment"}
+# %% tags=["nbval-check-output"] slideshow={"slide_type": "subslide"}
 from course.pixel_stats import border_ink_fraction
 
 border = border_ink_fraction(data.x_train, border=4)

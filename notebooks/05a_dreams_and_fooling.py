@@ -387,7 +387,7 @@ own mutation rate, which is kept when the child is (self-adaptation).
 # best at the end (the prior's work). Both fitnesses get the same budget: 3 islands per
 # class, 60 images each, 150 generations.
 
-# %% slideshow={"slide_type": "fragment"}
+# %% slideshow={"slide_type": "subslide"}
 xt = torch.from_numpy(data.x_test.astype(np.float64) / 255)
 typical = float(prior.penalty(xt, data.y_test).median())   # a real digit's penalty
 runs = np.repeat(np.arange(10), 3)       # 3 independent runs (islands) per class
