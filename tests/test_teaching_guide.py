@@ -75,8 +75,11 @@ def notebook_numbers(stem: str) -> set[str]:
     speaker notes, which the guide may quote): in its sources and its outputs (printed text
     and computed Markdown)."""
     nb = json.loads(teacher_edition(stem).read_text())
+    # and the committed learner's notebook: the reference run the guide quotes, which another
+    # processor or Python, executing the teacher's edition here, computes a little differently
+    learner = json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text())
     parts = []
-    for cell in nb["cells"]:
+    for cell in nb["cells"] + learner["cells"]:
         parts.append("".join(cell.get("source", "")))
         for out in cell.get("outputs", []):
             parts.append("".join(out.get("text", "")))
