@@ -107,21 +107,7 @@ def _all_numbers(parts) -> bool:
 
 
 def _close(given, expected, rtol, atol) -> bool:
-    return all(_equal(g, e, rtol, atol) for g, e in zip(given, expected))
-
-
-def _equal(g, e, rtol, atol) -> bool:
-    a, b = as_array(g), as_array(e)
-    if a is None or b is None:
-        try:
-            return bool(g == e)
-        except Exception:
-            return False
-    if a.size == b.size == 1:
-        a, b = a.reshape(()), b.reshape(())
-    if a.shape != b.shape or a.dtype.kind not in "biuf" or b.dtype.kind not in "biuf":
-        return False
-    return bool(np.allclose(a.astype(float), b.astype(float), rtol=rtol, atol=atol, equal_nan=True))
+    return all(same(g, e, rtol, atol) for g, e in zip(given, expected))
 
 
 def _swapped(given, expected, rtol, atol) -> str:
@@ -132,7 +118,7 @@ def _swapped(given, expected, rtol, atol) -> str:
     for order in permutations(range(n)):
         if order == tuple(range(n)):
             continue
-        if all(_equal(given[i], expected[order[i]], rtol, atol) for i in range(n)):
+        if all(same(given[i], expected[order[i]], rtol, atol) for i in range(n)):
             moved = [str(i + 1) for i in range(n) if order[i] != i]
             return "parts " + " and ".join(moved)
     return ""
