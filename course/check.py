@@ -50,6 +50,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .diagnose import as_array, describe_difference, same
+from .probe import probe
 
 __all__ = ["Exercise", "CodeExercise", "Feedback", "exercise", "code_exercise", "check", "use",
            "hint", "solution", "exercises", "answer_key"]
@@ -312,6 +313,11 @@ def _exception_advice(err: BaseException, line: str | None) -> str:
         return (" The reshape got another number of values than its shape needs: np.bincount "
                 "returns only (largest value + 1) counts unless minlength= asks for more, and a "
                 "hard-coded size fits only one shape of input.")
+    if type(err).__name__ == "AxisError" or "out of bounds for array of dimension" in message \
+            or "Dimension out of range" in message:
+        return (" The array has fewer axes than the code expects: a single item (one image, "
+                "one point, 1-D) where a batch of them (rows, 2-D) is meant, or the reverse? "
+                "Print the .shape of what goes in.")
     if isinstance(err, IndexError) and "out of bounds" in message:
         return (" An index runs past the end: an off-by-one in a range or a slice, or rows and "
                 "columns swapped ([j, i] where [i, j] is meant)?")
@@ -463,6 +469,10 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
         case = describe_arguments(ex.arg_names, args)
         if "not the right number" in problem:       # nothing more telling was found
             problem = _a_length(got, args, ex.arg_names) or problem
+        if _GENERIC in problem or "not the right number" in problem:
+            found = probe(fn, ex.solution, args, ex.arg_names, got, call=_call,
+                          rtol=ex.rtol, atol=ex.atol)
+            problem = found or problem + _right_on(ex, fn, cases, args)
         return Feedback(key, False, f"{problem[0].upper()}{problem[1:]} (case: {case}.)" + ask)
     advice = ""
     if ex.speed is not None:
@@ -471,6 +481,51 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
             return Feedback(key, False, slow)
     return Feedback(key, True, f"right on all {len(cases)} test cases." +
                     (f" {ex.explanation}" if ex.explanation else "") + advice)
+
+
+#: The words of `describe_difference` when it finds nothing more telling than a difference.
+_GENERIC = "differs from the right answer"
+
+
+def _call(f: Callable[..., Any], args: tuple, seconds: float) -> Any:
+    """``f`` on copies of ``args``, stopped after ``seconds`` (a TimeoutError then)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with _time_limit(seconds):
+                return f(*(_snapshot(a) for a in args))
+    except _TooSlow:
+        raise TimeoutError(f"no result within {seconds:.2g} s") from None
+
+
+def _right_on(ex: CodeExercise, fn: Callable[..., Any], cases: list[tuple], failed: tuple,
+              seconds: float = 5.0) -> str:
+    """' It is right on 2 of the 5 test cases, for example (case: ...)': when the function
+    is right on some cases, the difference between those and the failing one points at
+    the mistake. "" when it is right on none (or there is no time to tell)."""
+    deadline = time.perf_counter() + seconds
+    right, tried = [], 0
+    for args in cases:
+        if args is failed:
+            tried += 1
+            continue
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            return ""
+        try:
+            got = _call(fn, args, left)
+            expected = _call(ex.solution, args, max(deadline - time.perf_counter(), 0.05))
+        except Exception:
+            tried += 1
+            continue
+        tried += 1
+        if same(got, expected, ex.rtol, ex.atol):
+            right.append(args)
+    if not right:
+        return ""
+    example = describe_arguments(ex.arg_names, right[0])
+    return (f" It is right on {len(right)} of the {len(cases)} test cases, for example on "
+            f"({example}): what is different about the case it gets wrong?")
 
 
 def _a_length(got: Any, args: tuple, names: list[str]) -> str:
@@ -608,8 +663,11 @@ def _type_problem(given: Any, expected: Any) -> str:
     if _is_number(expected):
         if isinstance(given, str):
             return "the answer is a number, but you gave text (remove the quotes)."
-        if isinstance(given, np.ndarray) and given.size == 1:
+        if isinstance(given, np.ndarray) and given.ndim == 0:
             return ""
+        if isinstance(given, np.ndarray) and given.size == 1:
+            return (f"the answer is a number, but you gave an array of shape {given.shape} "
+                    "holding one: take the number out with .item() or float(...).")
         if isinstance(given, complex) or np.iscomplexobj(given):
             return ("the answer is a real number, but you gave a complex one: the question asks "
                     "for a size, |z| (abs), or a real part.")

@@ -61,7 +61,8 @@ def describe_difference(given: Any, expected: Any, *, rtol: float = 1e-6, atol: 
     how it differs, without giving the right values away.
 
     given, expected : arrays, numbers, torch tensors, or tuples/lists of them (compared
-        part by part). A number and an array holding one number count as the same.
+        part by part). A number is a number: an array holding one, with axes of length
+        1, is named as a mistake (a later cell could not format it).
     rtol, atol : as in `numpy.allclose`.
     what : how to call ``given`` in the message ("your result", "part 2 of your result").
     """
@@ -85,8 +86,10 @@ def describe_difference(given: Any, expected: Any, *, rtol: float = 1e-6, atol: 
             return (f"{what} holds complex numbers, but the answer is real numbers: take the "
                     "absolute value (np.abs) or the real part where the text says so.")
         return f"{what} holds {g.dtype} values, but the answer is numbers."
-    if g.shape != e.shape and g.size == e.size == 1:   # a number, or an array holding one
-        g, e = g.reshape(()), e.reshape(())
+    if g.shape != e.shape and g.size == e.size == 1 and e.ndim == 0:
+        return (f"{what} is an array of shape {g.shape} holding one number, but the answer is a "
+                "number itself: take it out with .item() or float(...), or avoid the axes of "
+                "length 1 (keepdims=True, [None], a (1, n) @ (n, 1) product).")
     g64, e64 = g.astype(np.float64), e.astype(np.float64)
     if g.shape != e.shape:
         return _shape_problem(g64, e64, what, rtol, atol)
@@ -130,17 +133,22 @@ def _parts_problem(given, expected, rtol, atol, what) -> str | None:
         return (f"{what} should be {len(expected)} things ({kind}), but it is a single "
                 f"{type(given).__name__}.")
     if len(given) != len(expected):
-        return (f"{what} should be {len(expected)} things ({kind}), but the function returns "
-                f"{len(given)}: one too many or too few (an off-by-one in a loop, or a first "
-                "or last item left out)?" if abs(len(given) - len(expected)) == 1 else
-                f"{what} should be {len(expected)} things ({kind}), but the function returns "
-                f"{len(given)}.")
+        many = f"{type(given).__name__} of {_plural(len(given), 'item')}"
+        return (f"{what} should be {len(expected)} things ({kind}), but the function returns a "
+                f"{many}: one too many or too few (an off-by-one in a loop, a first or last item "
+                "left out, or a `return` inside the loop?)" if abs(len(given) - len(expected)) == 1
+                else f"{what} should be {len(expected)} things ({kind}), but the function returns "
+                f"a {many} (a `return` inside a loop returns after its first round).")
     if len(expected) > 2 and not _close(given, expected, rtol, atol) and \
             _close(given[1:], expected[:-1], rtol, atol):
         return (f"{what} is shifted by one place: item k holds what belongs at k - 1 (the first "
                 "item twice, the last one missing?). Append after the update, not before.")
     swapped = _swapped(given, expected, rtol, atol) if not _close(given, expected, rtol, atol) else ""
     if swapped:
+        if what.startswith("part "):      # the items of a list inside the result
+            swapped = swapped.replace("parts", "items")
+            return (f"{what} has the right items, but {swapped} are swapped: keep them in the "
+                    "order of the layers (a list built backwards needs reversing?).")
         return f"{what} has the right parts, but {swapped} are swapped: return them in the order the question gives."
     for i, (g, e) in enumerate(zip(given, expected), start=1):
         inner = f"item {i} of {what}" if what.startswith("part ") else f"part {i} of {what}"
@@ -224,6 +232,10 @@ def _value_problem(g, g64, e, e64, what, rtol, atol) -> str:
             and not close(g64, e64):
         return (f"{what} is whole numbers where fractions are expected: integer arithmetic "
                 "(//, int(...) or uint8 values) cut them off; convert to float first.")
+    if g.dtype.kind == "f" and np.all(g64 == np.round(g64)) and np.any(e64 != np.round(e64)) \
+            and np.all(np.abs(g64 - e64) < 1):
+        return (f"{what} is rounded to whole numbers, but the answer has fractions: a round(), "
+                "int(...), // or an integer type on the way?")
     if g.dtype.kind in "iu" and e.dtype.kind == "f" and g.dtype.itemsize == 1:
         return (f"{what} is uint8 (0..255, wrapping around below 0 and above 255, an overflow): "
                 "convert the images to float before subtracting or adding.")

@@ -89,3 +89,12 @@ def test_solutions_command_runs_as_a_module():
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "ch00.pixels" in out.stdout and "answer: 3136000" in out.stdout
+
+
+def test_a_number_given_as_an_array_holding_one_is_named_as_in_code_exercises():
+    key = next(k for k, ex in C.exercises().items()
+               if isinstance(ex, C.Exercise) and isinstance(ex.answer, (int, float)))
+    answer = C._get(key).answer
+    assert C.check(key, np.array(answer)).correct is True
+    fb = C.check(key, np.array([answer]))
+    assert fb.correct is False and ".item()" in fb.message

@@ -92,11 +92,18 @@ def test_variogram_y_cases_have_uint8_pairs_whose_difference_is_negative_and_a_b
 variogram_y = ch01.variogram_y
 
 
-@pytest.mark.parametrize("answer", [lambda images, lag: np.array([variogram_y(images, lag)]),
+@pytest.mark.parametrize("answer", [lambda images, lag: np.array(variogram_y(images, lag)),
                                     lambda images, lag: variogram_y(images, lag)],
-                         ids=["an array holding one number", "a number"])
-def test_variogram_y_accepts_a_number_or_an_array_holding_one(answer):
+                         ids=["a 0-d array", "a number"])
+def test_variogram_y_accepts_a_number(answer):
     assert C.check("ch01.variogram_y", answer).correct is True
+
+
+def test_variogram_y_names_an_array_holding_one_number_as_in_every_exercise():
+    fb = C.check("ch01.variogram_y", lambda images, lag: np.array([variogram_y(images, lag)]))
+    assert fb.correct is False and "holding one number" in fb.message and ".item()" in fb.message
+    fb = C.check("ch00.count_ink", lambda image, threshold: np.array([(image > threshold).sum()]))
+    assert fb.correct is False and "holding one number" in fb.message
 
 
 def test_scaling_the_stored_pixels_to_0_1_is_named_in_the_chapters_words():

@@ -612,7 +612,7 @@ def _right_torch(images, lag):
     return (x[:, lag:] - x[:, :-lag]).abs().mean().item()
 
 
-def _right_keepdims(images, lag):
+def _keepdims(images, lag):
     x = np.asarray(images, dtype=np.float64)
     return np.abs(x[:, lag:, :] - x[:, :-lag, :]).mean(keepdims=True)   # an array holding one number
 
@@ -666,7 +666,8 @@ def _right_keepdims(images, lag):
                "Your pairs are lag + 1 rows apart, one row too far: an off-by-one in where a "
                "slice starts or ends, or in the shift. g_y(lag) pairs each pixel with the one "
                "exactly `lag` rows below it, in the same column.")],
-    wrong_examples=[(_along_rows, "columns apart"),
+    wrong_examples=[(_keepdims, "holding one number"),
+                    (_along_rows, "columns apart"),
                     (_no_abs, "absolute value"),
                     (_abs_after_mean, "absolute value"),
                     (_squared, "square the differences"),
@@ -690,7 +691,7 @@ def _right_keepdims(images, lag):
                     (_forgot_return, "return"),
                     (_lag_plus_one, "lag + 1 rows apart"),
                     (_lag_plus_one_loop, "lag + 1 rows apart")],
-    right_examples=[_right_loop, _right_torch, _right_keepdims],
+    right_examples=[_right_loop, _right_torch],
     speed=lambda: (bundled().x_train, 5),
     slow_seconds=0.5,
     reference=_tested_variogram_y,

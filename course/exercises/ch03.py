@@ -634,9 +634,10 @@ def _right_cells(y_true, y_pred):
                "Rows and columns are swapped: row i must hold the digits *labelled* i, "
                "column j the digits *predicted* as j."),
               (_wrong_fancy_index,
-               "Every cell is 0 or 1: a pair that occurs many times is counted once. With "
-               "counts[y_true, y_pred] += 1, numpy adds 1 only once per repeated pair; use a "
-               "loop over the pairs, or np.add.at."),
+               "Every cell is 0 or 1: a pair that occurs many times is counted once. Either "
+               "a cell is set (= 1) where it should be added to (+= 1), or "
+               "counts[y_true, y_pred] += 1 is applied to whole arrays at once, where numpy "
+               "adds 1 only once per repeated pair (use a loop over the pairs, or np.add.at)."),
               (_wrong_shares,
                "Those are shares of each row, not counts: leave out the division."),
               (_wrong_mistakes_only,

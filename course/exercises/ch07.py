@@ -613,7 +613,12 @@ def _right_rho_loops(M, w):
 
 def _right_rho_columns(M, w):
     v = w.reshape(-1, 1)                      # w as a column, as in the formula
-    return (v.T @ M @ v) / (v.T @ v)          # a 1 × 1 array: one number
+    return ((v.T @ M @ v) / (v.T @ v)).item()  # a 1 × 1 array; the number in it
+
+
+def _rho_one_by_one(M, w):
+    v = w.reshape(-1, 1)
+    return (v.T @ M @ v) / (v.T @ v)          # a 1 × 1 array, not the number: a later f"{r:.3f}" fails
 
 
 def _right_rho_torch(M, w):
@@ -685,7 +690,8 @@ def _right_rho_torch(M, w):
                     (_rho_star_summed, "one w is missing"),
                     (_rho_einsum_one_w, "one w is missing"),
                     (_rho_largest_eigenvalue, "never uses w"),
-                    (_rho_top_eigenvalue_torch, "never uses w")],
+                    (_rho_top_eigenvalue_torch, "never uses w"),
+                    (_rho_one_by_one, "holding one number")],
     right_examples=[_right_rho_loops, _right_rho_columns, _right_rho_torch],
     explanation="For an eigenvector, M w = λ w, so wᵀ M w / wᵀ w = λ: the quotient reads off "
                 "the eigenvalue of a vector that has settled. For any other w it is a "
