@@ -256,13 +256,15 @@ def _ignored(run, close, fn, solution, args, names, got, expected) -> str:
 
 
 def _variants(value: Any) -> list[Any]:
-    """`vary`'s change, and for a number also one ten times as large (a step ε whose small
-    change the right result hardly feels)."""
+    """`vary`'s change, and for a number also a larger one (a step ε whose small change the
+    right result hardly feels, a threshold between values no pixel takes)."""
     first = vary(value)
     if first is None:
         return []
     if isinstance(value, (float, np.floating)) and value:
         return [first, value * 10]
+    if isinstance(value, (int, np.integer)):
+        return [first, value * 2 + 10]     # a threshold of 0 and of 1 may count the same
     return [first]
 
 

@@ -70,6 +70,20 @@ def test_an_argument_not_used_is_named(toys):
     assert not fb and "does not change when `lag` changes" in fb.message, fb.message
 
 
+def test_an_unused_threshold_is_named_where_a_step_of_one_changes_nothing():
+    def count(image, threshold):
+        return int((image > threshold).sum())
+    image = np.zeros((6, 6), dtype=np.uint8)
+    image[1:4, 2], image[0, 0] = 200, 7           # no pixel of 1: > 0 counts what > 1 counts
+    C._REGISTRY.pop("zz.count", None)
+    C.code_exercise("zz.count", "A toy.", hint="-", cases=lambda: [(image, 0)])(count)
+    try:
+        fb = C.check("zz.count", lambda image, threshold: int((image > 128).sum()) + 1)
+        assert not fb and "does not change when `threshold` changes" in fb.message, fb.message
+    finally:
+        C._REGISTRY.pop("zz.count", None)
+
+
 def test_a_part_that_leaves_out_an_argument_is_named(toys):
     def half_eta(W, dW, eta):
         return [W[0] - eta * dW[0]] + [w - d for w, d in zip(W[1:], dW[1:])]
