@@ -509,6 +509,13 @@ digits are known by heart rather than read.
 # cancels that slope (the last exercise of this chapter lets you find out how), and the *ReLU* activation,
 # max(0, z), has slope 1 wherever it is active.
 #
+# A *recipe* here names the hidden neurons' activation and the cost. With the
+# cross-entropy cost the output layer is a *softmax*, as in `course.mlp`: its 10 outputs
+# e^{z_j} / Σ_k e^{z_k} are positive and add up to 1, one share per digit. So "sigmoid +
+# cross-entropy" means sigmoid hidden neurons, softmax outputs and the cross-entropy cost;
+# with the quadratic cost the outputs are sigmoids too. (The chapter's last exercise keeps
+# sigmoid outputs and writes the cross-entropy for them; BP1 comes out the same both ways.)
+#
 # Compared at one learning rate, though, a recipe wins partly because that rate suits
 # it. So we train each of three recipes at seven learning rates, 3 epochs each, with
 # batches of 10, and compare them both at one shared η = 0.1 and each at its best η.
@@ -733,7 +740,9 @@ PyTorch, Gaussian with N(0, 1) biases in `MLP`) and the batches in another order
 # Now the modern recipe: ReLU, cross-entropy, the Adam optimiser, more neurons. And
 # a small *convolutional* network (CNN), which slides small 3 × 3 filters over the image
 # instead of connecting every pixel to every neuron, so it recognises a stroke wherever
-# it is. Trained models are kept in a cache (`~/.cache/mnist-course/models`), so when
+# it is. The CNN is trained with *augmentation*: in every epoch each training digit is
+# moved by up to 2 pixels and turned by up to 10°, at random, so the network sees more
+# ways a digit can sit on the page. Trained models are kept in a cache (`~/.cache/mnist-course/models`), so when
 # you run this notebook again they are loaded instead of retrained; the cache notices
 # any change of architecture, data or settings.
 
@@ -751,9 +760,9 @@ print(f"MLP 784-128-10, ReLU, Adam, 10 epochs: test accuracy {big_history.test_a
 print(f"CNN with augmentation, 3 epochs:       test accuracy {cnn_history.test_accuracy[-1]:.1%}")
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# The CNN is trained for only 3 epochs here to keep the notebook quick; with small
-# random shifts and rotations of the training digits (*augmentation*) and more epochs
-# it passes 98 % on the official test set (`benchmarks/mlp_targets.py` measures that).
+# The CNN is trained for only 3 epochs here to keep the notebook quick; with the same
+# augmentation and more epochs it passes 98 % on the official test set
+# (`benchmarks/mlp_targets.py` measures that).
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 md(f"""

@@ -645,8 +645,9 @@ network. The CNN suffers less than the MLP ({pct(border["CNN"][0])} against
 A better network helps; the fix that works for both is preparing the input the way the
 training data was prepared.
 
-**Ask:** is it the size or the border? What would a 4-pixel margin do? **Expect:** exercise 2
-measures it: with digits of MNIST's size that do not touch the edge the MLP gets
+**Ask:** how much would MNIST's size and a 4-pixel border give back, without the centring?
+**Expect:** exercise 2 measures it: with digits of MNIST's size that do not touch the edge
+the MLP gets
 {pct(margin_4)}, against {pct(border["MLP"][0])} at the border, {pct(border["MLP"][1])} after the
 full preprocessing (which also centres the centre of mass) and {pct(clean["MLP"])} for the
 originals.
@@ -786,10 +787,12 @@ answer = None  # replace None with your answer
 check("ch05b.max_l2", answer)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# **2.** Is it the size or the border? `fill_frame(data.x_test, margin=4)` blows each test
-# digit up until its bounding box fills a 20 × 20 square, the size of MNIST's digits,
-# with 4 blank pixels on every side. What share of them (between 0 and 1) does the MLP
-# read right?
+# **2.** How much comes back with MNIST's size and border alone?
+# `fill_frame(data.x_test, margin=4)` blows each test digit up until its bounding box fills
+# a 20 × 20 square, the size of MNIST's digits, with 4 blank pixels on every side. That
+# gives back the size and the border together, but places the digit by its box, not by its
+# centre of mass as MNIST's preprocessing does. What share of these digits (between 0 and 1)
+# does the MLP read right? Set it beside the MLP's three numbers above.
 #
 # <details><summary>Hint</summary>
 #

@@ -148,7 +148,7 @@ print("held-out digits, per class:                  ", np.bincount(y_held).tolis
 k = np.arange(28)
 F = np.exp(-2j * np.pi * np.outer(k, k) / 28)        # F[a, b] = e^(−2πi ab/28)
 digit = x100[0] / 255
-print("F x F equals np.fft.fft2(x) for the first training digit:",
+print("F x F equals np.fft.fft2(x) for the first training 0:",
       np.allclose(F @ digit @ F, np.fft.fft2(digit)))
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -769,7 +769,8 @@ a contrast weight other than 1, each on held-out data.
 # You wrote the model's three pieces above: `fourier_features`, `fitness` and `g_scores`
 # (and worked out how $g_k$ scales). One more question:
 #
-# For the first bundled training digit as floats in [0, 1], what is the entry of
+# Take the first bundled training digit as floats in [0, 1], `data.x_train[0] / 255` (not
+# the `digit` of the sections above, which is the first training 0). What is the entry of
 # |vec(F x F)| that red() removes?
 #
 # <details><summary>Hint</summary>

@@ -61,10 +61,11 @@ def _max_l2():
 
 
 @exercise("ch05b.border_or_size",
-          "Is it the size or the border? fill_frame(data.x_test, margin=4) blows each test digit "
-          "up until its bounding box fills a 20 × 20 square, the size MNIST's digits have, "
-          "leaving 4 blank pixels on every side. What share of these digits (a number between "
-          "0 and 1) does the course's MLP read right?",
+          "How much comes back with MNIST's size and border alone? fill_frame(data.x_test, "
+          "margin=4) blows each test digit up until its bounding box fills a 20 × 20 square, "
+          "the size MNIST's digits have, leaving 4 blank pixels on every side; it places the "
+          "digit by its box, not by its centre of mass. What share of these digits (a number "
+          "between 0 and 1) does the course's MLP read right?",
           hint="accuracy(mlp, fill_frame(data.x_test, margin=4), data.y_test); accuracy and "
                "fill_frame are imported in the notebook.",
           atol=0.0015,
@@ -76,9 +77,12 @@ def _max_l2():
                     (lambda a: isinstance(a, (int, float))
                      and abs(a - _margin_accuracy(_cnn(), 4)) < 1e-9,
                      "That is the CNN's share; the question asks about the MLP.")],
-          explanation="With a 4-pixel margin the digits are MNIST's size again, though not "
-                      "centred by their centre of mass: most of the loss at the border comes "
-                      "from the size and the ink at the edge, not from the network.")
+          explanation="With a 4-pixel margin the digits have MNIST's size and a blank border "
+                      "again, though they are not centred by their centre of mass. Compare with "
+                      "the digits blown up to the border and with the fully preprocessed ones: "
+                      "what comes back here comes from size and border together (this "
+                      "measurement cannot tell the two apart), what is still missing is the "
+                      "centring.")
 def _border_or_size():
     return _margin_accuracy(_mlp(), 4)
 
