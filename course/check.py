@@ -457,15 +457,21 @@ def _check_function(ex: CodeExercise, fn: Any) -> "Feedback":
                        "make the array with an integer type (np.zeros(..., dtype=int)).")
         if problem is None:
             continue
+        matching = []                       # listed mistakes that give this result here
         for wrong, message in ex.mistakes:
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     typical = wrong(*(_snapshot(a) for a in args))
                 if same(got, typical, ex.rtol, ex.atol) and not same(typical, expected, ex.rtol, ex.atol):
-                    return Feedback(key, False, message + ask)
+                    matching.append((wrong, message))
             except Exception:  # a mistake detector must never break the check
                 continue
+        if matching:
+            # Two mistakes can agree on one case: the one that agrees on every case is named.
+            everywhere = [m for w, m in matching if _agrees_elsewhere(fn, w, cases, args, ex)] \
+                if len(matching) > 1 else []
+            return Feedback(key, False, (everywhere or [matching[0][1]])[0] + ask)
         case = describe_arguments(ex.arg_names, args)
         if "not the right number" in problem:       # nothing more telling was found
             problem = _a_length(got, args, ex.arg_names) or problem
@@ -496,6 +502,29 @@ def _call(f: Callable[..., Any], args: tuple, seconds: float) -> Any:
                 return f(*(_snapshot(a) for a in args))
     except _TooSlow:
         raise TimeoutError(f"no result within {seconds:.2g} s") from None
+
+
+def _agrees_elsewhere(fn: Callable[..., Any], wrong: Callable[..., Any], cases: list[tuple],
+                      failed: tuple, ex: CodeExercise, seconds: float = 3.0) -> bool:
+    """Whether a listed mistake that matches the learner's result on the failing case also
+    matches it on the other cases: two listed mistakes can give the same result on one
+    case, and the one that agrees everywhere is the likelier. A case either cannot run, or
+    that runs out of time, does not count against it."""
+    deadline = time.perf_counter() + seconds
+    for args in cases:
+        left = deadline - time.perf_counter()
+        if args is failed:
+            continue
+        if left <= 0:
+            return True
+        try:
+            mine = _call(fn, args, left)
+            theirs = _call(wrong, args, max(deadline - time.perf_counter(), 0.05))
+        except Exception:
+            continue
+        if not same(mine, theirs, ex.rtol, ex.atol):
+            return False
+    return True
 
 
 def _right_on(ex: CodeExercise, fn: Callable[..., Any], cases: list[tuple], failed: tuple,

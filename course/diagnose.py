@@ -196,8 +196,9 @@ def _shape_problem(g, e, what, rtol, atol) -> str:
             return (text + f" It is one result per item of the batch ({n} of them); the answer is "
                     "their mean over the batch (axis 0).")
         if close(g.sum(axis=0), e):
-            return (text + f" It is one result per item of the batch ({n} of them); the answer is "
-                    "their sum over the batch (axis 0).")
+            return (text + f" It has an extra axis of {n} in front, and the sum along it is the "
+                    "right result: terms kept side by side (stacked, or one per item of a batch) "
+                    "that should be added up?")
         return (text + f" It has an extra axis of {n} in front: did an elementwise * stand where "
                 "@ (a matrix product) was meant, or a sum over that axis go missing? (Or is it one "
                 "result per item where one result for the whole batch is wanted?)")
@@ -219,7 +220,15 @@ def _value_problem(g, g64, e, e64, what, rtol, atol) -> str:
                 "instead of the array itself (w2 = w makes no copy), a result never filled in, "
                 "or a step of size 0?")
     if close(-g64, e64) and scale > atol:
+        if np.all(g64 >= 0):
+            return (f"{what} has the right size but the opposite sign: a minus is missing or "
+                    "extra, or an absolute value (abs, a norm, the square root of a square) "
+                    "drops a sign the answer keeps?")
         return f"{what} has the right size but the opposite sign: a minus is missing or extra."
+    if np.all(g64 >= 0) and np.any(e64 < -atol) and close(g64, np.abs(e64)):
+        return (f"{what} has the right sizes, but none of its values is negative where some of "
+                "the right ones are: an absolute value (abs, a norm, the square root of a "
+                "square) drops the sign?")
     if g.dtype.kind in "iu" and e.dtype.kind in "iuf":
         bits = 8 * g.dtype.itemsize
         info = np.iinfo(g.dtype)

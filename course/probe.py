@@ -7,6 +7,8 @@ for mistakes nobody listed:
 
 * it gives another result on the same input: a random draw that does not come from the
   generator it was given;
+* it is the change from an input to the right result (a step returned in place of the
+  new value), or that change taken the other way;
 * it is the right result for a neighbouring argument (``lag + 1``, ``steps - 1``, η twice
   as large, η = 1): an off-by-one, or a step size used twice or left out;
 * a part of it is an input returned as it came in (a layer left out of a loop, a step
@@ -76,7 +78,8 @@ def probe(fn: Callable[..., Any], solution: Callable[..., Any], args: tuple, nam
                   "from a fixed seed, while the formula has no random draw in it")
         return ("your function gives a different result when it is called twice on the same "
                 f"input: it draws random numbers that do not come {source}.")
-    for find in (lambda: _returned_input(close, args, names, got, expected),
+    for find in (lambda: _the_change(close, args, names, got, expected),
+                 lambda: _returned_input(close, args, names, got, expected),
                  lambda: _ignored(run, close, fn, solution, args, names, got, expected),
                  lambda: _neighbour(run, close, fn, solution, args, names, got, expected)):
         message = find()
@@ -148,6 +151,26 @@ def _at(value: Any, path: tuple[int, ...]) -> Any:
             return None
         value = value[i]
     return value
+
+
+def _the_change(close, args, names, got, expected) -> str:
+    """The change from an input to the right result (a step), returned in place of the
+    result itself; or the input with the change taken the other way."""
+    g, e = as_array(got), as_array(expected)     # a list of layers: one stacked array
+    if g is None or e is None or g.ndim == 0 or g.shape != e.shape:
+        return ""
+    for name, value in zip(names, args):
+        x = as_array(value)
+        if x is None or x.shape != g.shape or x.dtype.kind not in "biuf" or g.dtype.kind not in "biuf":
+            continue
+        x, g64 = x.astype(np.float64), g.astype(np.float64)
+        if close(x + g64, e) and not close(x, e):
+            return (f"your result is the change from `{name}` to the right result, not the result "
+                    f"itself: add it to `{name}` (return the new value, not the step).")
+        if close(2 * x - g64, e) and not close(x, e):
+            return (f"your result moves `{name}` the opposite way: the step is taken with the "
+                    "wrong sign (− where + belongs, or the reverse).")
+    return ""
 
 
 def _returned_input(close, args, names, got, expected) -> str:
@@ -265,7 +288,20 @@ def _variants(value: Any) -> list[Any]:
         return [first, value * 10]
     if isinstance(value, (int, np.integer)):
         return [first, value * 2 + 10]     # a threshold of 0 and of 1 may count the same
-    return [first]
+    scaled = _halved(value)                # a count or a sum does not see rows rolled
+    return [first] + ([scaled] if scaled is not None else [])
+
+
+def _halved(value: Any) -> Any:
+    """An array or tensor with its values halved (whole numbers: halved and rounded down,
+    so labels and pixels stay in their range), or None."""
+    if hasattr(value, "detach") and getattr(value, "ndim", 0) >= 1:
+        if value.is_floating_point():
+            return (value.detach().clone() / 2).requires_grad_(value.requires_grad)
+        return None if str(value.dtype) == "torch.bool" else value.detach().clone() // 2
+    if isinstance(value, np.ndarray) and value.ndim >= 1 and value.dtype.kind in "iuf":
+        return value / 2 if value.dtype.kind == "f" else value // 2
+    return None
 
 
 def vary(value: Any) -> Any:

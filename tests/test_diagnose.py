@@ -80,7 +80,7 @@ def test_a_factor_far_from_one_points_at_precedence_not_at_a_mean():
 def test_a_batch_answered_per_item_and_the_reverse():
     per_item = np.stack([E, E + 1.0])                 # one result per item, mean is E + 0.5
     assert "their mean over the batch (axis 0)" in describe_difference(per_item, E + 0.5)
-    assert "their sum over the batch (axis 0)" in describe_difference(per_item, 2 * E + 1.0)
+    assert "the sum along it is the right result" in describe_difference(per_item, 2 * E + 1.0)
     assert "an extra axis of 2 in front: did an elementwise * stand where @" in describe_difference(per_item, E * 7)
 
 
@@ -167,3 +167,14 @@ def test_all_zeros_log10_and_nested_parts_are_named():
     message = describe_difference(([E, -E], 1.0), ([E, E], 1.0))
     assert message.startswith("item 2 of part 1 of your result"), message
     assert "right except its last" not in describe_difference(np.array([1.0, 9.0]), np.array([1.0, 2.0]))
+
+
+def test_an_absolute_value_that_drops_a_sign_is_named():
+    assert "absolute value" in describe_difference(0.5, -0.5)
+    assert "absolute value" in describe_difference(np.array([1.0, 2.0, 3.0]), np.array([1.0, -2.0, 3.0]))
+
+
+def test_terms_stacked_instead_of_added_are_named_without_calling_them_a_batch():
+    terms = np.array([[1.0, 2.0, 3.0], [0.5, 0.5, 0.5]])
+    message = describe_difference(terms, terms.sum(axis=0))
+    assert "extra axis of 2" in message and "added up" in message

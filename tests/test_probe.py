@@ -179,3 +179,24 @@ def test_a_real_exercise_names_layers_left_unchanged(unlisted):
         return W, b
     fb = C.check(unlisted("ch02.sgd_step"), sgd_step)
     assert not fb and "inputs `W`, `b` as they came in" in fb.message, fb.message
+
+
+def test_the_step_returned_in_place_of_the_new_value_is_named(toys):
+    fb = C.check("zz.step", lambda W, dW, eta: [-eta * d for d in dW])
+    assert not fb and "the change from `W` to the right result" in fb.message, fb.message
+
+
+def test_a_change_from_an_array_input_is_named():
+    def move(x, d):
+        return x + 0.1 * d
+    C._REGISTRY.pop("zz.move", None)
+    rng = np.random.default_rng(2)
+    C.code_exercise("zz.move", "A toy.", hint="-",
+                    cases=lambda: [(rng.random((4, 3)), rng.random((4, 3)))])(move)
+    try:
+        fb = C.check("zz.move", lambda x, d: 0.1 * d)
+        assert not fb and "the change from `x` to the right result" in fb.message, fb.message
+        fb = C.check("zz.move", lambda x, d: x - 0.1 * d)
+        assert not fb and "moves `x` the opposite way" in fb.message, fb.message
+    finally:
+        C._REGISTRY.pop("zz.move", None)
