@@ -15,6 +15,14 @@ from course.reproducible import pin_numerics  # noqa: E402
 # on this machine (see course/reproducible.py): the same numbers from run to run here.
 pin_numerics()
 
+# Every check records the answer in the learner's data folder (course/progress.py): the
+# tests' thousands of checks, and the kernels and servers they start, record into a
+# folder of their own, never into the progress of whoever runs them.
+import os  # noqa: E402
+import tempfile  # noqa: E402
+
+os.environ["MNIST_COURSE_DATA"] = tempfile.mkdtemp(prefix="mnist-course-test-data-")
+
 
 def _compare_within_tolerance():
     """nbval compares a checked cell's outputs exactly; a cell whose metadata declares a

@@ -237,7 +237,16 @@ def check(key: str, answer: Any) -> Feedback:
     """Say whether ``answer`` is right for exercise ``key``, without revealing the answer.
 
     For an exercise where the learner writes a function, ``answer`` is that function.
+    Every answer (right or not) is recorded on the learner's machine (`course.progress`).
     """
+    feedback = _judge(key, answer)
+    if feedback.correct is not None:
+        from .progress import record
+        record(key, feedback.correct, feedback.message)
+    return feedback
+
+
+def _judge(key: str, answer: Any) -> Feedback:
     ex = _get(key)
     if isinstance(ex, CodeExercise):
         return ex.check(answer)

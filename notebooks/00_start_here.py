@@ -234,6 +234,26 @@ check("ch00.count_ink", count_ink)
 # `solution("ch00.count_ink")` shows it (for a function, its code). Teachers use it to
 # prepare a class.
 
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ## Your progress
+#
+# Every answer you give `check`, right or not, is noted on your own computer, in a small
+# file in your home folder (`~/.local/share/mnist-course/attempts.jsonl`): which exercise,
+# whether the answer was right, the kind of mistake `check` named, and when. Nothing is
+# sent anywhere. `progress()` shows where you stand in every chapter, and `progress("ch00")`
+# in one; it still knows after you close the notebook or JupyterLab. In a terminal,
+# `python -m course.progress` prints the same.
+
+# %% slideshow={"slide_type": "-"}
+from course.progress import progress
+
+progress("ch00");
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# **Say:** every answer, right or wrong, is kept in a small file on the learner's own
+# computer; `progress()` shows where they stand in each chapter, also after a restart.
+# Nothing is sent anywhere.
+
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 from course.check import exercises
 

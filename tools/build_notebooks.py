@@ -35,6 +35,7 @@ import copy
 import hashlib
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -131,6 +132,8 @@ def execute(nb: nbformat.NotebookNode, timeout: int = 600) -> float:
     """Run every cell in a fresh kernel (working directory notebooks/); seconds taken."""
     env_backup = dict(os.environ)
     pin_numerics()  # the kernel uses the same CPU code paths as nbval's (tests/conftest.py)
+    # A fresh, empty progress folder: the committed outputs never show the builder's answers.
+    os.environ["MNIST_COURSE_DATA"] = tempfile.mkdtemp(prefix="mnist-course-build-data-")
     start = time.perf_counter()
     try:
         NotebookClient(nb, timeout=timeout, kernel_name="python3",
