@@ -645,8 +645,8 @@ network. The CNN suffers less than the MLP ({pct(border["CNN"][0])} against
 A better network helps; the fix that works for both is preparing the input the way the
 training data was prepared.
 
-**Ask:** how much would MNIST's size and a 4-pixel border give back, without the centring?
-**Expect:** exercise 2 measures it: with digits of MNIST's size that do not touch the edge
+**Ask:** what does the placement alone cost, with the size left as it is? **Expect:**
+exercise 2 measures it: with the digits kept at MNIST's size and only their box centred,
 the MLP gets
 {pct(margin_4)}, against {pct(border["MLP"][0])} at the border, {pct(border["MLP"][1])} after the
 full preprocessing (which also centres the centre of mass) and {pct(clean["MLP"])} for the
@@ -787,12 +787,12 @@ answer = None  # replace None with your answer
 check("ch05b.max_l2", answer)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# **2.** How much comes back with MNIST's size and border alone?
-# `fill_frame(data.x_test, margin=4)` blows each test digit up until its bounding box fills
-# a 20 × 20 square, the size of MNIST's digits, with 4 blank pixels on every side. That
-# gives back the size and the border together, but places the digit by its box, not by its
-# centre of mass as MNIST's preprocessing does. What share of these digits (between 0 and 1)
-# does the MLP read right? Set it beside the MLP's three numbers above.
+# **2.** What does the placement alone cost? With `margin=4`, `fill_frame` scales each
+# test digit so that the longer side of its bounding box is 20 pixels, MNIST's size, and
+# puts the box in the middle of the frame. MNIST's digits already have that size, so
+# this leaves them as they were, except for where they sit: their box is centred, not
+# their centre of mass as in MNIST's preprocessing. What share of these digits (between
+# 0 and 1) does the MLP read right? Set it beside the MLP's three numbers above.
 #
 # <details><summary>Hint</summary>
 #
@@ -801,7 +801,7 @@ check("ch05b.max_l2", answer)
 
 # %% slideshow={"slide_type": "-"}
 answer = None  # replace None with your answer
-check("ch05b.border_or_size", answer)
+check("ch05b.placement_cost", answer)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # **3. Write the code.** FGSM spends an L∞ budget: each pixel moves at most ε. Under an
@@ -833,7 +833,7 @@ md(f"""
 **Do:** answers if the room is stuck: the longest ε = 0.1 change is
 {answers["ch05b.max_l2"].answer:.1f} long (28 × 0.1), against the {haze['l2']:.2f} measured (paper
 pixels pushed below 0 are clipped); with a 4-pixel margin the MLP reads
-{pct(answers["ch05b.border_or_size"].answer)} of the digits. For `fgm_l2`, let someone use the
+{pct(answers["ch05b.placement_cost"].answer)} of the digits. For `fgm_l2`, let someone use the
 sign instead of dividing by the length: `check` says that is the L∞ step.
 
 **Ask:** FGSM and `fgm_l2` with the same L2 length: which changes fewer pixels, and which

@@ -60,12 +60,13 @@ def _max_l2():
     return float(np.sqrt(784 * 0.1 ** 2))
 
 
-@exercise("ch05b.border_or_size",
-          "How much comes back with MNIST's size and border alone? fill_frame(data.x_test, "
-          "margin=4) blows each test digit up until its bounding box fills a 20 × 20 square, "
-          "the size MNIST's digits have, leaving 4 blank pixels on every side; it places the "
-          "digit by its box, not by its centre of mass. What share of these digits (a number "
-          "between 0 and 1) does the course's MLP read right?",
+@exercise("ch05b.placement_cost",
+          "What does the placement alone cost? With margin=4, fill_frame scales each test "
+          "digit so that the longer side of its bounding box is 20 pixels, MNIST's size, and "
+          "centres the box; MNIST's digits already have that size, so only where they sit "
+          "changes (the box centred, not the centre of mass). What share of "
+          "fill_frame(data.x_test, margin=4) (a number between 0 and 1) does the course's MLP "
+          "read right?",
           hint="accuracy(mlp, fill_frame(data.x_test, margin=4), data.y_test); accuracy and "
                "fill_frame are imported in the notebook.",
           atol=0.0015,
@@ -77,13 +78,12 @@ def _max_l2():
                     (lambda a: isinstance(a, (int, float))
                      and abs(a - _margin_accuracy(_cnn(), 4)) < 1e-9,
                      "That is the CNN's share; the question asks about the MLP.")],
-          explanation="With a 4-pixel margin the digits have MNIST's size and a blank border "
-                      "again, though they are not centred by their centre of mass. Compare with "
-                      "the digits blown up to the border and with the fully preprocessed ones: "
-                      "what comes back here comes from size and border together (this "
-                      "measurement cannot tell the two apart), what is still missing is the "
-                      "centring.")
-def _border_or_size():
+          explanation="With a 4-pixel margin the digits keep MNIST's size and only move, so "
+                      "that their box is centred instead of their centre of mass. Beside the "
+                      "original digits, the difference is what that placement costs; beside "
+                      "the digits blown up to the border, what the blow-up to 28 pixels costs "
+                      "on top of it.")
+def _placement_cost():
     return _margin_accuracy(_mlp(), 4)
 
 
