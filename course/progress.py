@@ -5,7 +5,9 @@ answer) is recorded as one line of JSON in ``attempts.jsonl``, in the course's d
 ``~/.local/share/mnist-course`` (``$XDG_DATA_HOME/mnist-course`` when that is set, or the
 folder ``$MNIST_COURSE_DATA`` names). A line says which exercise, whether the answer was
 right, the kind of mistake the check named (its first sentence, without the numbers of
-the case), and when. Nothing else is kept, and nothing leaves the machine.
+the case), and when. Nothing else is kept, and nothing leaves the machine, except on a
+class's JupyterHub with the class's overview, where `course.class_insight` also sends
+each answer to it (and `progress()` says so).
 
     from course.progress import progress
     progress()                 # every chapter; progress("ch02") for one
@@ -22,6 +24,7 @@ import json
 import os
 import re
 import sys
+import uuid
 import warnings
 from collections import defaultdict
 from pathlib import Path
@@ -67,7 +70,7 @@ def record(key: str, correct: bool, message: str, *, when: _dt.datetime | None =
     """Append one attempt to the learner's file and return it (None when the folder cannot
     be written: said once, and the check goes on)."""
     global _warned
-    entry = {"v": 1, "exercise": key, "correct": bool(correct),
+    entry = {"v": 1, "id": uuid.uuid4().hex, "exercise": key, "correct": bool(correct),
              "mistake": None if correct else mistake_label(message),
              "time": (when or _dt.datetime.now(_dt.timezone.utc)).isoformat(timespec="seconds")}
     path = attempts_file()
@@ -82,6 +85,8 @@ def record(key: str, correct: bool, message: str, *, when: _dt.datetime | None =
                           f"written ({err.strerror or err}). Set MNIST_COURSE_DATA to a folder "
                           "you can write to keep your progress.", stacklevel=3)
         return None
+    from . import class_insight          # on a class's hub only: sent to the class's overview
+    class_insight.send(entry)
     return entry
 
 
@@ -165,6 +170,12 @@ def progress(chapter: str | None = None, *, path: str | Path | None = None, show
             lines.append(f"  {k:28} {state}")
     if damaged:
         lines.append(f"({damaged} damaged line{'s' if damaged > 1 else ''} in the file skipped.)")
+    from . import class_insight
+    if class_insight.enabled():
+        sent = class_insight.flush()
+        lines.append("Your answers go to your class's overview, which your teachers see"
+                     + (f"; {sent['waiting']} wait to be sent ({sent['error']}), and go with your "
+                        "next answer." if sent["waiting"] else "; all of them have been sent."))
     if show:
         print("\n".join(lines))
     return {k: {**v, "mistakes": dict(v["mistakes"])} for k, v in table.items()}

@@ -38,7 +38,7 @@ def test_every_answer_is_recorded_with_its_mistake_and_no_answer_is_not(folder):
     assert (first["correct"], second["correct"]) == (False, True)
     assert first["mistake"] and second["mistake"] is None
     assert "(case:" not in first["mistake"] and not any(ch.isdigit() for ch in first["mistake"])
-    assert set(first) == {"v", "exercise", "correct", "mistake", "time"}
+    assert set(first) == {"v", "id", "exercise", "correct", "mistake", "time"} and first["id"] != second["id"]
 
 
 def test_the_same_mistake_gets_the_same_label_whatever_the_case_numbers():

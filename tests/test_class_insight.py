@@ -1,0 +1,190 @@
+"""The class's overview, without a hub: the service's storage, counts, CSV and rate limit
+(deploy/class_insight/service.py), and the student's side (course/class_insight.py)
+sending to a stand-in for the service that answers as the real one does (200, 400, 429,
+or nothing at all while it restarts). tests/test_hub.py runs both with the real hub."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from course import check as C
+from course import class_insight as CI
+from course import progress as P
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("class_insight_service",
+                                               ROOT / "deploy" / "class_insight" / "service.py")
+S = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(S)
+
+
+def entry(i: int, exercise="ch02.backprop", correct=False, mistake="Your result is transposed.",
+          time="2026-12-07T10:00:00+00:00"):
+    return {"v": 1, "id": f"{i:032x}", "exercise": exercise, "correct": correct,
+            "mistake": None if correct else mistake, "time": time}
+
+
+# ------------------------------------------------------------------- the service's parts
+
+def test_malformed_answers_are_named_field_by_field():
+    assert S.problem(entry(1)) == ""
+    assert "JSON object" in S.problem([1])
+    assert "unknown field" in S.problem({**entry(1), "user": "someone_else"})
+    assert "'id'" in S.problem({**entry(1), "id": "../x"})
+    assert "'exercise'" in S.problem({**entry(1), "exercise": "<script>"})
+    assert "'correct'" in S.problem({**entry(1), "correct": "yes"})
+    assert "'mistake'" in S.problem({**entry(1), "mistake": "x" * 1000})
+    assert "ISO 8601" in S.problem({**entry(1), "time": "yesterday"})
+    assert "time zone" in S.problem({**entry(1), "time": "2026-12-07T10:00:00"})
+
+
+def test_a_resent_answer_is_stored_once_and_students_are_kept_apart(tmp_path):
+    store = S.Store(str(tmp_path / "a.sqlite"))
+    assert store.add("ann", [entry(1), entry(2)]) == (2, 0)
+    assert store.add("ann", [entry(2), entry(3)]) == (1, 1)       # entry 2 sent again
+    assert store.add("bob", [entry(1)]) == (1, 0)                 # the same id, another student
+    assert len(store.rows("ann")) == 3 and len(store.rows("bob")) == 1
+    again = S.Store(str(tmp_path / "a.sqlite"))                   # a restart keeps everything
+    assert len(again.rows()) == 4
+
+
+def test_the_overview_counts_first_tries_right_now_and_common_mistakes():
+    rows = [  # (user, exercise, correct, mistake, time), in each student's order
+        ("ann", "ch02.backprop", 0, "transposed", "t1"), ("ann", "ch02.backprop", 1, None, "t2"),
+        ("bob", "ch02.backprop", 1, None, "t1"),
+        ("cat", "ch02.backprop", 0, "transposed", "t1"), ("cat", "ch02.backprop", 0, "sign", "t2"),
+        ("cat", "ch02.backprop", 0, "transposed", "t3"),
+        ("ann", "ch00.pixels", 1, None, "t3")]
+    view = S.overview(rows)
+    bp = next(x for x in view["exercises"] if x["exercise"] == "ch02.backprop")
+    assert (bp["tried"], bp["first_try_right"], bp["right_now"], bp["answers"]) == (3, 1, 2, 6)
+    assert bp["first_try_share"] == pytest.approx(1 / 3)
+    assert bp["mistakes"][0] == {"mistake": "transposed", "answers": 3, "students": 2}
+    assert bp["mistakes"][1] == {"mistake": "sign", "answers": 1, "students": 1}
+    ann = next(s for s in view["students"] if s["student"] == "ann")
+    assert (ann["tried"], ann["right"], ann["first_try_right"], ann["answers"]) == (2, 2, 1, 3)
+
+
+def test_the_csv_export_has_a_line_per_student_and_exercise_and_runs_no_formula():
+    rows = [("=cmd|' /C calc'!A0", "ch00.pixels", 0, "m", "t1"), ("ann", "ch00.pixels", 0, "m", "t1"),
+            ("ann", "ch00.pixels", 1, None, "t2")]
+    table = list(csv.DictReader(io.StringIO(S.export_csv(rows))))
+    assert len(table) == 2
+    ann = next(r for r in table if r["student"] == "ann")
+    assert (ann["answers"], ann["right"], ann["right_at_first_try"]) == ("2", "1", "0")
+    assert all(not r["student"].startswith("=") for r in table)
+
+
+def test_the_page_escapes_what_students_send():
+    view = S.overview([("<b>ann</b>", "ch00.pixels", 0, "<script>alert(1)</script>", "t1")])
+    text = S.page(view, "/services/class-insight/")
+    assert "<script>alert" not in text and "&lt;script&gt;" in text and "&lt;b&gt;ann" in text
+
+
+def test_a_flooding_student_waits_and_others_do_not():
+    bucket = S.Bucket(rate=2.0, burst=10.0)
+    assert bucket.take("ann", 10, now=0.0) == 0.0
+    assert bucket.take("ann", 1, now=0.0) == pytest.approx(0.5)   # empty: wait for one
+    assert bucket.take("bob", 5, now=0.0) == 0.0                  # someone else is not slowed
+    assert bucket.take("ann", 2, now=1.0) == 0.0                  # refilled at 2 per second
+
+
+# ------------------------------------------------------------------- the student's side
+
+class Service:
+    """A stand-in for the service's answer API: keeps what it is sent, by id, and answers
+    with the status the test sets (0: not listening, as during a restart)."""
+
+    def __init__(self):
+        self.status, self.got, self.requests = 200, {}, 0
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                owner.requests += 1
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                assert self.headers["Authorization"] == "token student-token"
+                bad = [e for e in body["attempts"] if S.problem(e)]
+                status = 400 if bad else owner.status
+                if status == 200:
+                    owner.got.update({e["id"]: e for e in body["attempts"]})
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(json.dumps({"error": "answer 0 is malformed"} if status != 200 else {}).encode())
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/services/class-insight/"
+
+
+@pytest.fixture
+def hub(tmp_path, monkeypatch):
+    service = Service()
+    monkeypatch.setenv("MNIST_COURSE_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("CLASS_INSIGHT_URL", service.url)
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "student-token")
+    monkeypatch.setattr(CI, "send", lambda e, wait=True, _send=CI.send: _send(e, wait=True))
+    yield service
+    service.server.shutdown()
+
+
+def test_nothing_is_sent_without_a_class_hub(tmp_path, monkeypatch):
+    monkeypatch.setenv("MNIST_COURSE_DATA", str(tmp_path / "data"))
+    monkeypatch.delenv("CLASS_INSIGHT_URL", raising=False)
+    C.check("ch00.pixels", 12)
+    assert not CI.enabled() and not CI.outbox_file().exists()
+
+
+def test_every_checked_answer_reaches_the_service_with_its_mistake(hub):
+    C.check("ch00.pixels", 12)
+    C.check("ch00.pixels", C._get("ch00.pixels").answer)
+    sent = sorted(hub.got.values(), key=lambda e: e["time"])
+    assert [e["correct"] for e in sent] == [False, True] and sent[0]["mistake"]
+    assert [e["id"] for e in sent] == [e["id"] for e in P.attempts()[0]]
+    assert CI.outbox_file().read_text() == ""
+
+
+def test_answers_given_while_the_service_restarts_are_sent_later_once(hub):
+    hub.status = 503
+    C.check("ch00.pixels", 12)
+    C.check("ch00.pixels", 13)
+    assert not hub.got and len(CI.outbox_file().read_text().splitlines()) == 2
+    assert "wait to be sent" in _progress_text()
+    hub.status = 429                                   # back, but this student sent too many
+    C.check("ch00.pixels", 14)
+    assert not hub.got
+    hub.status = 200
+    C.check("ch00.pixels", C._get("ch00.pixels").answer)
+    assert len(hub.got) == 4 and CI.outbox_file().read_text() == ""
+    assert CI.flush() == {"sent": 0, "waiting": 0, "error": ""}
+
+
+def test_a_malformed_answer_in_the_outbox_is_set_aside_and_the_rest_goes(hub):
+    CI.outbox_file().parent.mkdir(parents=True, exist_ok=True)
+    CI.outbox_file().write_text(json.dumps({**entry(7), "exercise": "bad key"}) + "\n"
+                                + json.dumps(entry(8)) + "\n" + "not json\n")
+    result = CI.flush()
+    assert result["sent"] == 1 and result["waiting"] == 0
+    assert list(hub.got) == [entry(8)["id"]]
+    refused = CI.outbox_file().with_name("rejected.jsonl").read_text()
+    assert "bad key" in refused and "malformed" in refused
+
+
+def _progress_text() -> str:
+    import contextlib
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        P.progress("ch00")
+    return out.getvalue()
