@@ -134,7 +134,7 @@ hub-stop:
 	@$(PYTHON) tools/classroom.py down
 
 test-hub: $(HUB_STAMP) browser
-	@status=0; $(TEST_ENV) COURSE_HUB_TESTS=1 $(BIN)/python -m pytest tests/test_hub.py tests/test_deploy.py \
+	@status=0; $(TEST_ENV) COURSE_HUB_TESTS=1 $(BIN)/python -m pytest tests/test_hub.py tests/test_hub_insight.py tests/test_deploy.py \
 	  -p no:cacheprovider || status=$$?; \
 	cat build/hub/hub_class.txt 2>/dev/null || true; exit $$status
 

@@ -449,16 +449,24 @@ class Hub:
     password: str = field(default_factory=lambda: secrets.token_urlsafe(12))
     admin_token: str = field(default_factory=lambda: secrets.token_hex(32))
     expose_app: bool = False
+    teachers: list[str] = field(default_factory=lambda: ["teacher"])
+    insight_port: int = 0
     process: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def insight_url(self) -> str:
+        """The class's overview (deploy/class_insight), through the hub's proxy."""
+        return f"{self.url}/services/class-insight/"
+
     def start(self, timeout: float = 120) -> "Hub":
         if not is_root():
             raise PermissionError(NEEDS_ROOT)
         self.port = self.port or free_port()
+        self.insight_port = self.insight_port or free_port()
         self.state.mkdir(parents=True, exist_ok=True)
         os.chmod(self.state, 0o700)
         variables = {
@@ -469,6 +477,8 @@ class Hub:
             "CLASSROOM_ADMIN_TOKEN": self.admin_token, "CLASSROOM_DEFAULT_URL": self.default_url,
             "CLASSROOM_EXPOSE_APP": "1" if self.expose_app else "",
             "CLASSROOM_STUDENT_ENV": json.dumps(self.env.student_env()),
+            "CLASSROOM_TEACHERS": ",".join(self.teachers),
+            "CLASSROOM_INSIGHT_PORT": str(self.insight_port),
         }
         hub = Path(sys.executable).parent / "jupyterhub"
         logfile = open(self.state / "jupyterhub.log", "ab")
@@ -826,12 +836,15 @@ def up(n_students: int, port: int, bake: list[str]) -> int:
         raise
     link = hub_link.pull_link(hub.url, repo)
     info = {"url": hub.url, "students": students, "password": hub.password, "hub_pid": hub.process.pid,
-            "git_pid": remote.process.pid, "link": link}
+            "git_pid": remote.process.pid, "link": link, "overview": hub.insight_url,
+            "teachers": hub.teachers}
     _state_file().write_text(json.dumps(info, indent=1))
     os.chmod(_state_file(), 0o600)
     print(f"""
 A classroom hub is running at {hub.url}/ (on this machine only).
 Log in as one of {', '.join(students)} with the password {hub.password}
+The class's overview, what the students' checks said: {hub.insight_url}
+  (log in as {', '.join(hub.teachers)}, same password; students cannot open it)
 The course's nbgitpuller link (it puts the course into the student's home and opens chapter 0):
   {link}
 The course is served from {repo} (a local copy of this checkout's HEAD).

@@ -236,7 +236,7 @@ text-align:left;vertical-align:top}}ul{{margin:0;padding-left:1.2rem}}.n{{color:
 def make_app(store: Store, prefix: str, teachers_group: str = "teachers", bucket: Bucket | None = None):
     """The tornado application (imported here: the functions above need only the standard
     library, for the tests and for a teacher's own scripts)."""
-    from jupyterhub.services.auth import HubAuthenticated, HubOAuthCallbackHandler, HubOAuthenticated
+    from jupyterhub.services.auth import HubOAuthCallbackHandler, HubOAuthenticated
     from jupyterhub.utils import url_path_join
     from tornado import web
     from tornado.httpclient import AsyncHTTPClient
@@ -245,9 +245,13 @@ def make_app(store: Store, prefix: str, teachers_group: str = "teachers", bucket
     roles: dict[str, tuple[float, bool]] = {}
 
     class Base(web.RequestHandler):
+        retry_after = 0
+
         def write_error(self, status_code, **kwargs):
             reason = kwargs.get("reason") or self._reason
             self.set_header("Content-Type", "application/json")
+            if self.retry_after:             # send_error cleared the headers set before it
+                self.set_header("Retry-After", str(self.retry_after))
             self.finish(json.dumps({"error": reason}))
 
         def fail(self, status: int, reason: str):
@@ -274,7 +278,9 @@ def make_app(store: Store, prefix: str, teachers_group: str = "teachers", bucket
                                f"'{teachers_group}'). Students see their own progress with "
                                "progress() in a notebook.")
 
-    class Attempts(HubAuthenticated, Base):
+    # One kind of hub authentication in the process (HubOAuth is a singleton): it takes the
+    # students' tokens (Authorization header) and the teachers' browser log-in alike.
+    class Attempts(HubOAuthenticated, Base):
         """POST {"attempts": [...]}: the student's answers. GET: the student's own."""
 
         def check_xsrf_cookie(self):   # token-authenticated API, no cookies
@@ -283,8 +289,8 @@ def make_app(store: Store, prefix: str, teachers_group: str = "teachers", bucket
         @web.authenticated
         def get(self):
             mine = store.rows(self.current_user["name"])
-            self.finish({"attempts": [dict(zip(("user", "exercise", "correct", "mistake", "time"), r))
-                                      for r in mine]})
+            self.finish({"attempts": [{"user": u, "exercise": e, "correct": bool(c), "mistake": m,
+                                       "time": t} for u, e, c, m, t in mine]})
 
         @web.authenticated
         def post(self):
@@ -307,7 +313,7 @@ def make_app(store: Store, prefix: str, teachers_group: str = "teachers", bucket
                     self.fail(400, f"answer {i} is malformed: {why}. Nothing was stored.")
             wait = bucket.take(user, len(entries))
             if wait:
-                self.set_header("Retry-After", str(max(1, int(wait + 0.999))))
+                self.retry_after = max(1, int(wait + 0.999))
                 self.fail(429, f"too many answers at once: wait {wait:.0f} s and send them again "
                                "(they are kept on your machine until then).")
             stored, again = store.add(user, entries)

@@ -65,3 +65,25 @@ c.JupyterHub.load_roles = [
     {"name": "idle-culler", "services": ["idle-culler"],
      "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"]},
 ]
+
+# The class's overview (deploy/class_insight/service.py): every student's checked answers,
+# for the teachers. The students' servers send them with their own token (the "server"
+# role may reach the service); the service asks the hub who is a teacher (an admin, or in
+# the group "teachers"); the answers stay in the hub's state folder.
+insight = Path(__file__).resolve().parents[1] / "class_insight" / "service.py"
+insight_port = int(env["CLASSROOM_INSIGHT_PORT"])
+teachers = [t for t in env.get("CLASSROOM_TEACHERS", "").split(",") if t]
+c.JupyterHub.services.append({
+    "name": "class-insight", "url": f"http://127.0.0.1:{insight_port}",
+    "command": [sys.executable, str(insight)], "oauth_no_confirm": True,
+    "environment": {"CLASS_INSIGHT_DB": str(state / "class_insight.sqlite"),
+                    "CLASS_INSIGHT_TEACHERS": "teachers"}})
+c.JupyterHub.load_roles += [
+    {"name": "user", "scopes": ["self", "access:services!service=class-insight"]},
+    {"name": "server", "scopes": ["users:activity!user", "access:servers!server",
+                                  "access:services!service=class-insight"]},
+    {"name": "class-insight", "services": ["class-insight"], "scopes": ["read:users", "read:groups"]},
+]
+c.JupyterHub.load_groups = {"teachers": {"users": teachers}}
+c.Authenticator.allowed_users |= set(teachers)   # they log in to see the overview; no server needed
+c.Spawner.environment["CLASS_INSIGHT_URL"] = f"http://127.0.0.1:{insight_port}/services/class-insight/"
