@@ -23,7 +23,7 @@ ANOTHER_MACHINE = $(shell $(BIN)/python -m course.reproducible --another-machine
 # The newest Python this machine has, for make test-newest-python (PYTHON_NEWEST=... to choose).
 PYTHON_NEWEST ?= $(shell tools/newest_python.sh)
 NEWEST_VENV ?= .venv-newest
-.PHONY: lab test test-another-machine test-newest-python venv browser notebooks teacher html pdf benchmarks weights clean hub hub-stop test-hub bench-hub clean-hub
+.PHONY: lab test test-another-machine test-newest-python venv browser notebooks teacher html pdf benchmarks weights clean hub hub-stop test-hub bench-hub bench-insight clean-hub
 
 venv: $(STAMP)
 
@@ -116,6 +116,7 @@ clean:
 #   make hub-stop   stop it and remove the test students
 #   make test-hub   the classroom tests: K students at once, isolation, nbgitpuller's merge
 #   make bench-hub  the per-student figures behind deploy/sizing.yaml
+#   make bench-insight  the class's overview: 120 students x 30 answers
 HUB_STAMP := $(VENV)/.hub-installed
 HUB_PORT ?= 8000
 HUB_PREFIX ?= /opt/mnist-course-hub
@@ -140,6 +141,10 @@ test-hub: $(HUB_STAMP) browser
 
 bench-hub: $(HUB_STAMP) browser
 	$(TEST_ENV) $(BIN)/python benchmarks/hub_class.py
+
+# The class's overview under a class: 120 students x 30 answers, latency and memory.
+bench-insight: $(HUB_STAMP)
+	$(TEST_ENV) $(BIN)/python benchmarks/class_insight_load.py
 
 clean-hub: hub-stop
 	rm -rf $(HUB_PREFIX) build/hub

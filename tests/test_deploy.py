@@ -185,3 +185,52 @@ def test_bake_command_refuses_a_missing_notebook(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "tools" / "classroom.py"), "bake", "--models",
                           str(tmp_path / "m"), str(tmp_path / "nope.ipynb")], capture_output=True, text=True)
     assert out.returncode == 2 and "nope.ipynb" in out.stderr
+
+
+# -- the class's overview (deploy/class_insight): the same service, roles and address everywhere
+
+INSIGHT_SCOPE = "access:services!service=class-insight"
+
+
+def test_helm_runs_the_class_overview_in_the_hub_pod_and_tells_servers_where_it_is(helm):
+    hub = helm["hub"]
+    service = hub["services"]["class-insight"]
+    assert service["command"][-1] == hub["extraFiles"]["class-insight"]["mountPath"]
+    assert service["command"][-1].endswith("service.py")
+    assert service["environment"]["CLASS_INSIGHT_DB"].startswith("/srv/jupyterhub/")  # the hub's volume
+    port = int(service["url"].rsplit(":", 1)[1])
+    assert port in [p["port"] for p in hub["service"]["extraPorts"]]
+    assert INSIGHT_SCOPE in hub["loadRoles"]["server"]["scopes"]
+    assert INSIGHT_SCOPE in hub["loadRoles"]["user"]["scopes"]
+    assert set(hub["loadRoles"]["class-insight"]["scopes"]) == {"read:users", "read:groups"}
+    url = helm["singleuser"]["extraEnv"]["CLASS_INSIGHT_URL"]
+    assert url == f"{service['url']}/services/class-insight/"
+
+
+def _tljh_snippet() -> str:
+    text = TLJH.read_text()
+    snippet = text.split('cat >> "$CONFIG_D/mnist-course.py" <<PYEOF\n', 1)[1].split("\nPYEOF", 1)[0]
+    return snippet.replace("$HUB_PY", "/opt/tljh/hub/bin/python3").replace(
+        "$INSIGHT", "/opt/tljh/hub/share/class-insight/service.py")
+
+
+def test_tljh_adds_the_class_overview_to_the_hubs_own_configuration():
+    from traitlets.config import Config
+    assert "install -D -m 0644 deploy/class_insight/service.py" in TLJH.read_text()
+    c = Config()
+    exec(_tljh_snippet(), {"c": c})      # TLJH's config loader runs it the same way
+    services = c.JupyterHub.services.get_value([])
+    roles = {r["name"]: r for r in c.JupyterHub.load_roles.get_value([])}
+    assert [s["name"] for s in services] == ["class-insight"]
+    assert services[0]["command"][-1].endswith("class-insight/service.py")
+    assert INSIGHT_SCOPE in roles["server"]["scopes"] and INSIGHT_SCOPE in roles["user"]["scopes"]
+    env = c.Spawner.environment.get_value({})
+    assert env["CLASS_INSIGHT_URL"] == services[0]["url"] + "/services/class-insight/"
+
+
+def test_the_local_hub_gives_the_same_roles_as_helm_and_tljh(helm):
+    local = (ROOT / "deploy" / "local" / "jupyterhub_config.py").read_text()
+    for role in ("user", "server"):
+        for scope in helm["hub"]["loadRoles"][role]["scopes"]:
+            assert f'"{scope}"' in local, (role, scope)
+    assert '"class-insight"' in local and "CLASS_INSIGHT_URL" in local

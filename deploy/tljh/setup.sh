@@ -15,7 +15,8 @@
 # course trains into /srv/mnist-course-shared, owned by root and read-only for students;
 # points every student's server at them (MNIST_DIR, COURSE_SHARED_MODELS) and at the
 # nbgitpuller link (the default URL: the course arrives in ~/mnist-course, chapter 0
-# opens); sets the memory and CPU limits and the idle culler from deploy/sizing.yaml.
+# opens); sets the memory and CPU limits and the idle culler from deploy/sizing.yaml;
+# adds the class's overview, which shows the hub's admins what the class gets wrong.
 # TLJH gives every student a system user whose home only they can read.
 set -euo pipefail
 REPO=${1:?"usage: deploy/tljh/setup.sh COURSE_GIT_URL (e.g. https://github.com/OWNER/REPOSITORY)"}
@@ -45,6 +46,26 @@ mkdir -p "$CONFIG_D"
 cat > "$CONFIG_D/mnist-course.py" <<PYEOF
 c.Spawner.environment.update({"MNIST_DIR": "$SHARED/mnist", "COURSE_SHARED_MODELS": "$SHARED/models"})
 c.Spawner.default_url = "$("$PY" tools/hub_link.py --server-path --repo "$REPO")"
+PYEOF
+
+# The class's overview (deploy/class_insight, docs/teaching.md): a service of the hub that
+# collects the students' checked answers, at https://HUB-ADDRESS/services/class-insight/,
+# for the hub's admins and the group "teachers". Its answers stay in TLJH's state folder.
+HUB_PY=${TLJH_HUB_PYTHON:-/opt/tljh/hub/bin/python3}
+INSIGHT=/opt/tljh/hub/share/class-insight/service.py
+install -D -m 0644 deploy/class_insight/service.py "$INSIGHT"
+cat >> "$CONFIG_D/mnist-course.py" <<PYEOF
+c.JupyterHub.services.append({
+    "name": "class-insight", "url": "http://127.0.0.1:10101", "oauth_no_confirm": True,
+    "command": ["$HUB_PY", "$INSIGHT"],
+    "environment": {"CLASS_INSIGHT_DB": "/opt/tljh/state/class_insight.sqlite",
+                    "CLASS_INSIGHT_TEACHERS": "teachers"}})
+c.JupyterHub.load_roles.extend([
+    {"name": "user", "scopes": ["self", "access:services!service=class-insight"]},
+    {"name": "server", "scopes": ["users:activity!user", "access:servers!server",
+                                  "access:services!service=class-insight"]},
+    {"name": "class-insight", "services": ["class-insight"], "scopes": ["read:users", "read:groups"]}])
+c.Spawner.environment.update({"CLASS_INSIGHT_URL": "http://127.0.0.1:10101/services/class-insight/"})
 PYEOF
 
 # Limits and the idle culler, from the sizing table (TLJH enforces limits, not guarantees).
