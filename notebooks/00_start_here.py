@@ -240,8 +240,10 @@ check("ch00.count_ink", count_ink)
 # Every answer you give `check`, right or not, is noted on your own computer, in a small
 # file in your home folder (`~/.local/share/mnist-course/attempts.jsonl`): which exercise,
 # whether the answer was right, the kind of mistake `check` named, and when. Nothing is
-# sent anywhere. `progress()` shows where you stand in every chapter, and `progress("ch00")`
-# in one; it still knows after you close the notebook or JupyterLab. In a terminal,
+# sent anywhere, unless your class runs the course on its own JupyterHub with the class's
+# overview: then each answer also goes to it, only your teachers see it, and `progress()`
+# says so. `progress()` shows where you stand in every chapter, and `progress("ch00")` in
+# one; it still knows after you close the notebook or JupyterLab. In a terminal,
 # `python -m course.progress` prints the same.
 
 # %% slideshow={"slide_type": "-"}
@@ -251,8 +253,9 @@ progress("ch00");
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # **Say:** every answer, right or wrong, is kept in a small file on the learner's own
-# computer; `progress()` shows where they stand in each chapter, also after a restart.
-# Nothing is sent anywhere.
+# computer; `progress()` shows where they stand in each chapter, also after a restart. On
+# the class's hub the answers also reach the class's overview, which only teachers see
+# (the teacher's guide shows it).
 
 # %% slideshow={"slide_type": "notes"} jupyter={"source_hidden": true}
 from course.check import exercises
