@@ -52,6 +52,15 @@ def service_pid(hub: C.Hub) -> int:
     raise RuntimeError("the class-insight service is not running under the hub")
 
 
+def service_exercises() -> frozenset:
+    """The exercise keys the service takes (its own list)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("service", ROOT / "deploy" / "class_insight" / "service.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.EXERCISES
+
+
 def post(url: str, token: str, entry: dict) -> tuple[int, float]:
     body = json.dumps({"attempts": [entry]}).encode()
     request = urllib.request.Request(url, data=body, method="POST", headers={
@@ -84,7 +93,8 @@ def run(n_students: int, n_answers: int) -> dict:
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        jobs = [(tokens[n], {"v": 1, "id": uuid.uuid4().hex, "exercise": f"ch0{k % 8}.q{k % 5}",
+        keys = sorted(service_exercises())
+        jobs = [(tokens[n], {"v": 1, "id": uuid.uuid4().hex, "exercise": keys[k % len(keys)],
                              "correct": k % 3 == 0, "mistake": None if k % 3 == 0 else f"mistake {k % 4}",
                              "time": f"2026-12-07T10:{k // 60:02d}:{k % 60:02d}+00:00"})
                 for k in range(n_answers) for n in names]

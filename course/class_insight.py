@@ -3,29 +3,38 @@
 `course.progress` records every answer on the student's machine. When the student's
 server runs on a hub that has the class's overview (``deploy/class_insight``), the hub sets
 ``CLASS_INSIGHT_URL`` for it, and each recorded answer is also put in an outbox
-(``outbox.jsonl`` beside ``attempts.jsonl``) and sent from there, in the background, with
-the server's own JupyterHub token: the service files it under the student the hub says
-the token belongs to. Answers the service does not take now (it restarts, the network is
-down, the student sent too many at once) stay in the outbox and go with the next answer,
-or with ``flush()``; an answer is sent with its id, so one sent twice is kept once.
-Without ``CLASS_INSIGHT_URL`` nothing is sent anywhere.
+(``outbox.jsonl`` beside ``attempts.jsonl``) and sent from there, in a background thread,
+with the server's own JupyterHub token: the service files it under the student the hub
+says the token belongs to. A check never waits for the network. Answers the service does
+not take now (it restarts, the network is down, the student sent too many at once) stay
+in the outbox and go with the next answer, or with ``flush()``; an answer is sent with its
+id, so one sent twice is kept once. Two kernels of one student share the outbox under a
+file lock. Without ``CLASS_INSIGHT_URL`` nothing is sent anywhere.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import tempfile
 import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-__all__ = ["enabled", "send", "flush", "outbox_file"]
+try:
+    import fcntl
+except ImportError:          # Windows: no hub runs a student's server there
+    fcntl = None
 
-#: Answers sent per request (the service takes at most 200), and seconds to wait for it.
+__all__ = ["enabled", "send", "flush", "waiting", "outbox_file"]
+
+#: Answers sent per request (the service takes at most 100), and seconds to wait for it.
 BATCH = 100
 TIMEOUT = 5.0
-_lock = threading.Lock()
+_flushing = threading.Lock()          # one background flush at a time in this process
+_direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))   # the token goes to the hub only
 
 
 def enabled() -> bool:
@@ -38,85 +47,122 @@ def outbox_file() -> Path:
     return data_dir() / "outbox.jsonl"
 
 
+@contextlib.contextmanager
+def _locked(path: Path):
+    """The outbox's file lock, shared by every process of the student (two kernels, a
+    terminal): held only to append, or to read and rewrite, never while sending."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name("outbox.lock"), "a") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def send(entry: dict, *, wait: bool = False) -> None:
-    """Put one recorded answer in the outbox and send the outbox, in a background thread
-    (``wait=True``: in this one). Never raises."""
+    """Put one recorded answer in the outbox, then send the outbox in a background thread
+    (``wait=True``: in this one). Never raises, and without ``wait`` never waits."""
     if not enabled():
         return
     try:
         path = outbox_file()
-        with _lock, open(path, "a", encoding="utf-8") as f:
+        with _locked(path), open(path, "a", encoding="utf-8") as f:
             f.write(json.dumps(entry, ensure_ascii=False) + "\n")
     except OSError:
         return
     if wait:
         flush()
     else:
-        threading.Thread(target=flush, daemon=True, name="class-insight").start()
+        threading.Thread(target=flush, kwargs={"blocking": False}, daemon=True,
+                         name="class-insight").start()
 
 
 def _read(path: Path) -> list[dict]:
     out = []
+    if not path.exists():
+        return out
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         try:
             entry = json.loads(line)
         except ValueError:
             continue
-        if isinstance(entry, dict) and "id" in entry:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
             out.append(entry)
     return out
 
 
-def flush() -> dict:
+def waiting() -> int:
+    """How many answers wait in the outbox (read, nothing sent)."""
+    try:
+        return len(_read(outbox_file()))
+    except OSError:
+        return 0
+
+
+def _remove(path: Path, done: set[str]) -> int:
+    """Rewrite the outbox without the answers in ``done``, keeping anything another
+    process appended meanwhile; returns how many still wait."""
+    with _locked(path):
+        left = [e for e in _read(path) if e["id"] not in done]
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".outbox-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in left))
+        os.replace(tmp, path)
+    return len(left)
+
+
+def flush(blocking: bool = True) -> dict:
     """Send what waits in the outbox; returns {"sent": n, "waiting": m, "error": text}. Sent
-    answers leave the outbox; the rest wait for the next try. Malformed ones, which the
-    service refuses for good, move to ``rejected.jsonl``."""
+    answers leave the outbox; the rest wait for the next try. Answers the service refuses
+    for good (malformed) move to ``rejected.jsonl``. ``blocking=False``: return at once if
+    another flush of this process is running (it sends these answers too)."""
     if not enabled():
         return {"sent": 0, "waiting": 0, "error": "not on a hub with the class's overview"}
-    path = outbox_file()
+    if not _flushing.acquire(blocking=blocking):
+        return {"sent": 0, "waiting": waiting(), "error": "another send is under way"}
+    try:
+        return _flush(outbox_file())
+    except OSError as err:
+        return {"sent": 0, "waiting": waiting(), "error": str(err)}
+    finally:
+        _flushing.release()
+
+
+def _flush(path: Path) -> dict:
+    with _locked(path):
+        pending = _read(path)
+    done: set[str] = set()
     sent, error = 0, ""
-    with _lock:
-        try:
-            waiting = _read(path) if path.exists() else []
-        except OSError as err:
-            return {"sent": 0, "waiting": 0, "error": str(err)}
-        while waiting:
-            batch = waiting[:BATCH]
-            status, reason = _post(batch)
-            if status == 200:
-                sent += len(batch)
-                waiting = waiting[len(batch):]
-                continue
-            if status in (400, 413) and len(batch) == 1:     # this one answer is refused for good
-                _append(path.with_name("rejected.jsonl"), batch[0], reason)
-                waiting = waiting[1:]
-                continue
-            if status in (400, 413):                          # find the bad one: one at a time
-                done = 0
-                for entry in batch:
-                    one, why = _post([entry])
-                    if one == 200:
-                        sent += 1
-                    elif one in (400, 413):
-                        _append(path.with_name("rejected.jsonl"), entry, why)
-                    else:
-                        error = why
-                        break
-                    done += 1
-                waiting = waiting[done:]
-                if error:
+    while pending:
+        batch = pending[:BATCH]
+        status, reason = _post(batch)
+        if status == 200:
+            sent += len(batch)
+            done |= {e["id"] for e in batch}
+            pending = pending[len(batch):]
+            continue
+        if status in (400, 413):                   # one of them is refused for good: which?
+            for entry in batch:
+                one, why = _post([entry])
+                if one == 200:
+                    sent += 1
+                elif one in (400, 413):
+                    _append(path.with_name("rejected.jsonl"), entry, why)
+                else:
+                    error = why
                     break
-                continue
-            error = reason
-            break
-        try:
-            tmp = path.with_name("outbox.jsonl.tmp")
-            tmp.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in waiting),
-                           encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError as err:
-            error = error or str(err)
-    return {"sent": sent, "waiting": len(waiting), "error": error}
+                done.add(entry["id"])
+            if error:
+                break
+            pending = pending[len(batch):]
+            continue
+        error = reason                             # not now (down, busy, too many): later
+        break
+    left = _remove(path, done) if done else len(_read(path))
+    return {"sent": sent, "waiting": left, "error": error}
 
 
 def _append(path: Path, entry: dict, reason: str) -> None:
@@ -135,7 +181,7 @@ def _post(batch: list[dict]) -> tuple[int, str]:
         headers={"Authorization": f"token {os.environ['JUPYTERHUB_API_TOKEN']}",
                  "Content-Type": "application/json"})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        with _direct.open(request, timeout=TIMEOUT) as response:
             return response.status, ""
     except urllib.error.HTTPError as err:
         try:

@@ -24,6 +24,7 @@ import json
 import os
 import re
 import sys
+import threading
 import uuid
 import warnings
 from collections import defaultdict
@@ -58,11 +59,14 @@ def mistake_label(message: str) -> str:
     >>> mistake_label("Your result differs from the right answer in 30 places of 35. Check ...")
     'Your result differs from the right answer in N places of N.'
     """
+    if (message or "").startswith("your function raised "):
+        # Only the kind of error: its text and the line quote the learner's own code and data.
+        return re.match(r"your function raised [\w.]+", message).group(0) + "."
     text = re.sub(r"\s*\(case: .*?\.\)", "", message or "")
     text = text.split(" Ask for a hint:")[0].strip()
     sentence = re.match(r"(.+?[.?!])(\s|$)", text)
     first = sentence.group(1) if sentence else text
-    first = re.sub(r"\d[\d,]*(\.\d+)?", "N", first)
+    first = re.sub(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", "N", first)
     return first[:LABEL_CHARS]
 
 
@@ -72,7 +76,7 @@ def record(key: str, correct: bool, message: str, *, when: _dt.datetime | None =
     global _warned
     entry = {"v": 1, "id": uuid.uuid4().hex, "exercise": key, "correct": bool(correct),
              "mistake": None if correct else mistake_label(message),
-             "time": (when or _dt.datetime.now(_dt.timezone.utc)).isoformat(timespec="seconds")}
+             "time": (when or _dt.datetime.now(_dt.timezone.utc)).isoformat(timespec="milliseconds")}
     path = attempts_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -172,10 +176,13 @@ def progress(chapter: str | None = None, *, path: str | Path | None = None, show
         lines.append(f"({damaged} damaged line{'s' if damaged > 1 else ''} in the file skipped.)")
     from . import class_insight
     if class_insight.enabled():
-        sent = class_insight.flush()
+        left = class_insight.waiting()
         lines.append("Your answers go to your class's overview, which your teachers see"
-                     + (f"; {sent['waiting']} wait to be sent ({sent['error']}), and go with your "
-                        "next answer." if sent["waiting"] else "; all of them have been sent."))
+                     + (f"; {left} wait to be sent, and go with your next answer." if left
+                        else "; all of them have been sent."))
+        if left:                                   # try again now, without waiting for it
+            threading.Thread(target=class_insight.flush, kwargs={"blocking": False},
+                             daemon=True).start()
     if show:
         print("\n".join(lines))
     return {k: {**v, "mistakes": dict(v["mistakes"])} for k, v in table.items()}

@@ -9,7 +9,11 @@ import csv
 import importlib.util
 import io
 import json
+import os
+import subprocess
+import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -46,14 +50,26 @@ def test_malformed_answers_are_named_field_by_field():
     assert "time zone" in S.problem({**entry(1), "time": "2026-12-07T10:00:00"})
 
 
+def test_the_service_takes_every_exercise_of_the_course_and_nothing_else():
+    assert S.EXERCISES == set(C.exercises()), "update EXERCISES in deploy/class_insight/service.py"
+    assert all(S.problem(entry(1, exercise=key)) == "" for key in C.exercises())
+    assert "exercise keys" in S.problem(entry(1, exercise="ch99.made_up"))
+    assert S.MAX_BATCH <= S.BURST                                 # a full request can get through
+    from course.class_insight import BATCH
+    assert BATCH <= S.MAX_BATCH
+
+
 def test_a_resent_answer_is_stored_once_and_students_are_kept_apart(tmp_path):
     store = S.Store(str(tmp_path / "a.sqlite"))
-    assert store.add("ann", [entry(1), entry(2)]) == (2, 0)
-    assert store.add("ann", [entry(2), entry(3)]) == (1, 1)       # entry 2 sent again
-    assert store.add("bob", [entry(1)]) == (1, 0)                 # the same id, another student
+    assert store.add("ann", [entry(1), entry(2)]) == (2, 0, 0)
+    assert store.add("ann", [entry(2), entry(3)]) == (1, 1, 0)    # entry 2 sent again
+    assert store.add("bob", [entry(1)]) == (1, 0, 0)              # the same id, another student
     assert len(store.rows("ann")) == 3 and len(store.rows("bob")) == 1
     again = S.Store(str(tmp_path / "a.sqlite"))                   # a restart keeps everything
     assert len(again.rows()) == 4
+    flood = [entry(1000 + i) for i in range(S.MAX_PER_EXERCISE + 5)]
+    stored, _, over = again.add("cat", flood)
+    assert (stored, over) == (S.MAX_PER_EXERCISE, 5)               # the disk is not a student's to fill
 
 
 def test_the_overview_counts_first_tries_right_now_and_common_mistakes():
@@ -67,8 +83,8 @@ def test_the_overview_counts_first_tries_right_now_and_common_mistakes():
     bp = next(x for x in view["exercises"] if x["exercise"] == "ch02.backprop")
     assert (bp["tried"], bp["first_try_right"], bp["right_now"], bp["answers"]) == (3, 1, 2, 6)
     assert bp["first_try_share"] == pytest.approx(1 / 3)
-    assert bp["mistakes"][0] == {"mistake": "transposed", "answers": 3, "students": 2}
-    assert bp["mistakes"][1] == {"mistake": "sign", "answers": 1, "students": 1}
+    assert bp["mistakes"] == [{"mistake": "transposed", "answers": 3, "students": 2}]
+    assert bp["mistakes_of_one_student"] == 1      # "sign", one student's: counted, not shown
     ann = next(s for s in view["students"] if s["student"] == "ann")
     assert (ann["tried"], ann["right"], ann["first_try_right"], ann["answers"]) == (2, 2, 1, 3)
 
@@ -84,7 +100,8 @@ def test_the_csv_export_has_a_line_per_student_and_exercise_and_runs_no_formula(
 
 
 def test_the_page_escapes_what_students_send():
-    view = S.overview([("<b>ann</b>", "ch00.pixels", 0, "<script>alert(1)</script>", "t1")])
+    view = S.overview([(who, "ch00.pixels", 0, "<script>alert(1)</script>", "t1")
+                       for who in ("<b>ann</b>", "bob")])
     text = S.page(view, "/services/class-insight/")
     assert "<script>alert" not in text and "&lt;script&gt;" in text and "&lt;b&gt;ann" in text
 
@@ -110,10 +127,13 @@ class Service:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 owner.requests += 1
+                if owner.status == "hang":
+                    time.sleep(3)
+                    owner.status_hung = True
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 assert self.headers["Authorization"] == "token student-token"
                 bad = [e for e in body["attempts"] if S.problem(e)]
-                status = 400 if bad else owner.status
+                status = 400 if bad else (503 if owner.status == "hang" else owner.status)
                 if status == 200:
                     owner.got.update({e["id"]: e for e in body["attempts"]})
                 self.send_response(status)
@@ -188,3 +208,30 @@ def _progress_text() -> str:
     with contextlib.redirect_stdout(out):
         P.progress("ch00")
     return out.getvalue()
+
+
+def test_a_check_never_waits_for_a_service_that_hangs(hub, monkeypatch):
+    import time as _time
+    monkeypatch.undo()                                     # send as a student's check does
+    monkeypatch.setenv("MNIST_COURSE_DATA", str(P.data_dir()))
+    monkeypatch.setenv("CLASS_INSIGHT_URL", hub.url)
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "student-token")
+    hub.status = "hang"
+    t0 = _time.perf_counter()
+    for answer in (12, 13, 14):
+        assert C.check("ch00.pixels", answer).correct is False
+    assert _time.perf_counter() - t0 < 2.0                 # the stand-in hangs 3 s per request
+    assert "wait to be sent" in _progress_text()
+
+
+def test_two_kernels_of_one_student_lose_no_answer(hub):
+    code = ("import os\nfrom course import progress as P\n"
+            "for i in range(40):\n    P.record('ch00.pixels', False, 'Too small.')\n"
+            "from course import class_insight as ci\nci.flush()\n")
+    env = {**os.environ}
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, cwd=ROOT) for _ in range(2)]
+    assert all(p.wait(timeout=120) == 0 for p in procs)
+    recorded = {e["id"] for e in P.attempts()[0]}
+    waiting = {e["id"] for e in CI._read(CI.outbox_file())}
+    assert len(recorded) == 80
+    assert recorded == set(hub.got) | waiting              # every answer sent or still waiting

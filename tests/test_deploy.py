@@ -202,7 +202,13 @@ def test_helm_runs_the_class_overview_in_the_hub_pod_and_tells_servers_where_it_
     assert port in [p["port"] for p in hub["service"]["extraPorts"]]
     assert INSIGHT_SCOPE in hub["loadRoles"]["server"]["scopes"]
     assert INSIGHT_SCOPE in hub["loadRoles"]["user"]["scopes"]
-    assert set(hub["loadRoles"]["class-insight"]["scopes"]) == {"read:users", "read:groups"}
+    # Only what it asks of the hub: a user's name, admin flag and groups.
+    assert set(hub["loadRoles"]["class-insight"]["scopes"]) == {"read:users:name", "read:users:groups"}
+    assert service["environment"]["CLASS_INSIGHT_BIND"] == "0.0.0.0"
+    egress = helm["singleuser"]["networkPolicy"]["egress"]
+    assert any(p["port"] == port for rule in egress for p in rule["ports"])
+    assert "--set-file hub.extraFiles.class-insight.stringData=deploy/class_insight/service.py" \
+        in HELM.read_text().split("singleuser:")[0].split("hub:")[0]          # in the install command
     url = helm["singleuser"]["extraEnv"]["CLASS_INSIGHT_URL"]
     assert url == f"{service['url']}/services/class-insight/"
 
@@ -226,6 +232,7 @@ def test_tljh_adds_the_class_overview_to_the_hubs_own_configuration():
     assert INSIGHT_SCOPE in roles["server"]["scopes"] and INSIGHT_SCOPE in roles["user"]["scopes"]
     env = c.Spawner.environment.get_value({})
     assert env["CLASS_INSIGHT_URL"] == services[0]["url"] + "/services/class-insight/"
+    assert int(services[0]["url"].rsplit(":", 1)[1]) < 1024      # a port only root can take
 
 
 def test_the_local_hub_gives_the_same_roles_as_helm_and_tljh(helm):

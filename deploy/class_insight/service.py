@@ -20,6 +20,11 @@ deploy/tljh); it needs only JupyterHub's own packages and the standard library.
 
     CLASS_INSIGHT_DB      the SQLite file (default: class_insight.sqlite here)
     CLASS_INSIGHT_TEACHERS  the teachers' group (default: teachers)
+    CLASS_INSIGHT_BIND    the address to listen on (default: the host of the service's URL)
+
+The answers are what the students' machines report: practice with feedback for the
+teacher to act on, not a grade (a student who wants to can send anything under their own
+name).
 """
 
 from __future__ import annotations
@@ -35,17 +40,39 @@ import sqlite3
 import sys
 import time
 from collections import Counter, defaultdict
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
-#: Limits on what a student may send: bytes per request, answers per request, and the
-#: rate (answers per second, with a burst) a student may keep up.
+#: Limits on what a student may send: bytes per request, answers per request (no more
+#: than the burst, so a full request can always get through), the rate (answers per
+#: second, with a burst) a student may keep up, and the answers kept per student and
+#: exercise (the rest are counted as over the limit, not stored).
 MAX_BODY = 64 * 1024
-MAX_BATCH = 200
+MAX_BATCH = 100
 RATE, BURST = 2.0, 120.0
-KEY = re.compile(r"^ch\d{2}[a-z]?\.[a-z0-9_]{1,48}$")
+MAX_PER_EXERCISE = 200
 ID = re.compile(r"^[0-9a-f]{8,64}$")
 MAX_MISTAKE = 300
 TOP_MISTAKES = 3
+#: A mistake's words are shown only once this many students made it: what one student
+#: sends is not read out to the class as "the class's mistake".
+MIN_STUDENTS = 2
+
+#: The course's exercises (tests/test_class_insight.py checks this list against
+#: course.check.exercises()): answers to anything else are refused.
+EXERCISES = frozenset({
+    "ch00.always_seven", "ch00.count_ink", "ch00.pixels", "ch01.centre_of_mass",
+    "ch01.edge_digits", "ch01.mean_digits", "ch01.most_ink", "ch01.variogram_y",
+    "ch01.zero_share", "ch02.backprop", "ch02.bp1_cross_entropy", "ch02.forward",
+    "ch02.numeric_gradient", "ch02.parameters", "ch02.sgd_step", "ch02.slope_ratio",
+    "ch02.sum_cost_lr", "ch03.confusion_counts", "ch03.contrast_images", "ch03.false_nines",
+    "ch03.linear_saliency", "ch03.logistic_parameters", "ch03.saliency_map",
+    "ch04.best_rebuilt_class", "ch04.component_variances", "ch04.components_90",
+    "ch04.components_90_standardised", "ch04.principal_components", "ch04.rebuild",
+    "ch05a.absolute_error", "ch05a.ascend", "ch05a.breed", "ch05a.keep_fitter", "ch05b.fgm_l2",
+    "ch05b.fgsm", "ch05b.max_l2", "ch05b.pgd_step", "ch05b.placement_cost", "ch06.degree",
+    "ch06.fitness", "ch06.fourier_features", "ch06.g_scores", "ch06.removed_entry", "ch07.T",
+    "ch07.T_quadratic", "ch07.constant", "ch07.minus_A", "ch07.power_step", "ch07.rayleigh",
+    "ch07.real_count"})
 
 
 # ----------------------------------------------------------------------------- storage
@@ -59,8 +86,8 @@ def problem(entry: object) -> str:
         return f"unknown field(s) {sorted(extra)}"
     if not isinstance(entry.get("id"), str) or not ID.match(entry["id"]):
         return "'id' must be 8 to 64 lowercase hexadecimal characters"
-    if not isinstance(entry.get("exercise"), str) or not KEY.match(entry["exercise"]):
-        return "'exercise' must be an exercise key such as 'ch02.backprop'"
+    if entry.get("exercise") not in EXERCISES:
+        return "'exercise' must be one of the course's exercise keys, such as 'ch02.backprop'"
     if not isinstance(entry.get("correct"), bool):
         return "'correct' must be true or false"
     mistake = entry.get("mistake")
@@ -87,66 +114,80 @@ class Store:
             correct INTEGER NOT NULL, mistake TEXT, time TEXT NOT NULL, received REAL NOT NULL,
             PRIMARY KEY (user, id))""")
 
-    def add(self, user: str, entries: list[dict]) -> tuple[int, int]:
-        """Store well-formed entries for ``user``: (stored, already there)."""
+    def add(self, user: str, entries: list[dict]) -> tuple[int, int, int]:
+        """Store well-formed entries for ``user``, in the order given: (stored, already
+        there, over the limit of `MAX_PER_EXERCISE` answers per exercise)."""
         now = time.time()
-        before = self.db.total_changes
+        stored = again = over = 0
         with self.db:
             self.db.execute("BEGIN")
-            self.db.executemany(
-                "INSERT OR IGNORE INTO attempts VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(user, e["id"], e["exercise"], int(e["correct"]), e.get("mistake"), e["time"], now)
-                 for e in entries])
-        stored = self.db.total_changes - before
-        return stored, len(entries) - stored
+            for e in entries:
+                count, = self.db.execute("SELECT COUNT(*) FROM attempts WHERE user = ? AND exercise = ?",
+                                         (user, e["exercise"])).fetchone()
+                if count >= MAX_PER_EXERCISE:
+                    over += 1
+                    continue
+                changed = self.db.execute(
+                    "INSERT OR IGNORE INTO attempts VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (user, e["id"], e["exercise"], int(e["correct"]), e.get("mistake"), e["time"], now)).rowcount
+                stored += changed
+                again += 1 - changed
+        return stored, again, over
 
     def rows(self, user: str | None = None) -> list[tuple]:
-        """(user, exercise, correct, mistake, time) in the order each student made them."""
+        """(user, exercise, correct, mistake, time), in the order the service received them
+        (not by the time a student's machine wrote: that time is the student's to set)."""
         query = "SELECT user, exercise, correct, mistake, time FROM attempts"
         args: tuple = ()
         if user is not None:
             query, args = query + " WHERE user = ?", (user,)
-        return self.db.execute(query + " ORDER BY user, time, received, rowid", args).fetchall()
+        return self.db.execute(query + " ORDER BY received, rowid", args).fetchall()
 
 
 def overview(rows: list[tuple]) -> dict:
     """What the teacher's page shows, from (user, exercise, correct, mistake, time) rows in
-    each student's order: per exercise, the students who tried, how many were right at their
-    first try (and the share), how many are right now, the most common mistakes (label,
-    answers, students); per student, exercises tried and right."""
+    the order they were received: per exercise, the students who tried, how many were right
+    at their first try (and the share), how many have been right at least once, the answers
+    given, and the most common mistakes (label, answers, students) that at least
+    `MIN_STUDENTS` students made; per student, exercises tried and right."""
     first: dict[tuple[str, str], bool] = {}
     right: set[tuple[str, str]] = set()
-    tries: Counter = Counter()
+    answers: Counter = Counter()
     mistakes: dict[str, Counter] = defaultdict(Counter)
     mistaken_by: dict[tuple[str, str], set] = defaultdict(set)
     last: dict[str, str] = {}
     for user, exercise, correct, mistake, when in rows:
         first.setdefault((user, exercise), bool(correct))
-        tries[user, exercise] += 1
+        answers[user, exercise] += 1
         if correct:
             right.add((user, exercise))
         elif mistake:
             mistakes[exercise][mistake] += 1
             mistaken_by[exercise, mistake].add(user)
         last[user] = max(last.get(user, ""), when)
-    exercises = sorted({e for _, e in first})
+    per_ex: dict[str, dict] = defaultdict(lambda: {"tried": 0, "first": 0, "right": 0, "answers": 0})
+    per_user: dict[str, dict] = defaultdict(lambda: {"tried": 0, "first": 0, "right": 0, "answers": 0})
+    for (user, exercise), at_first in first.items():
+        for row in (per_ex[exercise], per_user[user]):
+            row["tried"] += 1
+            row["first"] += at_first
+            row["right"] += (user, exercise) in right
+            row["answers"] += answers[user, exercise]
     per_exercise = []
-    for ex in exercises:
-        who = [u for (u, e) in first if e == ex]
-        at_first = sum(first[u, ex] for u in who)
+    for ex in sorted(per_ex):
+        r = per_ex[ex]
+        shared = [(m, n) for m, n in mistakes[ex].items() if len(mistaken_by[ex, m]) >= MIN_STUDENTS]
         per_exercise.append({
-            "exercise": ex, "tried": len(who), "first_try_right": at_first,
-            "first_try_share": at_first / len(who), "right_now": sum((u, ex) in right for u in who),
-            "answers": sum(tries[u, ex] for u in who),
+            "exercise": ex, "tried": r["tried"], "first_try_right": r["first"],
+            "first_try_share": r["first"] / r["tried"], "right_now": r["right"],
+            "answers": r["answers"],
             "mistakes": [{"mistake": m, "answers": n, "students": len(mistaken_by[ex, m])}
-                         for m, n in sorted(mistakes[ex].items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_MISTAKES]]})
-    per_student = []
-    for user in sorted({u for u, _ in first}):
-        mine = [e for (u, e) in first if u == user]
-        per_student.append({"student": user, "tried": len(mine),
-                            "right": sum((user, e) in right for e in mine),
-                            "first_try_right": sum(first[user, e] for e in mine),
-                            "answers": sum(tries[user, e] for e in mine), "last": last[user]})
+                         for m, n in sorted(shared, key=lambda kv: (-kv[1], kv[0]))[:TOP_MISTAKES]],
+            "mistakes_of_one_student": sum(n for m, n in mistakes[ex].items()
+                                           if len(mistaken_by[ex, m]) < MIN_STUDENTS)})
+    per_student = [{"student": u, "tried": r["tried"], "right": r["right"],
+                    "first_try_right": r["first"], "answers": r["answers"], "last": last[u]}
+                   for u, r in sorted(per_user.items())]
     return {"exercises": per_exercise, "students": per_student}
 
 
@@ -201,7 +242,11 @@ def page(view: dict, prefix: str) -> str:
     rows = []
     for x in view["exercises"]:
         common = "".join(f"<li>{e(m['mistake'])} <span class='n'>({m['answers']} answers, "
-                         f"{m['students']} students)</span></li>" for m in x["mistakes"]) or "<li>none</li>"
+                         f"{m['students']} students)</span></li>" for m in x["mistakes"])
+        if x["mistakes_of_one_student"]:
+            common += (f"<li class='n'>{x['mistakes_of_one_student']} answers with mistakes only "
+                       "one student made</li>")
+        common = common or "<li>none</li>"
         rows.append(f"<tr><th scope='row'>{e(x['exercise'])}</th><td data-col='tried'>{x['tried']}</td>"
                     f"<td data-col='first'>{x['first_try_right']} ({x['first_try_share']:.0%})</td>"
                     f"<td data-col='right'>{x['right_now']}</td><td data-col='answers'>{x['answers']}</td>"
@@ -218,12 +263,13 @@ def page(view: dict, prefix: str) -> str:
 table{{border-collapse:collapse;margin:1rem 0}}th,td{{border:1px solid #999;padding:.3rem .6rem;
 text-align:left;vertical-align:top}}ul{{margin:0;padding-left:1.2rem}}.n{{color:#444}}</style></head>
 <body><main><h1>The class's answers</h1>
-<p>Every answer the students gave <code>check</code>, as their own machines recorded it.
+<p>Every answer the students gave <code>check</code>, as their own machines recorded and sent
+it: practice with feedback, reported by the students' machines, not a grade.
 <a href="{e(prefix)}export.csv">Download as CSV</a> (one line per student and exercise).</p>
 {empty}
 <table id="exercises"><caption>Per exercise</caption>
 <thead><tr><th scope="col">exercise</th><th scope="col">students who tried</th>
-<th scope="col">right at the first try</th><th scope="col">right now</th><th scope="col">answers</th>
+<th scope="col">right at the first try</th><th scope="col">right at least once</th><th scope="col">answers</th>
 <th scope="col">most common mistakes named by the check</th></tr></thead><tbody>{''.join(rows)}</tbody></table>
 <table id="students"><caption>Per student</caption>
 <thead><tr><th scope="col">student</th><th scope="col">exercises tried</th><th scope="col">right</th>
@@ -246,16 +292,18 @@ def make_app(store: Store, prefix: str, teachers_group: str = "teachers", bucket
 
     class Base(web.RequestHandler):
         retry_after = 0
+        error_text = ""
 
         def write_error(self, status_code, **kwargs):
-            reason = kwargs.get("reason") or self._reason
+            # The words go in the body: an HTTP reason phrase must be plain ASCII.
             self.set_header("Content-Type", "application/json")
             if self.retry_after:             # send_error cleared the headers set before it
                 self.set_header("Retry-After", str(self.retry_after))
-            self.finish(json.dumps({"error": reason}))
+            self.finish(json.dumps({"error": self.error_text or self._reason}))
 
-        def fail(self, status: int, reason: str):
-            raise web.HTTPError(status, reason=reason)
+        def fail(self, status: int, text: str):
+            self.error_text = text
+            raise web.HTTPError(status)
 
         async def is_teacher(self, user: dict) -> bool:
             """Hub admins and the teachers' group, asked of the hub (cached for a minute)."""
@@ -265,7 +313,7 @@ def make_app(store: Store, prefix: str, teachers_group: str = "teachers", bucket
                 return cached[1]
             auth = self.hub_auth
             response = await AsyncHTTPClient().fetch(
-                url_path_join(auth.api_url, "users", name),
+                url_path_join(auth.api_url, "users", quote(name, safe="")),
                 headers={"Authorization": f"token {auth.api_token}"}, raise_error=False)
             model = json.loads(response.body) if response.code == 200 else {}
             allowed = bool(model.get("admin")) or teachers_group in (model.get("groups") or [])
@@ -279,12 +327,10 @@ def make_app(store: Store, prefix: str, teachers_group: str = "teachers", bucket
                                "progress() in a notebook.")
 
     # One kind of hub authentication in the process (HubOAuth is a singleton): it takes the
-    # students' tokens (Authorization header) and the teachers' browser log-in alike.
+    # students' tokens (Authorization header) and the teachers' browser log-in alike. A POST
+    # with a token needs no XSRF check; one with only a cookie gets JupyterHub's.
     class Attempts(HubOAuthenticated, Base):
         """POST {"attempts": [...]}: the student's answers. GET: the student's own."""
-
-        def check_xsrf_cookie(self):   # token-authenticated API, no cookies
-            pass
 
         @web.authenticated
         def get(self):
@@ -295,6 +341,8 @@ def make_app(store: Store, prefix: str, teachers_group: str = "teachers", bucket
         @web.authenticated
         def post(self):
             user = self.current_user["name"]
+            if not self.request.headers.get("Content-Type", "").startswith("application/json"):
+                self.fail(415, "send the answers as JSON (Content-Type: application/json).")
             if len(self.request.body) > MAX_BODY:
                 self.fail(413, f"the request holds {len(self.request.body):,} bytes; at most "
                                f"{MAX_BODY:,} are taken: send at most {MAX_BATCH} answers at once.")
@@ -316,8 +364,8 @@ def make_app(store: Store, prefix: str, teachers_group: str = "teachers", bucket
                 self.retry_after = max(1, int(wait + 0.999))
                 self.fail(429, f"too many answers at once: wait {wait:.0f} s and send them again "
                                "(they are kept on your machine until then).")
-            stored, again = store.add(user, entries)
-            self.finish({"stored": stored, "already_stored": again})
+            stored, again, over = store.add(user, entries)
+            self.finish({"stored": stored, "already_stored": again, "over_the_limit": over})
 
     class Page(HubOAuthenticated, Base):
         @web.authenticated
@@ -347,7 +395,7 @@ def make_app(store: Store, prefix: str, teachers_group: str = "teachers", bucket
         (url_path_join(prefix, "api/summary"), Summary),
         (url_path_join(prefix, "export.csv"), Export),
         (url_path_join(prefix, "oauth_callback"), HubOAuthCallbackHandler),
-    ], cookie_secret=os.urandom(32), max_body_size=4 * MAX_BODY)
+    ], cookie_secret=os.urandom(32))
 
 
 def main() -> int:
@@ -357,7 +405,12 @@ def main() -> int:
     prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/class-insight/")
     store = Store(os.environ.get("CLASS_INSIGHT_DB", "class_insight.sqlite"))
     app = make_app(store, prefix, os.environ.get("CLASS_INSIGHT_TEACHERS", "teachers"))
-    app.listen(url.port, url.hostname)
+    # The body is read before anyone is authenticated: keep what one request may hold small.
+    # CLASS_INSIGHT_BIND: the address to listen on where the URL's host is not one of this
+    # machine's (a Kubernetes Service name: listen on 0.0.0.0).
+    app.listen(url.port, os.environ.get("CLASS_INSIGHT_BIND") or url.hostname,
+               max_body_size=4 * MAX_BODY, max_buffer_size=4 * MAX_BODY,
+               body_timeout=30, idle_connection_timeout=120)
     print(f"class-insight: {url.geturl()}{prefix}, answers in {os.environ.get('CLASS_INSIGHT_DB')}",
           file=sys.stderr, flush=True)
     IOLoop.current().start()

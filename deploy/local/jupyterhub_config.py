@@ -69,7 +69,9 @@ c.JupyterHub.load_roles = [
 # The class's overview (deploy/class_insight/service.py): every student's checked answers,
 # for the teachers. The students' servers send them with their own token (the "server"
 # role may reach the service); the service asks the hub who is a teacher (an admin, or in
-# the group "teachers"); the answers stay in the hub's state folder.
+# the group "teachers"); the answers stay in the hub's state folder. Its port is below 1024
+# (tools/classroom.py picks it): only root, which runs the hub, can listen there, so a
+# student's own process cannot take the port while the service restarts.
 insight = Path(__file__).resolve().parents[1] / "class_insight" / "service.py"
 insight_port = int(env["CLASSROOM_INSIGHT_PORT"])
 teachers = [t for t in env.get("CLASSROOM_TEACHERS", "").split(",") if t]
@@ -82,7 +84,8 @@ c.JupyterHub.load_roles += [
     {"name": "user", "scopes": ["self", "access:services!service=class-insight"]},
     {"name": "server", "scopes": ["users:activity!user", "access:servers!server",
                                   "access:services!service=class-insight"]},
-    {"name": "class-insight", "services": ["class-insight"], "scopes": ["read:users", "read:groups"]},
+    {"name": "class-insight", "services": ["class-insight"],
+     "scopes": ["read:users:name", "read:users:groups"]},
 ]
 c.JupyterHub.load_groups = {"teachers": {"users": teachers}}
 c.Authenticator.allowed_users |= set(teachers)   # they log in to see the overview; no server needed

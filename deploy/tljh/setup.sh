@@ -50,13 +50,16 @@ PYEOF
 
 # The class's overview (deploy/class_insight, docs/teaching.md): a service of the hub that
 # collects the students' checked answers, at https://HUB-ADDRESS/services/class-insight/,
-# for the hub's admins and the group "teachers". Its answers stay in TLJH's state folder.
+# for the members of the hub group "teachers" (make it in the hub's admin page, Groups) and
+# the hub's admins. Its answers stay in TLJH's state folder. It listens on a port below
+# 1024, which only root (the hub) can take: a student's process cannot stand in for it
+# while it restarts.
 HUB_PY=${TLJH_HUB_PYTHON:-/opt/tljh/hub/bin/python3}
 INSIGHT=/opt/tljh/hub/share/class-insight/service.py
 install -D -m 0644 deploy/class_insight/service.py "$INSIGHT"
 cat >> "$CONFIG_D/mnist-course.py" <<PYEOF
 c.JupyterHub.services.append({
-    "name": "class-insight", "url": "http://127.0.0.1:10101", "oauth_no_confirm": True,
+    "name": "class-insight", "url": "http://127.0.0.1:1011", "oauth_no_confirm": True,
     "command": ["$HUB_PY", "$INSIGHT"],
     "environment": {"CLASS_INSIGHT_DB": "/opt/tljh/state/class_insight.sqlite",
                     "CLASS_INSIGHT_TEACHERS": "teachers"}})
@@ -64,8 +67,9 @@ c.JupyterHub.load_roles.extend([
     {"name": "user", "scopes": ["self", "access:services!service=class-insight"]},
     {"name": "server", "scopes": ["users:activity!user", "access:servers!server",
                                   "access:services!service=class-insight"]},
-    {"name": "class-insight", "services": ["class-insight"], "scopes": ["read:users", "read:groups"]}])
-c.Spawner.environment.update({"CLASS_INSIGHT_URL": "http://127.0.0.1:10101/services/class-insight/"})
+    {"name": "class-insight", "services": ["class-insight"],
+     "scopes": ["read:users:name", "read:users:groups"]}])
+c.Spawner.environment.update({"CLASS_INSIGHT_URL": "http://127.0.0.1:1011/services/class-insight/"})
 PYEOF
 
 # Limits and the idle culler, from the sizing table (TLJH enforces limits, not guarantees).
