@@ -28,12 +28,13 @@ try:
 except ImportError:          # Windows: no hub runs a student's server there
     fcntl = None
 
-__all__ = ["enabled", "send", "flush", "waiting", "outbox_file"]
+__all__ = ["enabled", "send", "flush", "waiting", "refused", "outbox_file"]
 
 #: Answers sent per request (the service takes at most 100), and seconds to wait for it.
 BATCH = 100
 TIMEOUT = 5.0
 _flushing = threading.Lock()          # one background flush at a time in this process
+_again = threading.Event()            # an answer came while a flush was running
 _direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))   # the token goes to the hub only
 
 
@@ -102,6 +103,15 @@ def waiting() -> int:
         return 0
 
 
+def refused() -> int:
+    """How many answers the service refused for good (set aside in ``rejected.jsonl``)."""
+    try:
+        path = outbox_file().with_name("rejected.jsonl")
+        return len(path.read_text(encoding="utf-8").splitlines()) if path.exists() else 0
+    except OSError:
+        return 0
+
+
 def _remove(path: Path, done: set[str]) -> int:
     """Rewrite the outbox without the answers in ``done``, keeping anything another
     process appended meanwhile; returns how many still wait."""
@@ -117,14 +127,23 @@ def _remove(path: Path, done: set[str]) -> int:
 def flush(blocking: bool = True) -> dict:
     """Send what waits in the outbox; returns {"sent": n, "waiting": m, "error": text}. Sent
     answers leave the outbox; the rest wait for the next try. Answers the service refuses
-    for good (malformed) move to ``rejected.jsonl``. ``blocking=False``: return at once if
-    another flush of this process is running (it sends these answers too)."""
+    for good (malformed) move to ``rejected.jsonl``. It goes on until the outbox holds
+    nothing it has not tried, answers added meanwhile included. ``blocking=False``: return
+    at once if another flush of this process is running (it sends these answers too, as it
+    reads the outbox again before it stops)."""
     if not enabled():
         return {"sent": 0, "waiting": 0, "error": "not on a hub with the class's overview"}
     if not _flushing.acquire(blocking=blocking):
+        _again.set()                               # the running flush goes round once more
         return {"sent": 0, "waiting": waiting(), "error": "another send is under way"}
     try:
-        return _flush(outbox_file())
+        total = 0
+        while True:
+            _again.clear()
+            result = _flush(outbox_file())
+            total += result["sent"]
+            if result["error"] or not _again.is_set():
+                return {**result, "sent": total}
     except OSError as err:
         return {"sent": 0, "waiting": waiting(), "error": str(err)}
     finally:
@@ -132,10 +151,9 @@ def flush(blocking: bool = True) -> dict:
 
 
 def _flush(path: Path) -> dict:
-    with _locked(path):
-        pending = _read(path)
     done: set[str] = set()
     sent, error = 0, ""
+    pending = _unsent(path, done)
     while pending:
         batch = pending[:BATCH]
         status, reason = _post(batch)
@@ -143,8 +161,7 @@ def _flush(path: Path) -> dict:
             sent += len(batch)
             done |= {e["id"] for e in batch}
             pending = pending[len(batch):]
-            continue
-        if status in (400, 413):                   # one of them is refused for good: which?
+        elif status in (400, 413):                   # one of them is refused for good: which?
             for entry in batch:
                 one, why = _post([entry])
                 if one == 200:
@@ -158,11 +175,18 @@ def _flush(path: Path) -> dict:
             if error:
                 break
             pending = pending[len(batch):]
-            continue
-        error = reason                             # not now (down, busy, too many): later
-        break
+        else:
+            error = reason                         # not now (down, busy, too many): later
+            break
+        if not pending:                            # answers given while this one was sending
+            pending = _unsent(path, done)
     left = _remove(path, done) if done else len(_read(path))
     return {"sent": sent, "waiting": left, "error": error}
+
+
+def _unsent(path: Path, done: set[str]) -> list[dict]:
+    with _locked(path):
+        return [e for e in _read(path) if e["id"] not in done]
 
 
 def _append(path: Path, entry: dict, reason: str) -> None:
@@ -175,11 +199,12 @@ def _append(path: Path, entry: dict, reason: str) -> None:
 
 def _post(batch: list[dict]) -> tuple[int, str]:
     """(HTTP status, the service's reason); status 0 when it could not be reached."""
-    url = os.environ["CLASS_INSIGHT_URL"].rstrip("/") + "/api/attempts"
+    base, token = os.environ.get("CLASS_INSIGHT_URL"), os.environ.get("JUPYTERHUB_API_TOKEN")
+    if not (base and token):
+        return 0, "not on a hub with the class's overview"
     request = urllib.request.Request(
-        url, data=json.dumps({"attempts": batch}).encode(), method="POST",
-        headers={"Authorization": f"token {os.environ['JUPYTERHUB_API_TOKEN']}",
-                 "Content-Type": "application/json"})
+        base.rstrip("/") + "/api/attempts", data=json.dumps({"attempts": batch}).encode(),
+        method="POST", headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
     try:
         with _direct.open(request, timeout=TIMEOUT) as response:
             return response.status, ""

@@ -177,9 +177,13 @@ def progress(chapter: str | None = None, *, path: str | Path | None = None, show
     from . import class_insight
     if class_insight.enabled():
         left = class_insight.waiting()
+        refused = class_insight.refused()
         lines.append("Your answers go to your class's overview, which your teachers see"
                      + (f"; {left} wait to be sent, and go with your next answer." if left
-                        else "; all of them have been sent."))
+                        else "; all of them have been sent." if not refused else "."))
+        if refused:
+            lines.append(f"{refused} could not be taken by it (they are in "
+                         f"{class_insight.outbox_file().with_name('rejected.jsonl')}).")
         if left:                                   # try again now, without waiting for it
             threading.Thread(target=class_insight.flush, kwargs={"blocking": False},
                              daemon=True).start()

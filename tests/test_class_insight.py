@@ -24,6 +24,7 @@ from course import class_insight as CI
 from course import progress as P
 
 ROOT = Path(__file__).resolve().parents[1]
+BACKGROUND_SEND = CI.send
 _spec = importlib.util.spec_from_file_location("class_insight_service",
                                                ROOT / "deploy" / "class_insight" / "service.py")
 S = importlib.util.module_from_spec(_spec)
@@ -121,7 +122,7 @@ class Service:
     with the status the test sets (0: not listening, as during a restart)."""
 
     def __init__(self):
-        self.status, self.got, self.requests = 200, {}, 0
+        self.status, self.got, self.requests, self.delay = 200, {}, 0, 0.0
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -129,7 +130,8 @@ class Service:
                 owner.requests += 1
                 if owner.status == "hang":
                     time.sleep(3)
-                    owner.status_hung = True
+                if owner.delay:
+                    time.sleep(owner.delay)
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 assert self.headers["Authorization"] == "token student-token"
                 bad = [e for e in body["attempts"] if S.problem(e)]
@@ -216,6 +218,7 @@ def test_a_check_never_waits_for_a_service_that_hangs(hub, monkeypatch):
     monkeypatch.setenv("MNIST_COURSE_DATA", str(P.data_dir()))
     monkeypatch.setenv("CLASS_INSIGHT_URL", hub.url)
     monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "student-token")
+    C.check("ch00.pixels", 11)                             # imports and first use, before timing
     hub.status = "hang"
     t0 = _time.perf_counter()
     for answer in (12, 13, 14):
@@ -235,3 +238,22 @@ def test_two_kernels_of_one_student_lose_no_answer(hub):
     waiting = {e["id"] for e in CI._read(CI.outbox_file())}
     assert len(recorded) == 80
     assert recorded == set(hub.got) | waiting              # every answer sent or still waiting
+
+
+def test_answers_given_in_quick_succession_all_arrive_without_a_flush(hub, monkeypatch):
+    assert CI._flushing.acquire(timeout=20)                # an earlier test's sending is over
+    CI._flushing.release()
+    monkeypatch.setattr(CI, "send", BACKGROUND_SEND)       # as in a kernel: nobody waits
+    hub.delay = 0.5                                        # each request takes half a second
+    for answer in (12, 13, 14):
+        C.check("ch00.pixels", answer)
+        time.sleep(0.05)
+    deadline = time.time() + 10
+    while len(hub.got) < 3 and time.time() < deadline:
+        time.sleep(0.1)
+    assert len(hub.got) == 3 and CI.waiting() == 0
+
+
+def test_the_service_answers_a_malformed_field_with_400_not_a_crash():
+    assert "'exercise'" in S.problem({**entry(1), "exercise": ["ch00.pixels"]})
+    assert "'exercise'" in S.problem({**entry(1), "exercise": {"a": 1}})

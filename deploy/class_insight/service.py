@@ -86,7 +86,7 @@ def problem(entry: object) -> str:
         return f"unknown field(s) {sorted(extra)}"
     if not isinstance(entry.get("id"), str) or not ID.match(entry["id"]):
         return "'id' must be 8 to 64 lowercase hexadecimal characters"
-    if entry.get("exercise") not in EXERCISES:
+    if not isinstance(entry.get("exercise"), str) or entry["exercise"] not in EXERCISES:
         return "'exercise' must be one of the course's exercise keys, such as 'ch02.backprop'"
     if not isinstance(entry.get("correct"), bool):
         return "'correct' must be true or false"
@@ -141,7 +141,7 @@ class Store:
         args: tuple = ()
         if user is not None:
             query, args = query + " WHERE user = ?", (user,)
-        return self.db.execute(query + " ORDER BY received, rowid", args).fetchall()
+        return self.db.execute(query + " ORDER BY rowid", args).fetchall()   # arrival order
 
 
 def overview(rows: list[tuple]) -> dict:
@@ -315,9 +315,11 @@ def make_app(store: Store, prefix: str, teachers_group: str = "teachers", bucket
             response = await AsyncHTTPClient().fetch(
                 url_path_join(auth.api_url, "users", quote(name, safe="")),
                 headers={"Authorization": f"token {auth.api_token}"}, raise_error=False)
-            model = json.loads(response.body) if response.code == 200 else {}
+            if response.code != 200:        # not known now: ask again next time
+                return False
+            model = json.loads(response.body)
             allowed = bool(model.get("admin")) or teachers_group in (model.get("groups") or [])
-            roles[name] = (time.monotonic(), allowed)
+            roles[name] = (time.monotonic(), allowed)       # a group change shows within a minute
             return allowed
 
         async def teacher_only(self) -> None:
