@@ -140,15 +140,18 @@ def trained_mlp(data=None, progress: bool = True, verbose: bool = True):
         through the model cache (`course.training.cached_train`).
 
     Returns ``(model, history, ready)``: ``ready`` is True when no training was needed
-    (shipped or cached weights). The model takes (n, 28, 28) images in [0, 1] (or
-    uint8) and returns (n, 10) logits.
+    (shipped or cached weights). The model takes a float32 tensor (n, 784), each row an
+    image flattened row by row with its pixels in [0, 1]
+    (``torch.as_tensor(images.reshape(len(images), -1) / 255, dtype=torch.float32)`` for
+    uint8 images), and returns (n, 10) logits. The MLP also flattens (n, 28, 28) itself;
+    the CNN does not.
     """
     return _trained("mlp", "course-mlp", new_mlp, MLP_CONFIG, data, progress, verbose)
 
 
 def trained_cnn(data=None, progress: bool = True, verbose: bool = True):
     """The course's CNN, trained (`CNN_ARCH`, `CNN_CONFIG`). Same arguments and return
-    value as `trained_mlp`."""
+    value as `trained_mlp`: it takes (n, 784) float32 tensors, not (n, 28, 28)."""
     return _trained("cnn", "course-cnn", new_cnn, CNN_CONFIG, data, progress, verbose)
 
 

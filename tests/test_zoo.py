@@ -107,3 +107,16 @@ def test_quick_cnn_is_chapter_twos_three_epoch_network(bundled, tmp_path, monkey
     assert [type(m) for m in model] == [type(m) for m in make_cnn(seed=0)]
     *_, again = quick_cnn(bundled, progress=False, verbose=False)
     assert again is True
+
+
+def test_the_trained_networks_take_what_their_docstring_says(shipped):
+    """(n, 784) float32 rows in [0, 1] -> (n, 10) logits, for both; (n, 28, 28) for the MLP only."""
+    mlp, _, _ = zoo.trained_mlp(verbose=False, progress=False)
+    cnn, _, _ = zoo.trained_cnn(verbose=False, progress=False)
+    rows = torch.rand(3, 784)
+    with torch.no_grad():
+        assert mlp(rows).shape == cnn(rows).shape == (3, 10)
+        assert mlp(rows.reshape(3, 28, 28)).shape == (3, 10)
+        with pytest.raises(RuntimeError):
+            cnn(rows.reshape(3, 28, 28))
+    assert "(n, 784)" in zoo.trained_mlp.__doc__ and "(n, 784)" in zoo.trained_cnn.__doc__
