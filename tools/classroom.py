@@ -545,11 +545,32 @@ class Hub:
         stop_pids([self.process.pid], timeout=30)
         self.process.wait(timeout=10)
         stop_pids([p for p in started if _alive(p)])
+        stop_overview(self.state)
         for name in self.students:
             try:
                 stop_pids(pids_of(pwd.getpwnam(name).pw_uid))
             except KeyError:
                 pass
+
+
+def stop_overview(state: Path) -> None:
+    """Stop the class's overview that a hub with this state folder started: a hub that is
+    shutting down may restart a service it has just stopped, and that one outlives it.
+    Found by its own environment (its database in ``state``), stopped by process id."""
+    mark = f"CLASS_INSIGHT_DB={state}/".encode()
+    for _ in range(2):                       # once more for one restarted meanwhile
+        time.sleep(1)
+        found = []
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                if b"class_insight/service.py" in Path(f"/proc/{entry}/cmdline").read_bytes() and \
+                        mark in Path(f"/proc/{entry}/environ").read_bytes():
+                    found.append(int(entry))
+            except (FileNotFoundError, ProcessLookupError, PermissionError):
+                continue
+        stop_pids(found)
 
 
 def _alive(pid: int) -> bool:
@@ -871,8 +892,12 @@ def down() -> int:
         print("make hub-stop: no hub from this checkout is running.")
         return 0
     info = json.loads(state.read_text())
+    # What the hub started as root (the class's overview, the idle culler) may outlive it.
+    services = [p for p in _children(info["hub_pid"]) if _uid(p) == os.geteuid()]
     for pid in (info["hub_pid"], info["git_pid"]):
         stop_pids([pid], timeout=30)
+    stop_pids([p for p in services if _alive(p)])
+    stop_overview(BUILD / "local-hub")
     proxy = BUILD / "local-hub" / "jupyterhub-proxy.pid"
     if proxy.is_file():
         stop_pids([int(proxy.read_text())])
