@@ -513,27 +513,36 @@ def _call(f: Callable[..., Any], args: tuple, seconds: float) -> Any:
         raise TimeoutError(f"no result within {seconds:.2g} s") from None
 
 
+def _on_other_cases(fn: Callable[..., Any], other: Callable[..., Any], cases: list[tuple],
+                    failed: tuple, ex: CodeExercise, seconds: float) -> tuple[list[tuple[tuple, bool]], bool]:
+    """``fn`` and ``other`` on every case but ``failed``, within ``seconds`` in all:
+    ([(case, whether their results agree)], whether every case was reached in time). A case
+    on which either raises (or runs out of time) is left out."""
+    deadline = time.perf_counter() + seconds
+    outcomes = []
+    for args in cases:
+        if args is failed:
+            continue
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            return outcomes, False
+        try:
+            mine = _call(fn, args, left)
+            theirs = _call(other, args, max(deadline - time.perf_counter(), 0.05))
+        except Exception:
+            continue
+        outcomes.append((args, same(mine, theirs, ex.rtol, ex.atol)))
+    return outcomes, True
+
+
 def _agrees_elsewhere(fn: Callable[..., Any], wrong: Callable[..., Any], cases: list[tuple],
                       failed: tuple, ex: CodeExercise, seconds: float = 3.0) -> bool:
     """Whether a listed mistake that matches the learner's result on the failing case also
     matches it on the other cases: two listed mistakes can give the same result on one
     case, and the one that agrees everywhere is the likelier. A case either cannot run, or
     that runs out of time, does not count against it."""
-    deadline = time.perf_counter() + seconds
-    for args in cases:
-        left = deadline - time.perf_counter()
-        if args is failed:
-            continue
-        if left <= 0:
-            return True
-        try:
-            mine = _call(fn, args, left)
-            theirs = _call(wrong, args, max(deadline - time.perf_counter(), 0.05))
-        except Exception:
-            continue
-        if not same(mine, theirs, ex.rtol, ex.atol):
-            return False
-    return True
+    outcomes, _ = _on_other_cases(fn, wrong, cases, failed, ex, seconds)
+    return all(agree for _, agree in outcomes)
 
 
 def _right_on(ex: CodeExercise, fn: Callable[..., Any], cases: list[tuple], failed: tuple,
@@ -541,25 +550,9 @@ def _right_on(ex: CodeExercise, fn: Callable[..., Any], cases: list[tuple], fail
     """' It is right on 2 of the 5 test cases, for example (case: ...)': when the function
     is right on some cases, the difference between those and the failing one points at
     the mistake. "" when it is right on none (or there is no time to tell)."""
-    deadline = time.perf_counter() + seconds
-    right, tried = [], 0
-    for args in cases:
-        if args is failed:
-            tried += 1
-            continue
-        left = deadline - time.perf_counter()
-        if left <= 0:
-            return ""
-        try:
-            got = _call(fn, args, left)
-            expected = _call(ex.solution, args, max(deadline - time.perf_counter(), 0.05))
-        except Exception:
-            tried += 1
-            continue
-        tried += 1
-        if same(got, expected, ex.rtol, ex.atol):
-            right.append(args)
-    if not right:
+    outcomes, complete = _on_other_cases(fn, ex.solution, cases, failed, ex, seconds)
+    right = [args for args, agree in outcomes if agree]
+    if not (complete and right):
         return ""
     example = describe_arguments(ex.arg_names, right[0])
     return (f" It is right on {len(right)} of the {len(cases)} test cases, for example on "

@@ -242,30 +242,38 @@ def _shaped_alike(a: Any, b: Any) -> bool:
     return x is not None and y is not None and x.shape == y.shape and x.size > 1
 
 
+#: Why an argument may look unused: said where a result does not follow one.
+_STAND_IN = "A variable of the same name from the notebook, or a value typed in, would stand in its place."
+
+
+def _moving_change(run, close, solution, args, i, expected) -> tuple[tuple, Any] | None:
+    """(the arguments with argument ``i`` changed, the right result for them) for the
+    first of `_variants` that moves the right result; None when none does (or none runs)."""
+    for other in _variants(args[i]):      # a small change first; a larger one if it is lost
+        changed = args[:i] + (other,) + args[i + 1:]
+        try:
+            right = run(solution, changed)
+        except Exception:
+            continue
+        if not close(right, expected):
+            return changed, right
+    return None
+
+
 def _ignored(run, close, fn, solution, args, names, got, expected) -> str:
     """An argument whose change moves the right result but not the learner's."""
-    for i, (name, value) in enumerate(zip(names, args)):
-        right = None
-        for other in _variants(value):      # a small change first; a larger one if it is lost
-            changed = args[:i] + (other,) + args[i + 1:]
-            try:
-                right = run(solution, changed)
-            except Exception:
-                right = None
-                continue
-            if not close(right, expected):
-                break
-            right = None
-        if right is None:
+    for i, name in enumerate(names[:len(args)]):
+        moved = _moving_change(run, close, solution, args, i, expected)
+        if moved is None:
             continue
+        changed, right = moved
         try:
             mine = run(fn, changed)
         except Exception:
             continue
-        use = (f"does the function use its argument `{name}`? A variable of the same name from "
-               "the notebook, or a value typed in, would stand in its place.")
         if close(mine, got):
-            return f"your result does not change when `{name}` changes, but the right one does: {use}"
+            return (f"your result does not change when `{name}` changes, but the right one does: "
+                    f"does the function use its argument `{name}`? {_STAND_IN}")
         still = [path for path, part in _parts(got)
                  if len(path) == 1 and _at(mine, path) is not None and close(_at(mine, path), part)
                  and not close(_at(right, path), _at(expected, path))]
@@ -273,8 +281,7 @@ def _ignored(run, close, fn, solution, args, names, got, expected) -> str:
             many = len(still) > 1
             return (f"{_listing(still)} {'do' if many else 'does'} not change when `{name}` "
                     f"changes, but the right {'ones do' if many else 'one does'}: is `{name}` left "
-                    f"out of {'them' if many else 'it'}? (A variable of the same name from the "
-                    "notebook, or a value typed in, would stand in its place.)")
+                    f"out of {'them' if many else 'it'}? ({_STAND_IN})")
     return ""
 
 
