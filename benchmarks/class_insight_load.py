@@ -42,16 +42,6 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
-def service_pid(hub: C.Hub) -> int:
-    for pid in C._children(hub.process.pid):
-        try:
-            if b"class_insight/service.py" in Path(f"/proc/{pid}/cmdline").read_bytes():
-                return pid
-        except FileNotFoundError:
-            continue
-    raise RuntimeError("the class-insight service is not running under the hub")
-
-
 def service_exercises() -> frozenset:
     """The exercise keys the service takes (its own list)."""
     import importlib.util
@@ -81,7 +71,7 @@ def run(n_students: int, n_answers: int) -> dict:
         names = [f"load-{i:03d}" for i in range(n_students)]
         hub.api("POST", "/users", {"usernames": names})
         tokens = {n: hub.token_for(n) for n in names}
-        pid = service_pid(hub)
+        pid, = C.overview_pids(hub.state)
         url = hub.insight_url + "api/attempts"
         rss0, peak = rss_mib(pid), [rss_mib(pid)]
         done = threading.Event()

@@ -553,24 +553,30 @@ class Hub:
                 pass
 
 
+def overview_pids(state: Path) -> list[int]:
+    """The class's overview processes (deploy/class_insight) that the hub with this state
+    folder started: found by their own environment, their database in ``state``."""
+    mark = f"CLASS_INSIGHT_DB={state}/".encode()
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            if b"class_insight/service.py" in Path(f"/proc/{entry}/cmdline").read_bytes() and \
+                    mark in Path(f"/proc/{entry}/environ").read_bytes():
+                found.append(int(entry))
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return found
+
+
 def stop_overview(state: Path) -> None:
     """Stop the class's overview that a hub with this state folder started: a hub that is
     shutting down may restart a service it has just stopped, and that one outlives it.
-    Found by its own environment (its database in ``state``), stopped by process id."""
-    mark = f"CLASS_INSIGHT_DB={state}/".encode()
+    Stopped by process id."""
     for _ in range(2):                       # once more for one restarted meanwhile
         time.sleep(1)
-        found = []
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            try:
-                if b"class_insight/service.py" in Path(f"/proc/{entry}/cmdline").read_bytes() and \
-                        mark in Path(f"/proc/{entry}/environ").read_bytes():
-                    found.append(int(entry))
-            except (FileNotFoundError, ProcessLookupError, PermissionError):
-                continue
-        stop_pids(found)
+        stop_pids(overview_pids(state))
 
 
 def _alive(pid: int) -> bool:

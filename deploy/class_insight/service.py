@@ -144,35 +144,43 @@ class Store:
         return self.db.execute(query + " ORDER BY rowid", args).fetchall()   # arrival order
 
 
+def pairs(rows: list[tuple]) -> dict[tuple[str, str], dict]:
+    """Per (student, exercise), from rows in the order they were received: the answers,
+    whether right at least once, right at the first try, the first and last answer's time
+    (in that order) and the latest time stated."""
+    per: dict[tuple[str, str], dict] = {}
+    for user, exercise, correct, _, when in rows:
+        s = per.setdefault((user, exercise), {"answers": 0, "right": 0, "first": int(bool(correct)),
+                                              "first_time": when, "last_time": when, "latest": when})
+        s["answers"] += 1
+        s["right"] = max(s["right"], int(bool(correct)))
+        s["last_time"] = when
+        s["latest"] = max(s["latest"], when)
+    return per
+
+
 def overview(rows: list[tuple]) -> dict:
     """What the teacher's page shows, from (user, exercise, correct, mistake, time) rows in
     the order they were received: per exercise, the students who tried, how many were right
     at their first try (and the share), how many have been right at least once, the answers
     given, and the most common mistakes (label, answers, students) that at least
     `MIN_STUDENTS` students made; per student, exercises tried and right."""
-    first: dict[tuple[str, str], bool] = {}
-    right: set[tuple[str, str]] = set()
-    answers: Counter = Counter()
     mistakes: dict[str, Counter] = defaultdict(Counter)
     mistaken_by: dict[tuple[str, str], set] = defaultdict(set)
-    last: dict[str, str] = {}
-    for user, exercise, correct, mistake, when in rows:
-        first.setdefault((user, exercise), bool(correct))
-        answers[user, exercise] += 1
-        if correct:
-            right.add((user, exercise))
-        elif mistake:
+    for user, exercise, correct, mistake, _ in rows:
+        if not correct and mistake:
             mistakes[exercise][mistake] += 1
             mistaken_by[exercise, mistake].add(user)
-        last[user] = max(last.get(user, ""), when)
     per_ex: dict[str, dict] = defaultdict(lambda: {"tried": 0, "first": 0, "right": 0, "answers": 0})
-    per_user: dict[str, dict] = defaultdict(lambda: {"tried": 0, "first": 0, "right": 0, "answers": 0})
-    for (user, exercise), at_first in first.items():
+    per_user: dict[str, dict] = defaultdict(lambda: {"tried": 0, "first": 0, "right": 0, "answers": 0,
+                                                     "last": ""})
+    for (user, exercise), p in pairs(rows).items():
         for row in (per_ex[exercise], per_user[user]):
             row["tried"] += 1
-            row["first"] += at_first
-            row["right"] += (user, exercise) in right
-            row["answers"] += answers[user, exercise]
+            row["first"] += p["first"]
+            row["right"] += p["right"]
+            row["answers"] += p["answers"]
+        per_user[user]["last"] = max(per_user[user]["last"], p["latest"])
     per_exercise = []
     for ex in sorted(per_ex):
         r = per_ex[ex]
@@ -186,7 +194,7 @@ def overview(rows: list[tuple]) -> dict:
             "mistakes_of_one_student": sum(n for m, n in mistakes[ex].items()
                                            if len(mistaken_by[ex, m]) < MIN_STUDENTS)})
     per_student = [{"student": u, "tried": r["tried"], "right": r["right"],
-                    "first_try_right": r["first"], "answers": r["answers"], "last": last[u]}
+                    "first_try_right": r["first"], "answers": r["answers"], "last": r["last"]}
                    for u, r in sorted(per_user.items())]
     return {"exercises": per_exercise, "students": per_student}
 
@@ -198,20 +206,13 @@ def _cell(value: object) -> str:
 
 
 def export_csv(rows: list[tuple]) -> str:
-    """One line per student and exercise, for a gradebook."""
-    per: dict[tuple[str, str], dict] = {}
-    for user, exercise, correct, _, when in rows:
-        s = per.setdefault((user, exercise), {"tries": 0, "right": 0, "first": int(correct),
-                                              "first_time": when, "last_time": when})
-        s["tries"] += 1
-        s["right"] = max(s["right"], int(correct))
-        s["last_time"] = when
+    """One line per student and exercise."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["student", "exercise", "answers", "right", "right_at_first_try",
                      "first_answer", "last_answer"])
-    for (user, exercise), s in sorted(per.items()):
-        writer.writerow([_cell(user), exercise, s["tries"], s["right"], s["first"],
+    for (user, exercise), s in sorted(pairs(rows).items()):
+        writer.writerow([_cell(user), exercise, s["answers"], s["right"], s["first"],
                          s["first_time"], s["last_time"]])
     return out.getvalue()
 
